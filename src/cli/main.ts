@@ -1,0 +1,134 @@
+/**
+ * `customer-ledger` command line: the same engine as the add-in, on .xlsx files.
+ * Exit codes: 0 success, 2 a file or sheet we cannot use (one line, no stack), 1 a bug.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeSheet, AnalyzeError } from '../core/analyze';
+import { rankCustomerSheets } from '../core/workbookPick';
+import { readWorkbookFile, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
+import { pickLocale, type Locale } from '../i18n/strings';
+import { formatReport } from './formatReport';
+import { ZodError } from 'zod';
+
+const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledger (客户台账)
+
+Usage:
+  customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region CC] [--json] [--lang zh-CN|en-US]
+  customer-ledger --help | --version
+
+Commands:
+  analyze   Find the customer sheet and its columns, check every phone and email, compute value tier,
+            status and lifecycle, and find duplicate customers. Prints a readable summary, or the full
+            report as JSON with --json. The file is only read, never changed.
+
+Options:
+  --sheet NAME        the sheet to analyze (default: the sheet that looks most like a customer list)
+  --as-of DATE        the date tiers are computed for (default: today)
+  --region CC         country for numbers typed without a country code (default: CN)
+  --json              print the report as JSON on stdout
+  --lang LOCALE       language of the summary (default: from LANG)
+`;
+
+/** A problem the user can fix: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIO: CliIO = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
+function version(): string {
+  // Resolved at run time so the compiled CLI reads the package it ships with.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../package.json') as { version: string }).version;
+}
+
+async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      region: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
+  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  const settings = {
+    region: values.region?.toUpperCase(),
+    asOf: values['as-of'] ?? null,
+  };
+  if (settings.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(settings.asOf)) {
+    throw new UsageError(`--as-of must be a date like 2026-11-22, not "${settings.asOf}".`);
+  }
+  if (settings.region !== undefined && !/^[A-Z]{2}$/.test(settings.region)) {
+    throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
+  }
+
+  const { sheets } = await readWorkbookFile(file);
+  let sheetName = values.sheet;
+  if (sheetName === undefined) {
+    const ranked = rankCustomerSheets(sheets);
+    if (ranked.length === 0) {
+      throw new UsageError(`No sheet in ${file} looks like a customer list (no header with name, phone, email… columns).`);
+    }
+    sheetName = ranked[0]!.name;
+  }
+  const sheet = sheets.find((s) => s.name === sheetName);
+  if (!sheet) {
+    throw new UsageError(`No sheet named "${sheetName}" in ${file}. Sheets: ${sheets.map((s) => s.name).join(', ')}.`);
+  }
+  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings });
+  io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, locale));
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    if (command === 'analyze') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await analyzeCommand(rest, io);
+    }
+    throw new UsageError(`Unknown command "${command}". Try: customer-ledger --help`);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof NotAWorkbookError || err instanceof AnalyzeError) {
+      io.err(`customer-ledger: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof ZodError) {
+      io.err(`customer-ledger: invalid settings: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+      return 2;
+    }
+    // Checked by code, not instanceof: node's errors may come from another realm (jest's vm).
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')) {
+      const message = (err as Error).message;
+      io.err(`customer-ledger: ${message} (see --help)\n`);
+      return 2;
+    }
+    io.err(`customer-ledger: internal error, please report it: ${err instanceof Error ? err.stack : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Find the header row of a user's own customer sheet and map its columns to template fields.
+ * Real ledgers put title rows and merged banners above the header, split a header over two rows,
+ * add totals rows and footnotes below the data: all of that is recognised here.
+ */
+import { FIELDS, type FieldId, normalizeHeader } from './fields';
+import { cellText, cleanText } from './text';
+
+export interface ColumnMatch {
+  field: FieldId;
+  /** 0-based column index in the sheet. */
+  column: number;
+  header: string;
+  /** 1 for an exact header word, less for a partial match or a guess from the values. */
+  confidence: number;
+  how: 'header' | 'partial' | 'values' | 'user';
+}
+
+export interface UnmappedColumn { column: number; header: string }
+
+export interface SheetLayout {
+  /** 1-based sheet row of the (last) header row. */
+  headerRow: number;
+  /** 1-based sheet rows that hold the header (two when a header is split over two rows). */
+  headerRows: number[];
+  columns: Partial<Record<FieldId, ColumnMatch>>;
+  unmapped: UnmappedColumn[];
+  /** 1-based sheet rows holding customers: no blank, totals, repeated-header or footnote rows. */
+  dataRows: number[];
+  totalsRows: number[];
+  /** How sure we are that this is a customer sheet at all (0..1); used to pick among sheets. */
+  score: number;
+}
+
+export interface LayoutOptions {
+  /** Sheet row number of values[0] (1 when the read starts at A1). */
+  firstRow?: number;
+  /** User-confirmed mapping: field → 0-based column; wins over detection. */
+  mapping?: Partial<Record<FieldId, number>>;
+  /** How many rows from the top may hold the header. */
+  scanRows?: number;
+}
+
+interface Synonym { word: string; field: FieldId }
+
+const SYNONYMS: readonly Synonym[] = FIELDS.flatMap((f) =>
+  [...f.synonyms, f.label['zh-CN'], f.label['en-US']].map((w) => ({ word: normalizeHeader(w), field: f.id })),
+);
+const EXACT = new Map<string, FieldId>();
+for (const s of SYNONYMS) if (!EXACT.has(s.word)) EXACT.set(s.word, s.field);
+// Longest first, so "last purchase amount" prefers a longer synonym over "amount".
+const BY_LENGTH = [...SYNONYMS].filter((s) => s.word.length >= 2).sort((a, b) => b.word.length - a.word.length);
+
+const IS_LATIN = /^[a-z0-9 #.&/-]+$/;
+
+/** Which field a header cell names, and how sure that is. */
+export function matchHeader(text: string): { field: FieldId; confidence: number; how: 'header' | 'partial' } | null {
+  const h = normalizeHeader(text);
+  if (!h || h.length > 40) return null;
+  const exact = EXACT.get(h);
+  if (exact) return { field: exact, confidence: 1, how: 'header' };
+  for (const s of BY_LENGTH) {
+    if (s.word.length > h.length) continue;
+    const at = h.indexOf(s.word);
+    if (at < 0) continue;
+    // Latin words must match whole words ("rep" is not in "report"); CJK has no word breaks.
+    if (IS_LATIN.test(s.word)) {
+      const before = h[at - 1];
+      const after = h[at + s.word.length];
+      if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+    }
+    // A short synonym inside a long header is weak evidence.
+    const coverage = s.word.length / h.length;
+    if (coverage < 0.3) continue;
+    return { field: s.field, confidence: Math.round((0.55 + 0.4 * coverage) * 100) / 100, how: 'partial' };
+  }
+  return null;
+}
+
+function rowTexts(row: readonly unknown[] | undefined): string[] {
+  return (row ?? []).map((v) => cleanText(cellText(v)));
+}
+
+interface HeaderCandidate { rows: number[]; headers: string[]; matches: ColumnMatch[]; score: number }
+
+/** Map one header band to fields: the best match wins each field, ties to the leftmost column. */
+function mapHeaders(headers: readonly string[]): ColumnMatch[] {
+  const best = new Map<FieldId, ColumnMatch>();
+  headers.forEach((header, column) => {
+    if (!header) return;
+    const m = matchHeader(header);
+    if (!m) return;
+    const prev = best.get(m.field);
+    if (!prev || m.confidence > prev.confidence) best.set(m.field, { column, header, ...m });
+  });
+  return [...best.values()];
+}
+
+function candidateScore(matches: readonly ColumnMatch[], headers: readonly string[]): number {
+  const filled = headers.filter(Boolean).length;
+  const sum = matches.reduce((s, m) => s + m.confidence, 0);
+  // A header row is mostly recognised words; a data row that happens to contain "王经理" is not.
+  return filled === 0 ? 0 : sum + (matches.length / filled);
+}
+
+function findHeader(grid: readonly (readonly unknown[])[], scanRows: number): HeaderCandidate | null {
+  let best: HeaderCandidate | null = null;
+  const limit = Math.min(scanRows, grid.length);
+  const texts = Array.from({ length: Math.min(limit + 1, grid.length) }, (_, i) => rowTexts(grid[i]));
+  for (let r = 0; r < limit; r++) {
+    const single = texts[r] ?? [];
+    const candidates: { rows: number[]; headers: string[] }[] = [{ rows: [r], headers: single }];
+    const next = texts[r + 1];
+    if (next) {
+      // A header split over two rows: a parent row with merged group titles and a child row.
+      const width = Math.max(single.length, next.length);
+      const combined = Array.from({ length: width }, (_, c) => {
+        const top = single[c] ?? '';
+        const bottom = next[c] ?? '';
+        if (!bottom) return top;
+        if (!top) return bottom;
+        const mb = matchHeader(bottom);
+        const mt = matchHeader(top);
+        return (mt?.confidence ?? 0) > (mb?.confidence ?? 0) ? top : bottom;
+      });
+      candidates.push({ rows: [r, r + 1], headers: combined });
+    }
+    for (const c of candidates) {
+      const matches = mapHeaders(c.headers);
+      if (matches.length < 2) continue;
+      const score = candidateScore(matches, c.headers);
+      // A two-row band must earn its second row.
+      if (!best || score > best.score + (c.rows.length > best.rows.length ? 0.5 : 0)) {
+        best = { ...c, matches, score };
+      }
+    }
+  }
+  return best;
+}
+
+const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|grand total|sub-?total|totals?|sum)(?![a-z])/i;
+const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
+
+function looksLikeValues(values: readonly string[], test: RegExp): number {
+  const filled = values.filter(Boolean);
+  if (filled.length === 0) return 0;
+  return filled.filter((v) => test.test(v)).length / filled.length;
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$|@/;
+const PHONE_LIKE = /^[+(（]?[\d\s\-()（）.+]{7,20}$/;
+
+/** Guess phone/email columns from their values when no header names them. */
+function sniffColumns(grid: readonly (readonly unknown[])[], from: number, taken: Set<number>, have: Set<FieldId>,
+  headers: readonly string[], width: number): ColumnMatch[] {
+  const found: ColumnMatch[] = [];
+  const sample = grid.slice(from, from + 200).map(rowTexts);
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c)) continue;
+    const col = sample.map((r) => r[c] ?? '');
+    if (!have.has('email') && looksLikeValues(col, EMAIL_LIKE) >= 0.6) {
+      found.push({ field: 'email', column: c, header: headers[c] ?? '', confidence: 0.6, how: 'values' });
+      have.add('email');
+    } else if (!have.has('phone') && looksLikeValues(col, PHONE_LIKE) >= 0.6) {
+      found.push({ field: 'phone', column: c, header: headers[c] ?? '', confidence: 0.6, how: 'values' });
+      have.add('phone');
+    }
+  }
+  return found;
+}
+
+/**
+ * Find the header and data rows of a sheet given its values (as read: row 0 is `firstRow`).
+ * Returns null when no row looks like a customer header.
+ */
+export function detectLayout(grid: readonly (readonly unknown[])[], options: LayoutOptions = {}): SheetLayout | null {
+  const firstRow = options.firstRow ?? 1;
+  const header = findHeader(grid, options.scanRows ?? 30);
+  if (!header) return null;
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const lastHeaderIndex = header.rows[header.rows.length - 1] ?? 0;
+
+  const columns: Partial<Record<FieldId, ColumnMatch>> = {};
+  for (const m of header.matches) columns[m.field] = m;
+  for (const [field, column] of Object.entries(options.mapping ?? {}) as [FieldId, number][]) {
+    for (const k of Object.keys(columns) as FieldId[]) if (columns[k]?.column === column) delete columns[k];
+    columns[field] = { field, column, header: header.headers[column] ?? '', confidence: 1, how: 'user' };
+  }
+  const taken = new Set(Object.values(columns).map((m) => m.column));
+  for (const m of sniffColumns(grid, lastHeaderIndex + 1, taken, new Set(Object.keys(columns) as FieldId[]),
+    header.headers, width)) {
+    columns[m.field] = m;
+    taken.add(m.column);
+  }
+
+  const unmapped: UnmappedColumn[] = [];
+  header.headers.forEach((h, column) => { if (h && !taken.has(column)) unmapped.push({ column, header: h }); });
+
+  const headerKey = header.headers.map((h) => normalizeHeader(h)).join('\u0001');
+  const dataRows: number[] = [];
+  const totalsRows: number[] = [];
+  for (let i = lastHeaderIndex + 1; i < grid.length; i++) {
+    const texts = rowTexts(grid[i]);
+    const filled = texts.filter(Boolean);
+    if (filled.length === 0) continue;
+    const lead = filled.slice(0, 3);
+    if (texts.map((h) => normalizeHeader(h)).join('\u0001') === headerKey) continue; // header repeated (pasted twice)
+    if (lead.some((t) => TOTALS.test(t)) && !texts.some((t) => EMAIL_LIKE.test(t))) { totalsRows.push(firstRow + i); continue; }
+    if (filled.length === 1 && FOOTNOTE.test(filled[0] ?? '')) continue;
+    dataRows.push(firstRow + i);
+  }
+
+  const keyFields = (['name', 'phone', 'email', 'company'] as const).filter((f) => columns[f]).length;
+  const score = Math.min(1, (header.matches.length / 8) * 0.6 + (keyFields / 4) * 0.4);
+  return {
+    headerRow: firstRow + lastHeaderIndex,
+    headerRows: header.rows.map((r) => firstRow + r),
+    columns,
+    unmapped,
+    dataRows,
+    totalsRows,
+    score,
+  };
+}
+
+/** Excel column letters for a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based index for Excel column letters (A → 0). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

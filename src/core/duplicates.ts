@@ -1,0 +1,200 @@
+/**
+ * Find the same customer entered more than once.
+ *
+ * keys → blocking → pair decisions → groups (union-find). Rows are compared only inside blocks of
+ * rows sharing a key, so the cost stays near-linear. Evidence, by DESIGN's rules:
+ *  - a shared strong key (same valid mobile, same email) is a duplicate when the names do not conflict;
+ *  - a shared landline is a company switchboard unless the names agree too;
+ *  - the same name at the same company (after legal forms and places are stripped) is a duplicate;
+ *  - a common name alone never is.
+ * Keys shared by many different names (a placeholder mobile, a switchboard) say little: inside such a
+ * block only rows whose names agree are joined (a term-frequency adjustment in the spirit of splink).
+ * Pairs whose names are similar but not equal are reported as "possible duplicate — review".
+ */
+import { nameSimilarity } from './matchKeys';
+import type { IsoDate } from './cells';
+
+export const DUPLICATE_REASONS = ['same mobile', 'same email', 'same phone and name', 'same name and company'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export interface DuplicateCandidate {
+  /** 1-based sheet row. */
+  row: number;
+  /** nameKey() of the name ('' when missing). */
+  name: string;
+  /** companyKey() of the company ('' when missing). */
+  company: string;
+  /** E.164 of a valid phone, with its kind. */
+  phone: { e164: string; mobile: boolean } | null;
+  /** The address to match on: normalized, the suggestion for a suspect one, or a repaired typo. */
+  email: string | null;
+  /** How complete and trustworthy the row is: the most complete row of a group is kept. */
+  completeness: number;
+  lastActivity: IsoDate | null;
+}
+
+export interface DuplicatePair { rows: [number, number]; reason: DuplicateReason }
+
+export interface DuplicateGroup {
+  id: number;
+  /** Sheet rows, ascending. */
+  rows: number[];
+  keep: number;
+  reasons: DuplicateReason[];
+  pairs: DuplicatePair[];
+}
+
+export interface PossibleDuplicate { rows: [number, number]; reason: DuplicateReason; similarity: number }
+
+export interface DuplicateResult {
+  groups: DuplicateGroup[];
+  /** Row → group id. */
+  groupOf: Map<number, number>;
+  possible: PossibleDuplicate[];
+}
+
+/** Blocks larger than this with several different names are treated as shared numbers/addresses. */
+const SHARED_KEY_NAMES = 3;
+/** Fuzzy name comparison only runs in blocks up to this size (keeps the cost linear). */
+const FUZZY_BLOCK_LIMIT = 12;
+/** Names at least this similar (nameSimilarity) on a shared strong key are worth a review. */
+const POSSIBLE_NAME_SIMILARITY = 0.5;
+
+class UnionFind {
+  private parent = new Map<number, number>();
+  find(x: number): number {
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    // Path compression.
+    for (let cur = x; cur !== root;) {
+      const next = this.parent.get(cur) ?? root;
+      this.parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    // Smaller index as root keeps the structure deterministic.
+    if (ra < rb) this.parent.set(rb, ra); else this.parent.set(ra, rb);
+    return true;
+  }
+}
+
+function blocksBy(rows: readonly DuplicateCandidate[], key: (r: DuplicateCandidate) => string | null): DuplicateCandidate[][] {
+  const map = new Map<string, DuplicateCandidate[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (!k) continue;
+    const list = map.get(k);
+    if (list) list.push(r); else map.set(k, [r]);
+  }
+  return [...map.values()].filter((b) => b.length > 1);
+}
+
+export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
+  const uf = new UnionFind();
+  const pairs: DuplicatePair[] = [];
+  const possible: PossibleDuplicate[] = [];
+  const link = (a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) => {
+    if (uf.union(a.row, b.row)) pairs.push({ rows: [Math.min(a.row, b.row), Math.max(a.row, b.row)], reason });
+  };
+
+  /**
+   * Inside a block of rows sharing a key: rows with the same name are one customer; rows without a
+   * name join them when the block has only one name (no conflict); different names never join.
+   */
+  const joinAgreeingNames = (block: DuplicateCandidate[], reason: DuplicateReason, allowUnnamed: boolean) => {
+    const byName = new Map<string, DuplicateCandidate[]>();
+    for (const r of block) {
+      const list = byName.get(r.name);
+      if (list) list.push(r); else byName.set(r.name, [r]);
+    }
+    const named = [...byName.entries()].filter(([n]) => n !== '');
+    for (const [, list] of named) for (let i = 1; i < list.length; i++) link(list[0]!, list[i]!, reason);
+    const unnamed = byName.get('') ?? [];
+    if (allowUnnamed && named.length <= 1) {
+      const anchor = named[0]?.[1][0] ?? unnamed[0];
+      if (anchor) for (const r of unnamed) if (r !== anchor) link(anchor, r, reason);
+    }
+    if (named.length > 1 && named.length <= FUZZY_BLOCK_LIMIT && block.length <= FUZZY_BLOCK_LIMIT) {
+      for (let i = 0; i < named.length; i++) {
+        for (let j = i + 1; j < named.length; j++) {
+          const a = named[i]!;
+          const b = named[j]!;
+          const similarity = nameSimilarity(a[0], b[0]);
+          if (similarity >= POSSIBLE_NAME_SIMILARITY) {
+            possible.push({ rows: [Math.min(a[1][0]!.row, b[1][0]!.row), Math.max(a[1][0]!.row, b[1][0]!.row)], reason, similarity });
+          }
+        }
+      }
+    }
+  };
+
+  // Strong keys: a mobile number or an email address belongs to one person.
+  for (const block of blocksBy(candidates, (r) => (r.phone?.mobile ? r.phone.e164 : null))) {
+    joinAgreeingNames(block, 'same mobile', distinctNames(block) < SHARED_KEY_NAMES);
+  }
+  for (const block of blocksBy(candidates, (r) => r.email)) {
+    joinAgreeingNames(block, 'same email', distinctNames(block) < SHARED_KEY_NAMES);
+  }
+  // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
+  for (const block of blocksBy(candidates, (r) => (r.phone && !r.phone.mobile ? r.phone.e164 : null))) {
+    joinAgreeingNames(block, 'same phone and name', false);
+  }
+  // Same person at the same company.
+  for (const block of blocksBy(candidates, (r) => (r.name && r.company ? `${r.name}\u0001${r.company}` : null))) {
+    for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
+  }
+
+  return { ...buildGroups(candidates, uf, pairs), possible: possible.filter((p) => uf.find(p.rows[0]) !== uf.find(p.rows[1])) };
+}
+
+function distinctNames(block: readonly DuplicateCandidate[]): number {
+  return new Set(block.map((r) => r.name).filter(Boolean)).size;
+}
+
+/** The row to keep: the most complete, then the most recently active, then the latest entered. */
+function pickKeep(members: readonly DuplicateCandidate[]): number {
+  let best = members[0]!;
+  for (const m of members.slice(1)) {
+    const better =
+      m.completeness > best.completeness ||
+      (m.completeness === best.completeness &&
+        ((m.lastActivity ?? '') > (best.lastActivity ?? '') ||
+          ((m.lastActivity ?? '') === (best.lastActivity ?? '') && m.row > best.row)));
+    if (better) best = m;
+  }
+  return best.row;
+}
+
+function buildGroups(candidates: readonly DuplicateCandidate[], uf: UnionFind, pairs: readonly DuplicatePair[]) {
+  const members = new Map<number, DuplicateCandidate[]>();
+  for (const c of candidates) {
+    const root = uf.find(c.row);
+    const list = members.get(root);
+    if (list) list.push(c); else members.set(root, [c]);
+  }
+  const pairsByRoot = new Map<number, DuplicatePair[]>();
+  for (const p of pairs) {
+    const root = uf.find(p.rows[0]);
+    const list = pairsByRoot.get(root);
+    if (list) list.push(p); else pairsByRoot.set(root, [p]);
+  }
+  const groups: DuplicateGroup[] = [];
+  const groupOf = new Map<number, number>();
+  const roots = [...members.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([root, list]) => ({ root, list: [...list].sort((a, b) => a.row - b.row) }))
+    .sort((a, b) => a.list[0]!.row - b.list[0]!.row);
+  for (const { root, list } of roots) {
+    const id = groups.length + 1;
+    const groupPairs = (pairsByRoot.get(root) ?? []).sort((a, b) => a.rows[0] - b.rows[0] || a.rows[1] - b.rows[1]);
+    const reasons = DUPLICATE_REASONS.filter((r) => groupPairs.some((p) => p.reason === r));
+    groups.push({ id, rows: list.map((c) => c.row), keep: pickKeep(list), reasons, pairs: groupPairs });
+    for (const c of list) groupOf.set(c.row, id);
+  }
+  return { groups, groupOf };
+}

@@ -1,0 +1,12 @@
+/** The engine's public surface, for the task pane, the CLI and the browser bundle. */
+export { analyzeSheet, AnalyzeError, type AnalyzeInput } from './analyze';
+export { detectLayout, columnLetter, columnIndex, matchHeader, type SheetLayout } from './columns';
+export { FIELDS, FIELD_BY_ID, FIELD_IDS, type FieldId, type FieldDef } from './fields';
+export { checkPhone, type PhoneCheck } from './phone';
+export { checkEmail, type EmailCheck } from './email';
+export { parseDate, parseAmount, parseCount, excelSerialToIso, isoToExcelSerial } from './cells';
+export { findDuplicates } from './duplicates';
+export { summarize } from './summary';
+export { parseSettings, DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings';
+export { ReportSchema, type Report, type ReportRow } from './report';
+export { rankCustomerSheets, type SheetValues } from './workbookPick';

@@ -1,0 +1,89 @@
+/**
+ * The report shared by the CLI (`analyze --json`) and the task pane: one zod schema, so both sides
+ * agree on its shape and a report read back from JSON can be validated.
+ */
+import { z } from 'zod';
+import { FIELD_IDS } from './fields';
+import { DUPLICATE_REASONS } from './duplicates';
+import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS } from './tiers';
+
+const fieldId = z.enum(FIELD_IDS);
+const reason = z.enum(DUPLICATE_REASONS);
+
+export const PhoneResultSchema = z.object({
+  status: z.enum(['valid', 'invalid', 'empty']),
+  e164: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const EmailResultSchema = z.object({
+  status: z.enum(['valid', 'suspect', 'invalid', 'empty']),
+  normalized: z.string().nullable(),
+  suggestion: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const ReportRowSchema = z.object({
+  row: z.number().int().positive(),
+  /** null when the sheet has no phone (email) column. */
+  phone: PhoneResultSchema.nullable(),
+  email: EmailResultSchema.nullable(),
+  total: z.number().nullable(),
+  orders: z.number().nullable(),
+  lastActivity: z.string().nullable(),
+  /** null when the sheet lacks the columns the rule needs. */
+  valueTier: z.enum(VALUE_TIERS).nullable(),
+  statusTier: z.enum(STATUS_TIERS).nullable(),
+  lifecycle: z.enum(LIFECYCLES).nullable(),
+  duplicateGroup: z.number().int().positive().nullable(),
+});
+
+export const DuplicateGroupSchema = z.object({
+  id: z.number().int().positive(),
+  rows: z.array(z.number().int().positive()).min(2),
+  keep: z.number().int().positive(),
+  reasons: z.array(reason),
+  pairs: z.array(z.object({ rows: z.tuple([z.number().int(), z.number().int()]), reason })),
+});
+
+const groupTotal = z.object({ key: z.string(), customers: z.number().int(), revenue: z.number() });
+
+export const ReportSchema = z.object({
+  sheet: z.string(),
+  headerRow: z.number().int().positive(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  region: z.string(),
+  /** Field → column letter, as DESIGN's report shows. */
+  columns: z.partialRecord(fieldId, z.string()),
+  mapping: z.array(z.object({
+    field: fieldId, column: z.string(), header: z.string(), confidence: z.number(),
+    how: z.enum(['header', 'partial', 'values', 'user']),
+  })),
+  unmappedColumns: z.array(z.object({ column: z.string(), header: z.string() })),
+  dataRows: z.number().int().nonnegative(),
+  totalsRows: z.array(z.number().int().positive()),
+  rows: z.array(ReportRowSchema),
+  duplicateGroups: z.array(DuplicateGroupSchema),
+  possibleDuplicates: z.array(z.object({
+    rows: z.tuple([z.number().int(), z.number().int()]), reason, similarity: z.number(),
+  })),
+  counts: z.object({
+    phone: z.record(z.string(), z.number().int()),
+    email: z.record(z.string(), z.number().int()),
+    valueTier: z.record(z.string(), z.number().int()),
+    statusTier: z.record(z.string(), z.number().int()),
+    lifecycle: z.record(z.string(), z.number().int()),
+  }),
+  summary: z.object({
+    customers: z.number().int(),
+    revenue: z.number(),
+    tierByStatus: z.object({
+      rowLabels: z.array(z.string()), columnLabels: z.array(z.string()), counts: z.array(z.array(z.number().int())),
+    }),
+    revenueByRegion: z.array(groupTotal),
+    revenueByChannel: z.array(groupTotal),
+    revenueByOwner: z.array(groupTotal),
+  }),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportRow = z.infer<typeof ReportRowSchema>;

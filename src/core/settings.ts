@@ -1,0 +1,39 @@
+/**
+ * User settings, persisted in the workbook and validated with zod: the default phone region, the tier
+ * thresholds and the as-of date. Every threshold in DESIGN's rules is a setting.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const ThresholdsSchema = z.object({
+  /** PERCENTRANK.INC of total amount at or above which a customer is high value. */
+  highPercentile: z.number().min(0).max(1).default(0.8),
+  mediumPercentile: z.number().min(0).max(1).default(0.5),
+  /** Days since last activity: ≤ activeDays active, ≤ dormantDays dormant, otherwise lost. */
+  activeDays: z.number().int().min(0).default(90),
+  dormantDays: z.number().int().min(0).default(365),
+  /** Orders at or above which a customer is returning (1 order = new, 0 = prospect). */
+  returningOrders: z.number().int().min(2).default(2),
+}).refine((t) => t.mediumPercentile <= t.highPercentile, { message: 'mediumPercentile must not exceed highPercentile' })
+  .refine((t) => t.activeDays <= t.dormantDays, { message: 'activeDays must not exceed dormantDays' });
+
+export const SettingsSchema = z.object({
+  /** ISO 3166-1 alpha-2 region used for numbers typed without a country code. */
+  region: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as CN').default('CN'),
+  /** The date tiers are computed for; null means today. */
+  asOf: isoDate.nullable().default(null),
+  thresholds: ThresholdsSchema.default({
+    highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2,
+  }),
+});
+
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Parse partial settings (from the workbook, the CLI or the pane), filling in defaults. */
+export function parseSettings(input: unknown): Settings {
+  return SettingsSchema.parse(input ?? {});
+}

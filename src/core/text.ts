@@ -1,0 +1,74 @@
+/**
+ * Text cleanup shared by every parser. Excel's TRIM only removes ASCII spaces; real ledgers carry
+ * full-width forms (＠, １３８), no-break and ideographic spaces, and zero-width characters pasted
+ * from chat apps and web pages.
+ */
+
+// Zero-width space/joiners, word joiner, BOM, soft hyphen, LRM/RLM and other bidi marks.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
+// Every Unicode space separator (NBSP, U+3000, thin spaces...) plus tabs and line breaks.
+const ANY_SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+
+/** NFKC-fold, drop invisible characters, collapse all kinds of whitespace, trim. */
+export function cleanText(value: string): string {
+  return value.normalize('NFKC').replace(INVISIBLE, '').replace(ANY_SPACE, ' ').trim();
+}
+
+/** Like cleanText but removes whitespace entirely (for codes such as phone numbers). */
+export function squeezeText(value: string): string {
+  return cleanText(value).replace(/ /g, '');
+}
+
+/** Words people type into a cell to say "nothing here". Compared after cleanText + lower-case. */
+const MISSING_MARKERS = new Set([
+  '', '-', '--', '—', '——', '/', '\\', '.', '?', '？', '无', '無', '暂无', '没有', '空', '未知', '不详', '不知道',
+  'n/a', 'na', 'n.a.', 'none', 'null', 'nil', 'nan', 'unknown', 'tbd', 'x', '#n/a', 'not available',
+]);
+
+/** True for blank cells and the usual missing markers (blank, -, 无, n/a...). */
+export function isMissingText(value: string): boolean {
+  return MISSING_MARKERS.has(cleanText(value).toLowerCase());
+}
+
+/** Excel error values as they arrive from Office.js (strings) or exceljs ({ error: '#N/A' }). */
+const EXCEL_ERRORS = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+export function isExcelError(value: unknown): boolean {
+  if (typeof value === 'string') return EXCEL_ERRORS.test(value.trim());
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/**
+ * The text a cell shows, whatever form the reader handed it in (string, number, boolean, Date,
+ * exceljs rich text / hyperlink / formula result objects). Returns '' for blanks and errors.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (isExcelError(value)) return '';
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join('');
+    if (typeof v.text === 'string') return v.text; // hyperlink cells
+    if ('result' in v) return cellText(v.result); // formula cells carry their cached result
+  }
+  return '';
+}
+
+/** The plain value of a cell: formula results unwrapped, rich text joined, errors as null. */
+export function cellValue(value: unknown): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    if (typeof value === 'string' && isExcelError(value)) return null;
+    if (typeof value === 'number' && !Number.isFinite(value)) return null;
+    return value;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (isExcelError(value)) return null;
+  if (typeof value === 'object' && 'result' in (value as object)) return cellValue((value as { result: unknown }).result);
+  const text = cellText(value);
+  return text === '' ? null : text;
+}

@@ -1,0 +1,77 @@
+/**
+ * Value tier, status and lifecycle, by DESIGN's rules. Thresholds come from settings.
+ * The value tier reproduces Excel's PERCENTRANK.INC so the template's live formula and this
+ * engine always agree.
+ */
+import type { Thresholds } from './settings';
+import { daysBetween, type IsoDate } from './cells';
+
+export const VALUE_TIERS = ['high', 'medium', 'low'] as const;
+export const STATUS_TIERS = ['active', 'dormant', 'lost', 'unknown'] as const;
+export const LIFECYCLES = ['prospect', 'new', 'returning'] as const;
+export type ValueTier = (typeof VALUE_TIERS)[number];
+export type StatusTier = (typeof STATUS_TIERS)[number];
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+/**
+ * PERCENTRANK.INC(all, x) for every x of `totals` (each is in the array, so no interpolation):
+ * count of values strictly below x divided by n − 1, truncated to 3 decimals as Excel does.
+ * Sorting once makes this O(n log n) for the whole column.
+ */
+export function percentRanks(totals: readonly number[]): number[] {
+  const n = totals.length;
+  if (n === 0) return [];
+  if (n === 1) return [1];
+  const sorted = Float64Array.from(totals).sort();
+  return totals.map((x) => {
+    // First index with sorted[i] >= x = count strictly below x.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1; else hi = mid;
+    }
+    // Integer arithmetic for the truncation avoids 0.8 becoming 0.7999… .
+    return Math.floor((lo * 1000) / (n - 1) + 1e-9) / 1000;
+  });
+}
+
+export function valueTier(rank: number, t: Thresholds): ValueTier {
+  if (rank >= t.highPercentile) return 'high';
+  if (rank >= t.mediumPercentile) return 'medium';
+  return 'low';
+}
+
+/** The later of two optional ISO dates (ISO strings compare in date order). */
+export function laterDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
+export function statusTier(lastActivity: IsoDate | null, asOf: IsoDate, t: Thresholds): StatusTier {
+  if (lastActivity === null) return 'unknown';
+  const days = daysBetween(lastActivity, asOf);
+  if (days <= t.activeDays) return 'active';
+  if (days <= t.dormantDays) return 'dormant';
+  return 'lost';
+}
+
+/**
+ * Lifecycle from the order count; without one, from the purchase dates (no purchase → prospect,
+ * one purchase date or first = last → new, first before last → returning).
+ */
+export function lifecycle(
+  orders: number | null,
+  firstPurchase: IsoDate | null,
+  lastPurchase: IsoDate | null,
+  t: Thresholds,
+): Lifecycle {
+  if (orders !== null) {
+    if (orders <= 0) return 'prospect';
+    return orders >= t.returningOrders ? 'returning' : 'new';
+  }
+  if (firstPurchase === null && lastPurchase === null) return 'prospect';
+  if (firstPurchase !== null && lastPurchase !== null && firstPurchase < lastPurchase) return 'returning';
+  return 'new';
+}

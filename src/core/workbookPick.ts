@@ -1,0 +1,22 @@
+/**
+ * Pick the customer sheet among a workbook's sheets: the one whose header looks most like a customer
+ * list (the summary/backup sheets the add-in writes never win over the real data).
+ */
+import { detectLayout } from './columns';
+
+export interface SheetValues { name: string; values: readonly (readonly unknown[])[]; hidden?: boolean }
+
+export interface SheetChoice { name: string; score: number; dataRows: number }
+
+/** Every sheet that has a customer-like header, best first. */
+export function rankCustomerSheets(sheets: readonly SheetValues[]): SheetChoice[] {
+  const choices: SheetChoice[] = [];
+  for (const s of sheets) {
+    const layout = detectLayout(s.values);
+    if (!layout) continue;
+    // Hidden sheets and empty tables are unlikely to be what the user means.
+    const score = layout.score - (s.hidden ? 0.5 : 0) - (layout.dataRows.length === 0 ? 0.3 : 0);
+    choices.push({ name: s.name, score, dataRows: layout.dataRows.length });
+  }
+  return choices.sort((a, b) => b.score - a.score || b.dataRows - a.dataRows);
+}

@@ -1,0 +1,39 @@
+/**
+ * Read an .xlsx file into plain sheet values with exceljs (Node only: the CLI and tests).
+ */
+import ExcelJS from 'exceljs';
+import type { SheetValues } from '../../core/workbookPick';
+
+export class NotAWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAWorkbookError';
+  }
+}
+
+/** Cell values as exceljs gives them (Date, number, string, rich text, formula objects), row 0 = sheet row 1. */
+export function worksheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const width = row.cellCount;
+    const values: unknown[] = new Array(width);
+    for (let c = 1; c <= width; c++) values[c - 1] = row.getCell(c).value;
+    out.push(values);
+  }
+  return out;
+}
+
+export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetValues[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotAWorkbookError(`File not found: ${path}`);
+    if (code === 'EISDIR') throw new NotAWorkbookError(`${path} is a folder, not a workbook.`);
+    throw new NotAWorkbookError(`${path} is not an .xlsx workbook (${(err as Error).message.split('\n')[0]}).`);
+  }
+  const sheets = workbook.worksheets.map((ws) => ({ name: ws.name, values: worksheetValues(ws), hidden: ws.state !== 'visible' }));
+  return { workbook, sheets };
+}

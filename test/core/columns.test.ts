@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { columnIndex, columnLetter, detectLayout, matchHeader } from '../../src/core/columns';
+
+describe('matchHeader', () => {
+  it.each([
+    ['客户姓名', 'name'], ['联系人', 'name'], ['Customer Name', 'name'], ['手机号码', 'phone'], ['联系方式', 'phone'],
+    ['Mobile', 'phone'], ['Tel.', 'phone'], ['电子邮箱', 'email'], ['E-mail Address', 'email'], ['累计消费金额（元）', 'total'],
+    ['Total Spend', 'total'], ['最近联系日期', 'lastContact'], ['Last Order Date', 'lastPurchase'], ['Lead Source', 'channel'],
+    ['Account Owner', 'owner'], ['*姓名', 'name'], ['客户 姓名', 'name'], ['ＥＭＡＩＬ', 'email'], ['备注', 'notes'],
+  ])('%s → %s', (header, field) => {
+    expect(matchHeader(header)?.field).toBe(field);
+  });
+
+  it('gives exact words full confidence and partial ones less', () => {
+    expect(matchHeader('手机号码')?.confidence).toBe(1);
+    const partial = matchHeader('客户手机号码(主)');
+    expect(partial?.field).toBe('phone');
+    expect(partial?.confidence).toBeLessThan(1);
+  });
+
+  it('does not match Latin words inside other words', () => {
+    expect(matchHeader('report')).toBeNull();
+    expect(matchHeader('xyz')).toBeNull();
+  });
+});
+
+describe('detectLayout', () => {
+  it('finds a header on the first row', () => {
+    const layout = detectLayout([
+      ['姓名', '手机', '邮箱'],
+      ['张三', '13800138000', 'a@qq.com'],
+    ]);
+    expect(layout?.headerRow).toBe(1);
+    expect(layout?.columns.name?.column).toBe(0);
+    expect(layout?.columns.phone?.column).toBe(1);
+    expect(layout?.columns.email?.column).toBe(2);
+    expect(layout?.dataRows).toEqual([2]);
+  });
+
+  it('finds the header below title rows and a merged banner', () => {
+    const layout = detectLayout([
+      ['2026 年客户台账', '2026 年客户台账', '2026 年客户台账'],
+      ['制表：销售部', null, null],
+      [],
+      ['客户名称', '联系电话', '累计消费金额'],
+      ['王伟', '021-74344991', 5000],
+      ['李静', '13100944656', '¥1,200'],
+    ]);
+    expect(layout?.headerRow).toBe(4);
+    expect(layout?.dataRows).toEqual([5, 6]);
+    expect(layout?.columns.total?.column).toBe(2);
+  });
+
+  it('reads a header split over two rows (group titles above)', () => {
+    const layout = detectLayout([
+      ['客户', null, '联系方式', null, '消费情况'],
+      ['姓名', '公司', '手机', '邮箱', '累计消费'],
+      ['王伟', '远航', '13800138000', 'w@qq.com', 100],
+    ]);
+    expect(layout?.headerRow).toBe(2);
+    expect(layout?.columns.phone?.column).toBe(2);
+    expect(layout?.columns.email?.column).toBe(3);
+    expect(layout?.dataRows).toEqual([3]);
+  });
+
+  it('skips blank rows, totals rows, repeated headers and footnotes', () => {
+    const layout = detectLayout([
+      ['Name', 'Phone', 'Total'],
+      ['Ann', '+852 9601 6451', 10],
+      [null, '', '  '],
+      ['Name', 'Phone', 'Total'],
+      ['Bob', '+852 9601 6452', 20],
+      ['Total', null, 30],
+      ['合计', null, 30],
+      ['Note: amounts in CNY', null, null],
+    ]);
+    expect(layout?.dataRows).toEqual([2, 5]);
+    expect(layout?.totalsRows).toEqual([6, 7]);
+  });
+
+  it('guesses email and phone columns from the values when the header does not say', () => {
+    const layout = detectLayout([
+      ['姓名', '公司', '联系', 'x'],
+      ['王伟', 'A', '13800138000', 'a@qq.com'],
+      ['李静', 'B', '139 0000 0000', 'b@163.com'],
+    ]);
+    expect(layout?.columns.phone?.column).toBe(2);
+    expect(layout?.columns.phone?.how).toBe('values');
+    expect(layout?.columns.email?.column).toBe(3);
+  });
+
+  it('lists columns it did not map', () => {
+    const layout = detectLayout([['姓名', '手机', '星座'], ['王伟', '13800138000', '狮子座']]);
+    expect(layout?.unmapped).toEqual([{ column: 2, header: '星座' }]);
+  });
+
+  it('lets the user mapping win', () => {
+    const layout = detectLayout([['姓名', '手机', '备用'], ['王伟', '1', '13800138000']], { mapping: { phone: 2 } });
+    expect(layout?.columns.phone).toMatchObject({ column: 2, how: 'user' });
+  });
+
+  it('returns null for sheets without a customer header', () => {
+    expect(detectLayout([])).toBeNull();
+    expect(detectLayout([['Quarterly report'], ['Revenue', 100]])).toBeNull();
+    expect(detectLayout([[1, 2, 3], [4, 5, 6]])).toBeNull();
+  });
+
+  it('does not take a data row with one recognised word as the header', () => {
+    const layout = detectLayout([
+      ['客户列表'],
+      ['姓名', '电话', '负责人', '备注'],
+      ['王经理', '13800138000', '销售', '备注'],
+    ]);
+    expect(layout?.headerRow).toBe(2);
+  });
+
+  it('respects firstRow when the values start below row 1', () => {
+    const layout = detectLayout([['姓名', '手机'], ['王伟', '13800138000']], { firstRow: 10 });
+    expect(layout?.headerRow).toBe(10);
+    expect(layout?.dataRows).toEqual([11]);
+  });
+});
+
+describe('column letters', () => {
+  it('converts both ways', () => {
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+    expect(columnLetter(16383)).toBe('XFD');
+    expect(columnIndex('XFD')).toBe(16383);
+  });
+  it('round-trips every column', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (i) => columnIndex(columnLetter(i)) === i));
+  });
+});

@@ -1,0 +1,112 @@
+import { findDuplicates, type DuplicateCandidate } from '../../src/core/duplicates';
+import { companyKey, nameKey } from '../../src/core/matchKeys';
+
+let nextRow = 2;
+function row(p: { name?: string; company?: string; mobile?: string; landline?: string; email?: string; completeness?: number; last?: string }): DuplicateCandidate {
+  return {
+    row: nextRow++,
+    name: nameKey(p.name ?? ''),
+    company: companyKey(p.company ?? ''),
+    phone: p.mobile ? { e164: p.mobile, mobile: true } : p.landline ? { e164: p.landline, mobile: false } : null,
+    email: p.email ?? null,
+    completeness: p.completeness ?? 5,
+    lastActivity: p.last ?? null,
+  };
+}
+beforeEach(() => { nextRow = 2; });
+
+const groupsOf = (rows: DuplicateCandidate[]) => findDuplicates(rows).groups.map((g) => g.rows);
+
+describe('findDuplicates', () => {
+  it('joins rows sharing a mobile when the names agree', () => {
+    const rows = [row({ name: '许娜斌', mobile: '+8615275369427' }), row({ name: '许 娜斌', mobile: '+8615275369427' })];
+    const result = findDuplicates(rows);
+    expect(result.groups).toHaveLength(1);
+    expect(result.groups[0]!.reasons).toEqual(['same mobile']);
+    expect(result.groups[0]!.pairs).toEqual([{ rows: [2, 3], reason: 'same mobile' }]);
+  });
+
+  it('does not join a shared mobile with conflicting names, but offers it for review when similar', () => {
+    const rows = [row({ name: '欧阳小明', mobile: '+8613800138000' }), row({ name: '欧阳晓明', mobile: '+8613800138000' })];
+    const result = findDuplicates(rows);
+    expect(result.groups).toEqual([]);
+    expect(result.possible).toHaveLength(1);
+    expect(result.possible[0]!.rows).toEqual([2, 3]);
+  });
+
+  it('joins a row without a name to the one named owner of a mobile', () => {
+    expect(groupsOf([row({ name: '王伟', mobile: '+8613800138000' }), row({ mobile: '+8613800138000' })])).toEqual([[2, 3]]);
+  });
+
+  it('joins rows sharing an email when names agree', () => {
+    expect(groupsOf([row({ name: 'Wood, John', email: 'john.wood@sina.com' }), row({ name: 'John Wood', email: 'john.wood@sina.com' })]))
+      .toEqual([[2, 3]]);
+  });
+
+  it('does not treat a shared switchboard as one customer', () => {
+    const rows = [
+      row({ name: '王伟', company: '远航医疗', landline: '+862174344991' }),
+      row({ name: '李静', company: '远航医疗', landline: '+862174344991' }),
+      row({ name: '张敏', company: '远航医疗', landline: '+862174344991' }),
+    ];
+    expect(groupsOf(rows)).toEqual([]);
+  });
+
+  it('joins a shared landline when the names agree', () => {
+    const rows = [row({ name: '万娥', landline: '+8657134775499' }), row({ name: '万娥', landline: '+8657134775499' })];
+    expect(findDuplicates(rows).groups[0]?.reasons).toEqual(['same phone and name']);
+  });
+
+  it('never joins a landline row that has no name', () => {
+    expect(groupsOf([row({ name: '万娥', landline: '+8657134775499' }), row({ landline: '+8657134775499' })])).toEqual([]);
+  });
+
+  it('does not join a common name alone', () => {
+    const rows = [row({ name: '王伟', company: '远航医疗' }), row({ name: '王伟', company: '启明科技' }), row({ name: '王伟' })];
+    expect(groupsOf(rows)).toEqual([]);
+  });
+
+  it('joins the same name at the same company, whatever the legal form and place', () => {
+    const rows = [row({ name: 'Chloe Taylor', company: 'Huaxin Trading Co., Ltd.' }), row({ name: 'chloe taylor', company: 'Huaxin Trading Co Ltd' })];
+    expect(findDuplicates(rows).groups[0]?.reasons).toEqual(['same name and company']);
+  });
+
+  it('groups transitively and keeps the most complete row', () => {
+    const rows = [
+      row({ name: '韦浩伟', mobile: '+8615082898054', completeness: 8 }),
+      row({ name: '韦浩伟', email: 'kehu7793@gmail.com', mobile: '+8615082898054', completeness: 12 }),
+      row({ name: '韦 浩伟', email: 'kehu7793@gmail.com', completeness: 9 }),
+      row({ name: '其他人', mobile: '+8613900000000' }),
+    ];
+    const [group, ...rest] = findDuplicates(rows).groups;
+    expect(rest).toEqual([]);
+    expect(group!.rows).toEqual([2, 3, 4]);
+    expect(group!.keep).toBe(3);
+    expect(group!.pairs).toHaveLength(2);
+  });
+
+  it('breaks keep ties by the latest activity, then the latest row', () => {
+    const a = findDuplicates([row({ name: 'A', mobile: '+8613800000001', last: '2026-01-01' }), row({ name: 'A', mobile: '+8613800000001', last: '2025-01-01' })]);
+    expect(a.groups[0]!.keep).toBe(2);
+    nextRow = 2;
+    const b = findDuplicates([row({ name: 'A', mobile: '+8613800000001' }), row({ name: 'A', mobile: '+8613800000001' })]);
+    expect(b.groups[0]!.keep).toBe(3);
+  });
+
+  it('treats a mobile shared by many names as a placeholder', () => {
+    const placeholder = '+8613800000000';
+    const rows = [
+      row({ name: '甲', mobile: placeholder }), row({ name: '乙', mobile: placeholder }), row({ name: '丙', mobile: placeholder }),
+      row({ mobile: placeholder }), row({ name: '甲', mobile: placeholder }),
+    ];
+    expect(groupsOf(rows)).toEqual([[2, 6]]);
+  });
+
+  it('numbers groups by their first row and stays near-linear on a large block', () => {
+    const many = Array.from({ length: 20000 }, (_, i) => row({ name: `客户${i % 5000}`, mobile: '+8613800000000' }));
+    const result = findDuplicates(many);
+    expect(result.groups).toHaveLength(5000);
+    expect(result.groups[0]!.id).toBe(1);
+    expect(result.groups[0]!.rows[0]).toBe(2);
+  });
+});
