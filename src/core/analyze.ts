@@ -66,6 +66,25 @@ function repairedEmailKey(raw: unknown): string | null {
   return emailKey(checkEmail(repaired));
 }
 
+/** A header such as "金额（万元）" or "Revenue ('000)" says every plain number in the column is scaled. */
+export function amountUnit(header: string): number {
+  const h = header.normalize('NFKC').toLowerCase();
+  if (/亿/.test(h)) return 1e8;
+  if (/万/.test(h)) return 1e4;
+  if (/千元|in thousands|\('000\)|\(k\)|k\s*(?:rmb|cny|usd|\$|元)/.test(h)) return 1e3;
+  return 1;
+}
+
+const PLAIN_NUMBER = /^[\s\d.,+-]+$/;
+
+/** parseAmount, with the column's unit applied to plain numbers (a cell that says "1.5万" carries its own). */
+function scaledAmount(value: unknown, unit: number): number | null {
+  const amount = parseAmount(value);
+  if (amount === null || unit === 1) return amount;
+  const plain = typeof value === 'number' || (typeof value === 'string' && PLAIN_NUMBER.test(value));
+  return plain ? Math.round(amount * unit * 100) / 100 : amount;
+}
+
 function countBy<T extends string>(values: readonly (T | null)[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of values) if (v !== null) out[v] = (out[v] ?? 0) + 1;
@@ -97,7 +116,8 @@ export function analyzeSheet(input: AnalyzeInput): Report {
   const lastContact = dateColumn('lastContact');
 
   const getTotal = read('total');
-  const totals = getTotal ? rows.map((r) => parseAmount(getTotal(r))) : null;
+  const unit = amountUnit(layout.columns.total?.header ?? '');
+  const totals = getTotal ? rows.map((r) => scaledAmount(getTotal(r), unit)) : null;
   const getOrders = read('orders');
   const orders = getOrders ? rows.map((r) => parseCount(getOrders(r))) : null;
   const getPhone = read('phone');

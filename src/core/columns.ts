@@ -74,7 +74,23 @@ export function matchHeader(text: string): { field: FieldId; confidence: number;
     if (coverage < 0.3) continue;
     return { field: s.field, confidence: Math.round((0.55 + 0.4 * coverage) * 100) / 100, how: 'partial' };
   }
-  return null;
+  return abbreviatedHeader(h);
+}
+
+/** A header that is a shortened synonym ("最后下单" for "最后下单日期"), when only one field fits. */
+function abbreviatedHeader(h: string): { field: FieldId; confidence: number; how: 'partial' } | null {
+  if ([...h].length < 2 || IS_LATIN.test(h)) return null;
+  let best: { field: FieldId; coverage: number } | null = null;
+  let ambiguous = false;
+  for (const s of BY_LENGTH) {
+    if (s.word.length <= h.length || !s.word.includes(h)) continue;
+    const coverage = h.length / s.word.length;
+    if (coverage < 0.6) continue;
+    if (!best || coverage > best.coverage) { best = { field: s.field, coverage }; ambiguous = false; }
+    else if (coverage === best.coverage && s.field !== best.field) ambiguous = true;
+  }
+  if (!best || ambiguous) return null;
+  return { field: best.field, confidence: Math.round((0.5 + 0.3 * best.coverage) * 100) / 100, how: 'partial' };
 }
 
 function rowTexts(row: readonly unknown[] | undefined): string[] {
