@@ -12,7 +12,7 @@ import { findDuplicates, type DuplicateCandidate } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
 import { summarize } from './summary';
 import { parseSettings, type Settings } from './settings';
-import { cellText, cleanText } from './text';
+import { cellText, cleanText, isBlankCell } from './text';
 import type { Report, ReportRow } from './report';
 
 export type AnalyzeErrorCode = 'empty-sheet' | 'no-header';
@@ -162,7 +162,7 @@ export function analyzeSheet(input: AnalyzeInput): Report {
       duplicateGroup: null,
     });
     const cells = input.values[sheetRow - firstRow] ?? [];
-    const filled = mappedColumns.filter((c) => cellText(cells[c]).trim() !== '').length;
+    const filled = mappedColumns.filter((c) => !isBlankCell(cells[c])).length;
     candidates.push({
       row: sheetRow,
       name: nameKey(nameOf(sheetRow)),

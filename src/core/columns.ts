@@ -4,7 +4,7 @@
  * add totals rows and footnotes below the data: all of that is recognised here.
  */
 import { FIELDS, type FieldId, normalizeHeader } from './fields';
-import { cellText, cleanText } from './text';
+import { cellText, cleanText, isBlankCell } from './text';
 
 export interface ColumnMatch {
   field: FieldId;
@@ -154,7 +154,8 @@ function findHeader(grid: readonly (readonly unknown[])[], scanRows: number): He
   return best;
 }
 
-const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|grand total|sub-?total|totals?|sum)(?![a-z])/i;
+// The whole cell must be the totals word: "Total Solutions Ltd" is a customer, "合计：" is not.
+const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|合 计|总 计|grand total|sub-?total|totals?|sum)\s*(?:[:：]|\(.*\)|（.*）)?\s*$/i;
 const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
 
 function looksLikeValues(values: readonly string[], test: RegExp): number {
@@ -213,16 +214,23 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
   header.headers.forEach((h, column) => { if (h && !taken.has(column)) unmapped.push({ column, header: h }); });
 
   const headerKey = header.headers.map((h) => normalizeHeader(h)).join('\u0001');
+  const headerLead = header.headers.find(Boolean) ?? '';
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
   for (let i = lastHeaderIndex + 1; i < grid.length; i++) {
-    const texts = rowTexts(grid[i]);
-    const filled = texts.filter(Boolean);
-    if (filled.length === 0) continue;
-    const lead = filled.slice(0, 3);
-    if (texts.map((h) => normalizeHeader(h)).join('\u0001') === headerKey) continue; // header repeated (pasted twice)
-    if (lead.some((t) => TOTALS.test(t)) && !texts.some((t) => EMAIL_LIKE.test(t))) { totalsRows.push(firstRow + i); continue; }
-    if (filled.length === 1 && FOOTNOTE.test(filled[0] ?? '')) continue;
+    const row = grid[i] ?? [];
+    // Only the first few non-blank cells decide what kind of row this is: a million rows stay cheap.
+    const lead: string[] = [];
+    let filled = 0;
+    for (const v of row) {
+      if (isBlankCell(v)) continue;
+      filled++;
+      if (lead.length < 3) lead.push(cleanText(cellText(v)));
+    }
+    if (filled === 0) continue;
+    if (lead[0] === headerLead && rowTexts(row).map((h) => normalizeHeader(h)).join('\u0001') === headerKey) continue; // header pasted again
+    if (lead.some((t) => TOTALS.test(t)) && !lead.some((t) => EMAIL_LIKE.test(t))) { totalsRows.push(firstRow + i); continue; }
+    if (filled === 1 && FOOTNOTE.test(lead[0] ?? '')) continue;
     dataRows.push(firstRow + i);
   }
 

@@ -9,8 +9,13 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
 // Every Unicode space separator (NBSP, U+3000, thin spaces...) plus tabs and line breaks.
 const ANY_SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
+// Text already clean: printable ASCII and CJK ideographs (both NFKC-stable), single inner spaces.
+const ALREADY_CLEAN = /^[!-~\u4e00-\u9fff]+(?: [!-~\u4e00-\u9fff]+)*$/;
+
 /** NFKC-fold, drop invisible characters, collapse all kinds of whitespace, trim. */
 export function cleanText(value: string): string {
+  // Most cells need no work; skipping NFKC for them keeps a million-row read fast.
+  if (ALREADY_CLEAN.test(value)) return value;
   return value.normalize('NFKC').replace(INVISIBLE, '').replace(ANY_SPACE, ' ').trim();
 }
 
@@ -56,6 +61,13 @@ export function cellText(value: unknown): string {
     if ('result' in v) return cellText(v.result); // formula cells carry their cached result
   }
   return '';
+}
+
+/** True when a cell shows nothing (null, '', spaces, an error shown as blank by cellText). */
+export function isBlankCell(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return false;
+  return cellText(value).trim() === '';
 }
 
 /** The plain value of a cell: formula results unwrapped, rich text joined, errors as null. */

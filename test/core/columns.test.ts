@@ -78,6 +78,12 @@ describe('detectLayout', () => {
     expect(layout?.totalsRows).toEqual([6, 7]);
   });
 
+  it('keeps customers whose names start with a totals word', () => {
+    const layout = detectLayout([['Name', 'Company', 'Phone'], ['Total Solutions Ltd', 'Total Solutions Ltd', '+852 9601 6451'], ['合计：', null, null]]);
+    expect(layout?.dataRows).toEqual([2]);
+    expect(layout?.totalsRows).toEqual([3]);
+  });
+
   it('guesses email and phone columns from the values when the header does not say', () => {
     const layout = detectLayout([
       ['姓名', '公司', '联系', 'x'],

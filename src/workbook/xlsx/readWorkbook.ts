@@ -1,6 +1,7 @@
 /**
  * Read an .xlsx file into plain sheet values with exceljs (Node only: the CLI and tests).
  */
+import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SheetValues } from '../../core/workbookPick';
 
@@ -25,13 +26,14 @@ export function worksheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetValues[] }> {
+  // exceljs words a missing file as a parse error: check first so the message says what is wrong.
+  const stat = fs.statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new NotAWorkbookError(`File not found: ${path}`);
+  if (stat.isDirectory()) throw new NotAWorkbookError(`${path} is a folder, not a workbook.`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NotAWorkbookError(`File not found: ${path}`);
-    if (code === 'EISDIR') throw new NotAWorkbookError(`${path} is a folder, not a workbook.`);
     throw new NotAWorkbookError(`${path} is not an .xlsx workbook (${(err as Error).message.split('\n')[0]}).`);
   }
   const sheets = workbook.worksheets.map((ws) => ({ name: ws.name, values: worksheetValues(ws), hidden: ws.state !== 'visible' }));
