@@ -1,0 +1,544 @@
+/** Excel.Range and its format objects. */
+import { fullAddress, quoteSheet, rectAddress, intersect, MAX_COLS, MAX_ROWS, parseAddress, type Rect, rectCells, rectCols, rectRows, inBounds } from '../model/address';
+import { interpretInput, formatValue, toApiValue, valueType, type Interpreted } from '../model/values';
+import { ModelError, type FmtKey, type FmtValue, type SheetModel } from '../model/workbook';
+import { MAX_READ_CELLS, SimObject, SimRichApiError, requireSet, type Getter, type SimContext } from './base';
+import { ConditionalFormatCollection } from './conditionalFormat';
+import { DataValidation } from './dataValidation';
+import { Worksheet } from './worksheet';
+
+export interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+export function checkWritable(sheet: SheetModel): void {
+  if (sheet.protection.protected) throw new ModelError('AccessDenied', `The worksheet "${sheet.name}" is protected.`);
+}
+
+function checkReadable(ref: RangeRef): void {
+  if (rectCells(ref.rect) > MAX_READ_CELLS) {
+    throw new ModelError('RangeExceedsLimit', `The range has ${rectCells(ref.rect)} cells; reading is limited to ${MAX_READ_CELLS} cells.`);
+  }
+}
+
+function grid<V>(ref: RangeRef, f: (r: number, c: number) => V): V[][] {
+  checkReadable(ref);
+  const { r0, r1, c0, c1 } = ref.rect;
+  const out: V[][] = [];
+  for (let r = r0; r <= r1; r++) {
+    const row: V[] = [];
+    for (let c = c0; c <= c1; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** A 2-D input matching the range, or one value for every cell. */
+function cellInput(ref: RangeRef, input: unknown, what: string): (i: number, j: number) => unknown {
+  if (!Array.isArray(input)) return () => input;
+  const rows = rectRows(ref.rect);
+  const cols = rectCols(ref.rect);
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    const got = `${input.length}×${Array.isArray(input[0]) ? (input[0] as unknown[]).length : '?'}`;
+    throw new ModelError('InvalidArgument', `The number of rows or columns in the ${what} array (${got}) doesn't match the size of the range (${rows}×${cols}).`);
+  }
+  return (i, j) => (input[i] as unknown[])[j];
+}
+
+export function writeContents(ref: RangeRef, input: unknown, what: string): void {
+  checkWritable(ref.sheet);
+  const at = cellInput(ref, input, what);
+  const { r0, r1, c0, c1 } = ref.rect;
+  // Interpret everything first: a value Excel rejects fails the whole operation.
+  const out: Interpreted[] = [];
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(interpretInput(at(r - r0, c - c0), ref.sheet.numberFormat(r, c)));
+  let k = 0;
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) ref.sheet.store(r, c, out[k++] as Interpreted);
+}
+
+function writeNumberFormat(ref: RangeRef, input: unknown): void {
+  checkWritable(ref.sheet);
+  if (!Array.isArray(input)) {
+    if (input === null) return;
+    ref.sheet.setFormat(ref.rect, 'numberFormat', String(input));
+    return;
+  }
+  const at = cellInput(ref, input, 'numberFormat');
+  const { r0, r1, c0, c1 } = ref.rect;
+  for (let r = r0; r <= r1; r++)
+    for (let c = c0; c <= c1; c++) {
+      const v = at(r - r0, c - c0);
+      if (v !== null && v !== undefined) ref.sheet.setFormatCell(r, c, 'numberFormat', String(v));
+    }
+}
+
+const NAMED_COLORS: Record<string, string> = {
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  lime: '#00FF00',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+  lightgray: '#D3D3D3',
+  lightgreen: '#90EE90',
+  lightblue: '#ADD8E6',
+  pink: '#FFC0CB',
+  purple: '#800080',
+};
+
+export function normalizeColor(color: unknown): string {
+  if (typeof color !== 'string') throw new ModelError('InvalidArgument', `"${String(color)}" is not a color`);
+  const named = NAMED_COLORS[color.toLowerCase()];
+  if (named) return named;
+  if (/^#[0-9a-f]{6}$/i.test(color)) return color.toUpperCase();
+  if (/^#[0-9a-f]{3}$/i.test(color)) return `#${color.slice(1).split('').map((h) => h + h).join('')}`.toUpperCase();
+  throw new ModelError('InvalidArgument', `"${color}" is not a color Excel understands (use #RRGGBB or an HTML color name)`);
+}
+
+/** One value when every cell agrees, null otherwise (as Excel reports mixed formats). */
+function uniform(ref: RangeRef, key: FmtKey, map: (v: FmtValue) => unknown = (v) => v): unknown {
+  checkReadable(ref);
+  const { r0, r1, c0, c1 } = ref.rect;
+  const first = map(ref.sheet.format(r0, c0, key));
+  const limit = Math.min(r1, r0 + 100_000);
+  for (let r = r0; r <= limit; r++) for (let c = c0; c <= c1; c++) if (map(ref.sheet.format(r, c, key)) !== first) return null;
+  return first;
+}
+
+export function makeRange(ctx: SimContext, resolve: () => RangeRef | null, path: string): Range {
+  return new Range(ctx, resolve, path);
+}
+
+export class Range extends SimObject<RangeRef> {
+  protected _scalars(): Record<string, Getter<RangeRef>> {
+    return {
+      address: (t) => fullAddress(t.sheet.name, t.rect),
+      addressLocal: (t) => fullAddress(t.sheet.name, t.rect),
+      rowIndex: (t) => t.rect.r0,
+      columnIndex: (t) => t.rect.c0,
+      rowCount: (t) => rectRows(t.rect),
+      columnCount: (t) => rectCols(t.rect),
+      cellCount: (t) => rectCells(t.rect),
+      isEntireColumn: (t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1,
+      isEntireRow: (t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1,
+      values: (t) => grid(t, (r, c) => toApiValue(t.sheet.value(r, c))),
+      formulas: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.f ?? toApiValue(t.sheet.value(r, c))),
+      formulasLocal: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.f ?? toApiValue(t.sheet.value(r, c))),
+      numberFormat: (t) => grid(t, (r, c) => t.sheet.numberFormat(r, c)),
+      text: (t) => grid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c))),
+      valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet.value(r, c))),
+    };
+  }
+
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    if (name === 'format') return this.format as SimObject<unknown>;
+    if (name === 'worksheet') return this.worksheet as SimObject<unknown>;
+    return undefined;
+  }
+
+  private _derive(name: string, f: (t: RangeRef) => RangeRef | null): Range {
+    return new Range(
+      this.context,
+      () => {
+        const t = this._resolve();
+        if (t === null) return null;
+        const out = f(t);
+        if (out && !inBounds(out.rect)) throw new ModelError('InvalidArgument', `${name} goes outside the worksheet`);
+        return out;
+      },
+      `${this._path}.${name}`,
+    );
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  set values(v: unknown[][]) {
+    this._setProp('values', v, (t) => writeContents(t, v, 'values'));
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this._setProp('formulas', v, (t) => writeContents(t, v, 'formulas'));
+  }
+  get formulasLocal(): unknown[][] {
+    return this._get('formulasLocal');
+  }
+  set formulasLocal(v: unknown[][]) {
+    this._setProp('formulasLocal', v, (t) => writeContents(t, v, 'formulasLocal'));
+  }
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this._setProp('numberFormat', v, (t) => writeNumberFormat(t, v));
+  }
+
+  private _format?: RangeFormat;
+  get format(): RangeFormat {
+    this._format ??= new RangeFormat(this.context, () => this._resolve(), `${this._path}.format`);
+    return this._format;
+  }
+  private _worksheet?: Worksheet;
+  get worksheet(): Worksheet {
+    this._worksheet ??= new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+    return this._worksheet;
+  }
+  private _cf?: ConditionalFormatCollection;
+  get conditionalFormats(): ConditionalFormatCollection {
+    this._cf ??= new ConditionalFormatCollection(
+      this.context,
+      () => {
+        requireSet(this.context.host, '1.6', 'Range.conditionalFormats');
+        return this._resolve();
+      },
+      `${this._path}.conditionalFormats`,
+    );
+    return this._cf;
+  }
+  private _dv?: DataValidation;
+  get dataValidation(): DataValidation {
+    this._dv ??= new DataValidation(
+      this.context,
+      () => {
+        requireSet(this.context.host, '1.8', 'Range.dataValidation');
+        return this._resolve();
+      },
+      `${this._path}.dataValidation`,
+    );
+    return this._dv;
+  }
+
+  /** For DataValidation list sources given as a Range: its absolute address as a formula. */
+  _resolveAddress(): string {
+    const t = this._resolve();
+    if (!t) throw new ModelError('InvalidArgument', 'The range does not exist');
+    const abs = rectAddress(t.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').replace(/^([A-Z]+):([A-Z]+)$/, '$$$1:$$$2');
+    return `=${quoteSheet(t.sheet.name)}!${abs}`;
+  }
+
+  getCell(row: number, column: number): Range {
+    return this._derive(`getCell(${row},${column})`, (t) => ({ sheet: t.sheet, rect: { r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column } }));
+  }
+  getRow(row: number): Range {
+    return this._derive(`getRow(${row})`, (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + row, r1: t.rect.r0 + row } }));
+  }
+  getColumn(column: number): Range {
+    return this._derive(`getColumn(${column})`, (t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: t.rect.c0 + column, c1: t.rect.c0 + column } }));
+  }
+  getRows(_count?: number): Range {
+    throw new SimRichApiError('NotImplemented', 'Range.getRows is not simulated');
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this._derive(`getResizedRange(${deltaRows},${deltaColumns})`, (t) => ({ sheet: t.sheet, rect: { ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns } }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this._derive(`getOffsetRange(${rowOffset},${columnOffset})`, (t) => ({
+      sheet: t.sheet,
+      rect: { r0: t.rect.r0 + rowOffset, r1: t.rect.r1 + rowOffset, c0: t.rect.c0 + columnOffset, c1: t.rect.c1 + columnOffset },
+    }));
+  }
+  getEntireColumn(): Range {
+    return this._derive('getEntireColumn()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: 0, r1: MAX_ROWS - 1 } }));
+  }
+  getEntireRow(): Range {
+    return this._derive('getEntireRow()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: 0, c1: MAX_COLS - 1 } }));
+  }
+  getLastRow(): Range {
+    return this._derive('getLastRow()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r1 } }));
+  }
+  getLastColumn(): Range {
+    return this._derive('getLastColumn()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: t.rect.c1 } }));
+  }
+  getLastCell(): Range {
+    return this._derive('getLastCell()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r1, c0: t.rect.c1 } }));
+  }
+  getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
+    return this._derive('getAbsoluteResizedRange()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r1: t.rect.r0 + numRows - 1, c1: t.rect.c0 + numColumns - 1 } }));
+  }
+  private _otherRect(t: RangeRef, other: Range | string): Rect {
+    if (typeof other === 'string') {
+      const p = parseAddress(other);
+      if (!p) throw new ModelError('InvalidArgument', `"${other}" is not a valid address`);
+      return p;
+    }
+    const o = other._resolve();
+    if (!o || o.sheet !== t.sheet) throw new ModelError('InvalidArgument', 'The ranges are on different worksheets');
+    return o.rect;
+  }
+  getIntersection(other: Range | string): Range {
+    return this._derive('getIntersection()', (t) => {
+      const x = intersect(t.rect, this._otherRect(t, other));
+      if (!x) throw new ModelError('ItemNotFound', 'The ranges do not intersect');
+      return { sheet: t.sheet, rect: x };
+    });
+  }
+  getIntersectionOrNullObject(other: Range | string): Range {
+    return this._derive('getIntersectionOrNullObject()', (t) => {
+      const x = intersect(t.rect, this._otherRect(t, other));
+      return x ? { sheet: t.sheet, rect: x } : null;
+    });
+  }
+  getBoundingRect(other: Range | string): Range {
+    return this._derive('getBoundingRect()', (t) => {
+      const o = this._otherRect(t, other);
+      return { sheet: t.sheet, rect: { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) } };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this._derive('getUsedRange()', (t) => {
+      const used = t.sheet.usedRect(Boolean(valuesOnly));
+      const x = used ? intersect(used, t.rect) : null;
+      return { sheet: t.sheet, rect: x ?? { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this._derive('getUsedRangeOrNullObject()', (t) => {
+      const used = t.sheet.usedRect(Boolean(valuesOnly));
+      const x = used ? intersect(used, t.rect) : null;
+      return x ? { sheet: t.sheet, rect: x } : null;
+    });
+  }
+
+  clear(applyTo?: string): void {
+    this._op('clear', [applyTo ?? 'All'], (t) => {
+      checkWritable(t.sheet);
+      const what = applyTo ?? 'All';
+      if (what === 'All' || what === 'Contents' || what === 'ResetContents') t.sheet.clearContents(t.rect);
+      if (what === 'All' || what === 'Formats') {
+        t.sheet.clearFormats(t.rect);
+        const wb = t.sheet.wb;
+        for (const cf of wb.conditionalFormats) if (cf.sheet === t.sheet) cf.rects = cf.rects.flatMap((r) => subtractRect(r, t.rect));
+        for (let i = wb.conditionalFormats.length - 1; i >= 0; i--) if (wb.conditionalFormats[i]?.rects.length === 0) wb.conditionalFormats.splice(i, 1);
+      }
+    });
+  }
+
+  select(): void {
+    this._op('select', [], (t) => {
+      t.sheet.wb.activeSheet = t.sheet;
+      t.sheet.wb.selection = { sheet: t.sheet, rect: t.rect };
+    });
+  }
+
+  setCellProperties(cellPropertiesData: { format?: { fill?: { color?: string }; font?: { bold?: boolean; color?: string; italic?: boolean } } }[][]): void {
+    this._op('setCellProperties', [cellPropertiesData], (t) => {
+      requireSet(this.context.host, '1.9', 'Range.setCellProperties');
+      checkWritable(t.sheet);
+      const at = cellInput(t, cellPropertiesData, 'cellProperties');
+      for (let r = t.rect.r0; r <= t.rect.r1; r++)
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+          const p = at(r - t.rect.r0, c - t.rect.c0) as { format?: { fill?: { color?: string }; font?: { bold?: boolean; color?: string; italic?: boolean } } } | null;
+          const f = p?.format;
+          if (!f) continue;
+          if (f.fill?.color !== undefined) t.sheet.setFormatCell(r, c, 'fill', normalizeColor(f.fill.color));
+          if (f.font?.bold !== undefined) t.sheet.setFormatCell(r, c, 'bold', f.font.bold);
+          if (f.font?.italic !== undefined) t.sheet.setFormatCell(r, c, 'italic', f.font.italic);
+          if (f.font?.color !== undefined) t.sheet.setFormatCell(r, c, 'fontColor', normalizeColor(f.font.color));
+        }
+    });
+  }
+
+  /** Requires ExcelApi 1.9; the sim checks the requirement set but does not compute special cells. */
+  getSpecialCells(cellType: string, _valueType?: string): Range {
+    return this._derive(`getSpecialCells(${cellType})`, () => {
+      requireSet(this.context.host, '1.9', 'Range.getSpecialCells');
+      throw new ModelError('NotImplemented', 'Range.getSpecialCells is not simulated');
+    });
+  }
+}
+
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  const x = intersect(a, b);
+  if (!x) return [a];
+  const out: Rect[] = [];
+  if (a.r0 < x.r0) out.push({ r0: a.r0, r1: x.r0 - 1, c0: a.c0, c1: a.c1 });
+  if (x.r1 < a.r1) out.push({ r0: x.r1 + 1, r1: a.r1, c0: a.c0, c1: a.c1 });
+  if (a.c0 < x.c0) out.push({ r0: x.r0, r1: x.r1, c0: a.c0, c1: x.c0 - 1 });
+  if (x.c1 < a.c1) out.push({ r0: x.r0, r1: x.r1, c0: x.c1 + 1, c1: a.c1 });
+  return out;
+}
+
+export class RangeFormat extends SimObject<RangeRef> {
+  protected _scalars(): Record<string, Getter<RangeRef>> {
+    return {
+      columnWidth: (t) => t.sheet.columnWidths.get(t.rect.c0) ?? 48,
+      rowHeight: () => 15,
+      horizontalAlignment: (t) => uniform(t, 'hAlign'),
+      wrapText: (t) => uniform(t, 'wrap'),
+    };
+  }
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    if (name === 'fill') return this.fill as SimObject<unknown>;
+    if (name === 'font') return this.font as SimObject<unknown>;
+    return undefined;
+  }
+  private _fill?: RangeFill;
+  get fill(): RangeFill {
+    this._fill ??= new RangeFill(this.context, () => this._resolve(), `${this._path}.fill`);
+    return this._fill;
+  }
+  private _font?: RangeFont;
+  get font(): RangeFont {
+    this._font ??= new RangeFont(this.context, () => this._resolve(), `${this._path}.font`);
+    return this._font;
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this._setProp('columnWidth', v, (t) => {
+      if (!(v >= 0)) throw new ModelError('InvalidArgument', 'columnWidth must be a non-negative number');
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, v);
+    });
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this._setProp('horizontalAlignment', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'hAlign', v);
+    });
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this._setProp('wrapText', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'wrap', v);
+    });
+  }
+  autofitColumns(): void {
+    this._op('autofitColumns', [], (t) => {
+      const used = t.sheet.usedRect(true);
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+        let longest = 0;
+        if (used) {
+          const r0 = Math.max(t.rect.r0, used.r0);
+          const r1 = Math.min(t.rect.r1, used.r1);
+          for (let r = r0; r <= r1; r++) {
+            const text = formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c));
+            // East Asian characters are about twice as wide as Latin ones.
+            let w = 0;
+            for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+            longest = Math.max(longest, w);
+          }
+        }
+        t.sheet.columnWidths.set(c, longest === 0 ? 48 : Math.round(longest * 5.25 + 7.5));
+      }
+    });
+  }
+  autofitRows(): void {
+    this._op('autofitRows', [], () => undefined);
+  }
+}
+
+export class RangeFill extends SimObject<RangeRef> {
+  protected _scalars(): Record<string, Getter<RangeRef>> {
+    return { color: (t) => uniform(t, 'fill', (v) => (v === null ? '#FFFFFF' : v)) };
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._setProp('color', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'fill', normalizeColor(v));
+    });
+  }
+  clear(): void {
+    this._op('clear', [], (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'fill', null);
+    });
+  }
+}
+
+export class RangeFont extends SimObject<RangeRef> {
+  protected _scalars(): Record<string, Getter<RangeRef>> {
+    return {
+      bold: (t) => uniform(t, 'bold'),
+      italic: (t) => uniform(t, 'italic'),
+      color: (t) => uniform(t, 'fontColor'),
+      name: () => 'Calibri',
+      size: () => 11,
+    };
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._setProp('bold', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'bold', Boolean(v));
+    });
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._setProp('italic', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'italic', Boolean(v));
+    });
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._setProp('color', v, (t) => {
+      checkWritable(t.sheet);
+      t.sheet.setFormat(t.rect, 'fontColor', normalizeColor(v));
+    });
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get size(): number {
+    return this._get('size');
+  }
+}
