@@ -32,6 +32,8 @@ export interface AnalyzeInput {
   firstRow?: number;
   settings?: unknown;
   mapping?: LayoutOptions['mapping'];
+  /** 0-based columns the engine must not map (the add-in's own output columns). */
+  ignoreColumns?: LayoutOptions['ignoreColumns'];
   /** Today's date (ISO) when settings.asOf is not set; the caller's clock, so tests are deterministic. */
   today?: IsoDate;
 }
@@ -96,7 +98,7 @@ export function analyzeSheet(input: AnalyzeInput): Report {
   if (input.values.length === 0 || input.values.every((r) => r.every((v) => cellText(v).trim() === ''))) {
     throw new AnalyzeError('empty-sheet', `Sheet "${input.sheet}" is empty.`);
   }
-  const layout = detectLayout(input.values, { firstRow: input.firstRow, mapping: input.mapping });
+  const layout = detectLayout(input.values, { firstRow: input.firstRow, mapping: input.mapping, ignoreColumns: input.ignoreColumns });
   if (!layout) {
     throw new AnalyzeError('no-header', `No header row with customer columns (name, phone, email…) was found in sheet "${input.sheet}".`);
   }

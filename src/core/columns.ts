@@ -39,6 +39,8 @@ export interface LayoutOptions {
   mapping?: Partial<Record<FieldId, number>>;
   /** How many rows from the top may hold the header. */
   scanRows?: number;
+  /** 0-based columns never mapped to a field (the add-in's own check and tier columns). */
+  ignoreColumns?: readonly number[];
 }
 
 interface Synonym { word: string; field: FieldId }
@@ -119,10 +121,11 @@ function candidateScore(matches: readonly ColumnMatch[], headers: readonly strin
   return filled === 0 ? 0 : sum + (matches.length / filled);
 }
 
-function findHeader(grid: readonly (readonly unknown[])[], scanRows: number): HeaderCandidate | null {
+function findHeader(grid: readonly (readonly unknown[])[], scanRows: number, ignored: ReadonlySet<number>): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   const limit = Math.min(scanRows, grid.length);
-  const texts = Array.from({ length: Math.min(limit + 1, grid.length) }, (_, i) => rowTexts(grid[i]));
+  const texts = Array.from({ length: Math.min(limit + 1, grid.length) }, (_, i) =>
+    rowTexts(grid[i]).map((t, c) => (ignored.has(c) ? '' : t)));
   for (let r = 0; r < limit; r++) {
     const single = texts[r] ?? [];
     const candidates: { rows: number[]; headers: string[] }[] = [{ rows: [r], headers: single }];
@@ -192,8 +195,10 @@ function sniffColumns(grid: readonly (readonly unknown[])[], from: number, taken
  */
 export function detectLayout(grid: readonly (readonly unknown[])[], options: LayoutOptions = {}): SheetLayout | null {
   const firstRow = options.firstRow ?? 1;
-  const header = findHeader(grid, options.scanRows ?? 30);
-  if (!header) return null;
+  const ignored = new Set(options.ignoreColumns ?? []);
+  const found = findHeader(grid, options.scanRows ?? 30, ignored);
+  if (!found) return null;
+  const header = found;
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const lastHeaderIndex = header.rows[header.rows.length - 1] ?? 0;
 
@@ -203,7 +208,7 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
     for (const k of Object.keys(columns) as FieldId[]) if (columns[k]?.column === column) delete columns[k];
     columns[field] = { field, column, header: header.headers[column] ?? '', confidence: 1, how: 'user' };
   }
-  const taken = new Set(Object.values(columns).map((m) => m.column));
+  const taken = new Set([...Object.values(columns).map((m) => m.column), ...ignored]);
   for (const m of sniffColumns(grid, lastHeaderIndex + 1, taken, new Set(Object.keys(columns) as FieldId[]),
     header.headers, width)) {
     columns[m.field] = m;

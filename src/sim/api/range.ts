@@ -353,6 +353,22 @@ export class Range extends SimObject<RangeRef> {
     });
   }
 
+  /** Deletes the cells and shifts the ones below up (or to the right, left). Formulas are not re-pointed. */
+  delete(shift: string): void {
+    this._op('delete', [shift], (t) => {
+      checkWritable(t.sheet);
+      const { r0, r1, c0, c1 } = t.rect;
+      if (shift !== 'Up' && shift !== 'Left') throw new ModelError('InvalidArgument', `"${shift}" is not a DeleteShiftDirection`);
+      for (const k of [...t.sheet.cells.keys()]) {
+        const r = Math.floor(k / MAX_COLS);
+        const c = k % MAX_COLS;
+        if (r >= r0 && r <= r1 && c >= c0 && c <= c1) t.sheet.cells.delete(k);
+      }
+      if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
+      else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLS - 1 }, -(c1 - c0 + 1));
+    });
+  }
+
   select(): void {
     this._op('select', [], (t) => {
       t.sheet.wb.activeSheet = t.sheet;

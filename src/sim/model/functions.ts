@@ -326,6 +326,30 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   'PERCENTRANK.INC': { min: 2, max: 3, fn: percentRankInc },
   PERCENTRANK: { min: 2, max: 3, fn: percentRankInc },
   ROW: { min: 0, max: 1, fn: (a, ctx) => (a.length ? rangeArg(a, 0).rect.r0 : ctx.r) + 1 },
+  ROWS: { min: 1, max: 1, fn: (a) => { const r = rangeArg(a, 0).rect; return r.r1 - r.r0 + 1; } },
+  COLUMNS: { min: 1, max: 1, fn: (a) => { const r = rangeArg(a, 0).rect; return r.c1 - r.c0 + 1; } },
+  TRUNC: {
+    min: 1,
+    max: 2,
+    fn: (a, ctx) => {
+      const f = Math.pow(10, a.length > 1 ? Math.trunc(numArg(a, 1, ctx)) : 0);
+      // The epsilon keeps 0.8 from truncating to 0.799 after binary rounding, as Excel's decimal math does.
+      return Math.trunc(numArg(a, 0, ctx) * f + Math.sign(numArg(a, 0, ctx)) * 1e-9) / f;
+    },
+  },
+  // N: numbers pass, TRUE → 1, everything else (text, blank) → 0; a reference reads its first cell.
+  N: {
+    min: 1,
+    max: 1,
+    fn: (a, ctx) => {
+      const v = scalarArg(a, 0, ctx);
+      if (v instanceof XlError) throw new ErrSignal(v);
+      return typeof v === 'number' ? v : v === true ? 1 : 0;
+    },
+  },
+  COUNTBLANK: { min: 1, max: 1, fn: (a, ctx) => rangeValues(ctx, rangeArg(a, 0)).filter((x) => x === null || x === '').length },
+  ISODD: { min: 1, max: 1, fn: (a, ctx) => Math.abs(Math.trunc(numArg(a, 0, ctx))) % 2 === 1 },
+  ISEVEN: { min: 1, max: 1, fn: (a, ctx) => Math.abs(Math.trunc(numArg(a, 0, ctx))) % 2 === 0 },
   COLUMN: { min: 0, max: 1, fn: (a, ctx) => (a.length ? rangeArg(a, 0).rect.c0 : ctx.c) + 1 },
 };
 FUNCTIONS.CONCAT = FUNCTIONS.CONCATENATE as FunctionDef;

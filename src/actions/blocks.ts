@@ -1,0 +1,52 @@
+/** Small helpers that turn per-row results into the port's block writes. */
+import { columnLetter } from '../core/columns';
+import type { CellInput, WriteOp } from '../workbook/port';
+
+/**
+ * One writeBlock for a set of output columns, from the header row down to the last data row: header
+ * texts on top, each data row's cells from `cellsOf`, blank for rows that are not data (totals, blanks).
+ * Adjacent columns become one block, so a re-run writes the same cells and nothing else.
+ */
+export function columnBlocks(p: {
+  sheet: string;
+  headerIndex: number;
+  lastRowIndex: number;
+  columns: readonly { col: number; header: string; numberFormat?: string }[];
+  /** 1-based sheet row → cells in the order of `columns`, or null for a row that is not data. */
+  cellsOf: (sheetRow: number) => readonly CellInput[] | null;
+}): WriteOp[] {
+  const sorted = [...p.columns.keys()].sort((a, b) => p.columns[a]!.col - p.columns[b]!.col);
+  const runs: number[][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && p.columns[last[last.length - 1]!]!.col + 1 === p.columns[i]!.col) last.push(i); else runs.push([i]);
+  }
+  return runs.map((run) => {
+    const values: CellInput[][] = [run.map((i) => p.columns[i]!.header)];
+    for (let r = p.headerIndex + 1; r <= p.lastRowIndex; r++) {
+      const cells = p.cellsOf(r + 1);
+      values.push(run.map((i) => (cells ? cells[i] ?? null : null)));
+    }
+    return {
+      op: 'writeBlock' as const, sheet: p.sheet, row: p.headerIndex, col: p.columns[run[0]!]!.col, values,
+      numberFormats: run.map((i) => p.columns[i]!.numberFormat),
+    };
+  });
+}
+
+/** A1 address of one column's data cells (below the header row, down to the last data row). */
+export function dataAddress(col: number, headerIndex: number, lastRowIndex: number): string {
+  const letter = columnLetter(col);
+  return `${letter}${headerIndex + 2}:${letter}${Math.max(headerIndex + 2, lastRowIndex + 1)}`;
+}
+
+/** Contiguous runs of sheet rows, for sparse writes into one column. */
+export function contiguousRuns(rows: readonly number[]): number[][] {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]! + 1 === r) last.push(r); else runs.push([r]);
+  }
+  return runs;
+}

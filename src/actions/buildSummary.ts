@@ -1,0 +1,153 @@
+/**
+ * Build summary: a summary sheet with real PivotTables (customers by value tier × status; revenue by
+ * region, channel and owner) and charts. Without the PivotTable API (Excel before ExcelApi 1.8) the same
+ * tables are written as values from core/summary; in .xlsx files (exceljs cannot write PivotTables) as
+ * live COUNTIFS/SUMIFS formulas. Rebuilding replaces the sheet, never adds a second one.
+ */
+import { columnIndex, columnLetter } from '../core/columns';
+import { BLANK_KEY, type GroupTotal } from '../core/summary';
+import { STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
+import { strings, type Locale } from '../i18n/strings';
+import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
+import { loadLedger, type ActionContext } from './context';
+import { planTiersFor } from './computeTiers';
+import { OWNED_COLUMNS, SHEETS } from './names';
+
+export interface SummarySheetSummary {
+  sheet: string;
+  summarySheet: string;
+  mode: 'pivot' | 'values' | 'formulas';
+  pivots: string[];
+  charts: string[];
+}
+
+const WORDS: Record<Locale, { title: string; byTier: string; byRegion: string; byChannel: string; byOwner: string;
+  customers: string; revenue: string; total: string; blank: string; tier: string }> = {
+  'zh-CN': { title: '客户汇总', byTier: '客户数：价值分层 × 客户状态', byRegion: '按地区的消费金额', byChannel: '按来源渠道的消费金额',
+    byOwner: '按负责人的消费金额', customers: '客户数', revenue: '消费金额', total: '总计', blank: '（空白）', tier: '价值分层' },
+  'en-US': { title: 'Customer summary', byTier: 'Customers: value tier × status', byRegion: 'Revenue by region',
+    byChannel: 'Revenue by channel', byOwner: 'Revenue by owner', customers: 'Customers', revenue: 'Revenue', total: 'Total',
+    blank: '(blank)', tier: 'Value tier' },
+};
+
+const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+export async function planBuildSummary(ctx: ActionContext) {
+  const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
+  const ledger = await loadLedger(ctx);
+  const locale = ctx.locale;
+  const w = WORDS[locale];
+  const s = strings(locale);
+  const tiers = planTiersFor({ ...ctx, capabilities }, ledger);
+  const { report, sheet, headerIndex } = ledger;
+  const ops: WriteOp[] = [...tiers.plan.ops];
+
+  const names = ledger.sheets.map((x) => x.name);
+  for (const n of [SHEETS.summary['zh-CN'], SHEETS.summary['en-US']]) if (names.includes(n)) ops.push({ op: 'deleteSheet', name: n });
+  const summarySheet = SHEETS.summary[locale];
+  ops.push({ op: 'addSheet', name: summarySheet });
+  ops.push({ op: 'writeBlock', sheet: summarySheet, row: 0, col: 0, values: [[`${w.title} · ${sheet} · ${report.asOf}`]] });
+  ops.push({ op: 'format', sheet: summarySheet, address: 'A1', bold: true });
+
+  const lastRow = Math.max(headerIndex + 1, ...report.rows.map((r) => r.row));
+  const header = (col: number | undefined) => (col === undefined ? null : String((ledger.values[headerIndex] ?? [])[col] ?? ''));
+  const amountCol = tiers.columns.amount ?? (report.columns.total ? columnIndex(report.columns.total) : undefined);
+  const tierCol = tiers.columns.valueTier;
+  const statusCol = tiers.columns.statusTier;
+  const groupCols = {
+    region: report.columns.region ? columnIndex(report.columns.region) : undefined,
+    channel: report.columns.channel ? columnIndex(report.columns.channel) : undefined,
+    owner: report.columns.owner ? columnIndex(report.columns.owner) : undefined,
+  };
+  const headerOf = (col: number | undefined, id?: keyof typeof OWNED_COLUMNS) =>
+    (id ? OWNED_COLUMNS[id][locale] : header(col)) ?? '';
+
+  const sections: { key: 'region' | 'channel' | 'owner'; title: string; data: GroupTotal[] }[] = [
+    { key: 'region' as const, title: w.byRegion, data: report.summary.revenueByRegion },
+    { key: 'channel' as const, title: w.byChannel, data: report.summary.revenueByChannel },
+    { key: 'owner' as const, title: w.byOwner, data: report.summary.revenueByOwner },
+  ].filter((x) => groupCols[x.key] !== undefined && amountCol !== undefined);
+
+  const pivots: string[] = [];
+  const charts: string[] = [];
+  const mode: SummarySheetSummary['mode'] = capabilities.pivotTables ? 'pivot' : capabilities.kind === 'xlsx' ? 'formulas' : 'values';
+  // Layout: the tier table at A3, each revenue table in its own pair of columns to the right.
+  const tierAt = { row: 2, col: 0 };
+  const sectionAt = (i: number) => ({ row: 2, col: 8 + i * 3 });
+  const lastSourceCol = Math.max(ledger.nextColumn - 1, ...Object.values(tiers.columns).filter((c): c is number => c !== undefined));
+  const source = { sheet, address: `A${headerIndex + 1}:${columnLetter(lastSourceCol)}${lastRow}` };
+
+  if (mode === 'pivot') {
+    if (tierCol !== undefined && statusCol !== undefined) {
+      ops.push({ op: 'writeBlock', sheet: summarySheet, row: tierAt.row - 1, col: tierAt.col, values: [[w.byTier]] });
+      ops.push({ op: 'pivot', sheet: summarySheet, name: 'LedgerTierByStatus', source, destination: `${columnLetter(tierAt.col)}${tierAt.row + 1}`,
+        rows: [headerOf(tierCol, 'valueTier')], columns: [headerOf(statusCol, 'statusTier')], values: [{ field: headerOf(tierCol, 'valueTier'), summarizeBy: 'count' }] });
+      pivots.push('LedgerTierByStatus');
+    }
+    sections.forEach((sec, i) => {
+      const at = sectionAt(i);
+      const name = `LedgerRevenueBy${sec.key[0]!.toUpperCase()}${sec.key.slice(1)}`;
+      ops.push({ op: 'writeBlock', sheet: summarySheet, row: at.row - 1, col: at.col, values: [[sec.title]] });
+      ops.push({ op: 'pivot', sheet: summarySheet, name, source, destination: `${columnLetter(at.col)}${at.row + 1}`,
+        rows: [headerOf(groupCols[sec.key])], columns: [], values: [{ field: headerOf(amountCol, tiers.columns.amount !== undefined ? 'amount' : undefined), summarizeBy: 'sum' }] });
+      pivots.push(name);
+    });
+  } else {
+    // Static values (Excel without pivots) or live formulas (files): the same table shapes.
+    if (tierCol !== undefined && statusCol !== undefined) {
+      const t = report.summary.tierByStatus;
+      const rows: CellInput[][] = [[w.byTier], [w.tier, ...STATUS_TIERS.map((k) => s.statusTier[k]), w.total]];
+      VALUE_TIERS.forEach((tier, i) => {
+        const label = s.valueTier[tier];
+        if (mode === 'formulas') {
+          const tr = `'${sheet}'!$${columnLetter(tierCol)}$${headerIndex + 2}:$${columnLetter(tierCol)}$${lastRow}`;
+          const sr = `'${sheet}'!$${columnLetter(statusCol)}$${headerIndex + 2}:$${columnLetter(statusCol)}$${lastRow}`;
+          rows.push([label, ...STATUS_TIERS.map((st) => ({ formula: `=COUNTIFS(${tr},${q(label)},${sr},${q(s.statusTier[st])})` })),
+            { formula: `=COUNTIF(${tr},${q(label)})` }]);
+        } else {
+          const counts = t.counts[i] ?? [];
+          rows.push([label, ...counts, counts.reduce((a, b) => a + b, 0)]);
+        }
+      });
+      ops.push({ op: 'writeBlock', sheet: summarySheet, row: tierAt.row - 1, col: tierAt.col, values: rows });
+      ops.push({ op: 'format', sheet: summarySheet, address: `A${tierAt.row + 1}:${columnLetter(STATUS_TIERS.length + 1)}${tierAt.row + 1}`, bold: true, fill: '#DDEBF7' });
+    }
+    sections.forEach((sec, i) => {
+      const at = sectionAt(i);
+      const keyCol = groupCols[sec.key]!;
+      const kr = `'${sheet}'!$${columnLetter(keyCol)}$${headerIndex + 2}:$${columnLetter(keyCol)}$${lastRow}`;
+      const ar = `'${sheet}'!$${columnLetter(amountCol!)}$${headerIndex + 2}:$${columnLetter(amountCol!)}$${lastRow}`;
+      const rows: CellInput[][] = [[sec.title], [header(keyCol) ?? '', w.revenue]];
+      for (const g of sec.data) {
+        const label = g.key === BLANK_KEY ? w.blank : g.key;
+        const crit = g.key === BLANK_KEY ? '""' : q(g.key);
+        rows.push([label, mode === 'formulas' ? { formula: `=SUMIFS(${ar},${kr},${crit})` } : g.revenue]);
+      }
+      rows.push([w.total, mode === 'formulas' ? { formula: `=SUM(${ar})` } : report.summary.revenue]);
+      ops.push({ op: 'writeBlock', sheet: summarySheet, row: at.row - 1, col: at.col, values: rows, numberFormats: [undefined, '#,##0.00'] });
+      ops.push({ op: 'format', sheet: summarySheet, address: `${columnLetter(at.col)}${at.row + 1}:${columnLetter(at.col + 1)}${at.row + 1}`, bold: true, fill: '#DDEBF7' });
+    });
+  }
+  if (capabilities.charts && sections.length > 0) {
+    // A chart of revenue by region over the cells the first revenue table fills (pivot or values).
+    const sec = sections[0]!;
+    const at = sectionAt(0);
+    const body = `${columnLetter(at.col)}${at.row + 1}:${columnLetter(at.col + 1)}${at.row + 1 + sec.data.length}`;
+    const top = Math.max(8, ...sections.map((x) => x.data.length + 6));
+    ops.push({ op: 'chart', sheet: summarySheet, name: 'LedgerRevenueChart', type: 'column', source: body, title: sec.title,
+      topLeft: `A${top}`, bottomRight: `H${top + 16}` });
+    charts.push('LedgerRevenueChart');
+  }
+  ops.push({ op: 'columnWidths', sheet: summarySheet, widths: [{ col: 0, width: 14 }, ...sections.map((_, i) => ({ col: sectionAt(i).col, width: 16 }))] });
+
+  const summary: SummarySheetSummary = { sheet, summarySheet, mode, pivots, charts };
+  const description = locale === 'zh-CN' ? `重建「${summarySheet}」汇总表` : `Rebuild the "${summarySheet}" sheet`;
+  const plan: WritePlan = { description, ops };
+  return { plan, summary, ledger };
+}
+
+export async function buildSummary(ctx: ActionContext) {
+  const { plan, summary } = await planBuildSummary(ctx);
+  await ctx.port.apply(plan);
+  return summary;
+}

@@ -1,0 +1,187 @@
+/**
+ * Check phones & emails: adds (or updates) check columns beside the customer data, highlights bad
+ * cells through conditional formats keyed on those columns (one rule per range, never one call per
+ * cell), and — only when asked — writes the normalized values into the user's cells after a backup.
+ */
+import { columnIndex, columnLetter } from '../core/columns';
+import { cellText } from '../core/text';
+import type { ReportRow } from '../core/report';
+import { strings } from '../i18n/strings';
+import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
+import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocks, contiguousRuns, dataAddress } from './blocks';
+import { OWNED_COLUMNS, backupSheetName } from './names';
+import { settingsOps } from './settingsSheet';
+
+export interface CheckContactsOptions {
+  /** Write E.164 into the phone cells of valid numbers that are typed differently (after a backup). */
+  fixPhones?: boolean;
+  /** Write cleaned-up addresses into the email cells of valid addresses (after a backup). */
+  fixEmails?: boolean;
+  /** Also replace suspect addresses with the suggestion (the user confirmed them). */
+  acceptSuggestions?: boolean;
+}
+
+export interface CheckContactsSummary {
+  sheet: string;
+  phones: Record<string, number>;
+  emails: Record<string, number>;
+  /** Cells the fixes would change (or changed). */
+  fixes: number;
+  backupSheet: string | null;
+  /** The worst rows first, for "go to cell" links. */
+  problems: { cell: string; kind: 'phone' | 'email'; status: string; reason: string | null; suggestion: string | null }[];
+}
+
+export const FILL = {
+  invalid: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  suspect: { fill: '#FFEB9C', fontColor: '#9C5700' },
+} as const;
+
+/** Status words are written in the user's language; rules match both, so switching language keeps one rule. */
+function statusRule(col: number, firstRow: number, status: 'invalid' | 'suspect'): string {
+  const ref = `$${columnLetter(col)}${firstRow}`;
+  const zh = status === 'invalid' ? '无效' : '可疑';
+  return `=OR(LEFT(${ref},${zh.length})="${zh}",LEFT(${ref},${status.length})="${status}")`;
+}
+
+function phoneCells(row: ReportRow, locale: 'zh-CN' | 'en-US'): CellInput[] {
+  const s = strings(locale);
+  const p = row.phone;
+  if (!p) return [null, null];
+  const word = s.phoneStatus[p.status];
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  return [p.status === 'invalid' && p.reason ? `${word}${sep}${s.reason('phone', p.reason)}` : word, p.e164];
+}
+
+function emailCells(row: ReportRow, locale: 'zh-CN' | 'en-US'): CellInput[] {
+  const s = strings(locale);
+  const e = row.email;
+  if (!e) return [null, null];
+  const word = s.emailStatus[e.status];
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const check = e.status === 'invalid' && e.reason ? `${word}${sep}${s.reason('email', e.reason)}`
+    : e.status === 'suspect' && e.suggestion ? `${word}${sep}${s.didYouMean(e.suggestion)}` : word;
+  return [check, e.status === 'suspect' ? e.suggestion : e.status === 'valid' ? e.normalized : null];
+}
+
+export async function planCheckContacts(ctx: ActionContext, options: CheckContactsOptions = {}) {
+  const ledger = await loadLedger(ctx);
+  const { report, sheet, headerIndex, locale } = { ...ledger, locale: ctx.locale };
+  const phoneCol = report.columns.phone ? columnIndex(report.columns.phone) : null;
+  const emailCol = report.columns.email ? columnIndex(report.columns.email) : null;
+  if (phoneCol === null && emailCol === null) {
+    throw new ContactsError('no-contact-columns', `Sheet "${sheet}" has no phone or email column.`);
+  }
+  const ids = [
+    ...(phoneCol !== null ? (['phoneCheck', 'phoneE164'] as const) : []),
+    ...(emailCol !== null ? (['emailCheck', 'emailFix'] as const) : []),
+  ];
+  const cols = outputColumns(ledger, ids);
+  const byRow = new Map(report.rows.map((r) => [r.row, r]));
+  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
+
+  const ops: WriteOp[] = [];
+  let backupSheet: string | null = null;
+  const fixOps = fixes(ledger, options, phoneCol, emailCol);
+  if (fixOps.count > 0) {
+    // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
+    backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
+    ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+  }
+  ops.push(...columnBlocks({
+    sheet, headerIndex, lastRowIndex,
+    columns: ids.map((id, i) => ({ col: cols[id as keyof typeof cols], header: headers[i]!, numberFormat: '@' })),
+    cellsOf: (sheetRow) => {
+      const row = byRow.get(sheetRow);
+      if (!row) return null;
+      return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
+    },
+  }));
+  ops.push(...fixOps.ops);
+
+  const capabilities = await ctx.port.capabilities();
+  if (capabilities.conditionalFormats && report.rows.length > 0) {
+    const first = headerIndex + 2;
+    const rules = (checkCol: number, target: number | null, statuses: readonly ('invalid' | 'suspect')[]) => {
+      for (const status of statuses) {
+        for (const col of [checkCol, target]) {
+          if (col === null) continue;
+          ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex),
+            formula: statusRule(checkCol, first, status), ...FILL[status] });
+        }
+      }
+    };
+    if (phoneCol !== null) rules((cols as Record<string, number>).phoneCheck!, phoneCol, ['invalid']);
+    if (emailCol !== null) rules((cols as Record<string, number>).emailCheck!, emailCol, ['invalid', 'suspect']);
+  }
+  ops.push({ op: 'columnWidths', sheet, widths: ids.map((id) => ({ col: (cols as Record<string, number>)[id]!, width: id.endsWith('Check') ? 22 : 26 })) });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+  ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) }).ops);
+
+  const summary: CheckContactsSummary = {
+    sheet,
+    phones: report.counts.phone,
+    emails: report.counts.email,
+    fixes: fixOps.count,
+    backupSheet,
+    problems: problemsOf(report.rows, report.columns.phone, report.columns.email),
+  };
+  const description = locale === 'zh-CN'
+    ? `在「${sheet}」右侧写入检查列${fixOps.count ? `，备份后修正 ${fixOps.count} 个单元格` : ''}`
+    : `Write check columns beside "${sheet}"${fixOps.count ? `; back it up, then fix ${fixOps.count} cells` : ''}`;
+  const plan: WritePlan = { description, ops };
+  return { plan, summary, ledger };
+}
+
+export async function checkContacts(ctx: ActionContext, options: CheckContactsOptions = {}) {
+  const { plan, summary } = await planCheckContacts(ctx, options);
+  await ctx.port.apply(plan);
+  return summary;
+}
+
+export class ContactsError extends Error {
+  constructor(readonly code: 'no-contact-columns', message: string) {
+    super(message);
+    this.name = 'ContactsError';
+  }
+}
+
+function problemsOf(rows: readonly ReportRow[], phoneLetter?: string, emailLetter?: string): CheckContactsSummary['problems'] {
+  const out: CheckContactsSummary['problems'] = [];
+  for (const r of rows) {
+    if (r.phone?.status === 'invalid' && phoneLetter) out.push({ cell: `${phoneLetter}${r.row}`, kind: 'phone', status: 'invalid', reason: r.phone.reason, suggestion: null });
+    if ((r.email?.status === 'invalid' || r.email?.status === 'suspect') && emailLetter) {
+      out.push({ cell: `${emailLetter}${r.row}`, kind: 'email', status: r.email.status, reason: r.email.reason, suggestion: r.email.suggestion });
+    }
+  }
+  return out;
+}
+
+/** Writes into the user's own phone/email cells: only cells whose text changes, in contiguous runs. */
+function fixes(ledger: Ledger, options: CheckContactsOptions, phoneCol: number | null, emailCol: number | null) {
+  const ops: WriteOp[] = [];
+  let count = 0;
+  const plan = (col: number | null, valueOf: (r: ReportRow) => string | null) => {
+    if (col === null) return;
+    const changes = new Map<number, string>();
+    for (const r of ledger.report.rows) {
+      const next = valueOf(r);
+      if (next !== null && cellText(ledger.values[r.row - 1]?.[col]) !== next) changes.set(r.row, next);
+    }
+    count += changes.size;
+    for (const run of contiguousRuns([...changes.keys()])) {
+      ops.push({ op: 'writeBlock', sheet: ledger.sheet, row: run[0]! - 1, col, values: run.map((row) => [changes.get(row)!]) });
+    }
+  };
+  if (options.fixPhones) plan(phoneCol, (r) => (r.phone?.status === 'valid' ? r.phone.e164 : null));
+  if (options.fixEmails || options.acceptSuggestions) {
+    plan(emailCol, (r) => {
+      if (r.email?.status === 'valid' && options.fixEmails) return r.email.normalized;
+      if (r.email?.status === 'suspect' && options.acceptSuggestions) return r.email.suggestion;
+      return null;
+    });
+  }
+  return { ops, count };
+}

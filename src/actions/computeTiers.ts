@@ -1,0 +1,166 @@
+/**
+ * Compute tiers: value tier, status and lifecycle columns beside the customer data. Where the sheet's
+ * cells are clean (numbers, real dates) the columns are live formulas reading the thresholds from the
+ * settings sheet, so they follow the user's edits; otherwise they are values computed by the engine
+ * (a formula over "¥1,200" text would be silently wrong).
+ */
+import { columnIndex, columnLetter } from '../core/columns';
+import type { ReportRow } from '../core/report';
+import { STRINGS, strings, type Locale } from '../i18n/strings';
+import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
+import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocks, dataAddress } from './blocks';
+import { OWNED_COLUMNS } from './names';
+import { settingRef, settingsOps } from './settingsSheet';
+
+export interface TierColumnsSummary {
+  sheet: string;
+  /** Which columns are live formulas (true) or values (false); absent when the sheet lacks the inputs. */
+  live: { valueTier?: boolean; statusTier?: boolean; lifecycle?: boolean };
+  counts: { valueTier: Record<string, number>; statusTier: Record<string, number>; lifecycle: Record<string, number> };
+  asOf: string;
+}
+
+const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Every data cell of a column is a number (or, with allowBlank, blank). Dates from exceljs are Date objects. */
+function cleanNumeric(ledger: Ledger, letter: string | undefined, allowBlank: boolean): boolean {
+  if (!letter) return false;
+  const col = columnIndex(letter);
+  return ledger.report.rows.every((r) => {
+    const v = ledger.values[r.row - 1]?.[col];
+    if (v === null || v === undefined || v === '') return allowBlank;
+    return typeof v === 'number' || v instanceof Date;
+  });
+}
+
+export const TIER_STYLES: Record<string, { fill: string; fontColor: string }> = {
+  high: { fill: '#C6EFCE', fontColor: '#006100' },
+  lost: { fill: '#EDEDED', fontColor: '#7F7F7F' },
+  dormant: { fill: '#FFEB9C', fontColor: '#9C5700' },
+};
+
+/** A rule that matches the word in either language, so switching language keeps one rule. */
+function wordRule(ref: string, words: readonly string[]): string {
+  return `=OR(${[...new Set(words)].map((w) => `${ref}=${q(w)}`).join(',')})`;
+}
+
+export async function planComputeTiers(ctx: ActionContext) {
+  const ledger = await loadLedger(ctx);
+  return planTiersFor(ctx, ledger);
+}
+
+/** The tier columns for an already loaded ledger (buildSummary reuses it). */
+export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
+  const { report, sheet, headerIndex } = ledger;
+  const locale: Locale = ctx.locale;
+  const s = strings(locale);
+  const c = report.columns;
+  const hasValue = Boolean(c.total);
+  const hasStatus = Boolean(c.lastPurchase || c.lastContact);
+  const hasLifecycle = Boolean(c.orders || c.firstPurchase || c.lastPurchase);
+  if (!hasValue && !hasStatus && !hasLifecycle) {
+    throw new TiersError('no-tier-columns', `Sheet "${sheet}" has no amount, date or order columns to compute tiers from.`);
+  }
+  const totalClean = hasValue && cleanNumeric(ledger, c.total, true) && !/万|亿|千元|'000/.test(report.mapping.find((m) => m.field === 'total')?.header ?? '');
+  const ids = [
+    ...(hasValue && !totalClean ? (['amount'] as const) : []),
+    ...(hasValue ? (['valueTier'] as const) : []),
+    ...(hasStatus ? (['statusTier'] as const) : []),
+    ...(hasLifecycle ? (['lifecycle'] as const) : []),
+  ];
+  const cols = outputColumns(ledger, ids) as Partial<Record<(typeof ids)[number], number>>;
+  const settingsPlan = settingsOps(ledger.stored, locale, {
+    customerSheet: sheet,
+    ownedColumns: registerColumns(ledger, ids.map((id) => OWNED_COLUMNS[id][locale])),
+    ...(ctx.settings?.asOf !== undefined ? { asOf: ctx.settings.asOf } : {}),
+    ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
+  });
+  const ref = (key: Parameters<typeof settingRef>[1]) => settingRef(settingsPlan.sheet, key);
+  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const first = headerIndex + 2;
+  const last = lastRowIndex + 1;
+
+  const live = {
+    valueTier: hasValue ? true : undefined,
+    statusTier: hasStatus ? [c.lastPurchase, c.lastContact].filter(Boolean).every((l) => cleanNumeric(ledger, l, true)) : undefined,
+    lifecycle: hasLifecycle ? Boolean(c.orders) && cleanNumeric(ledger, c.orders, false) : undefined,
+  };
+
+  // Value tier: PERCENTRANK.INC with blanks counted as 0, written with COUNTIF so it needs no array
+  // formula: (values below x + blanks when x > 0) / (n − 1), truncated to 3 decimals as Excel does.
+  const amountLetter = totalClean ? c.total! : cols.amount !== undefined ? columnLetter(cols.amount) : null;
+  const valueFormula = (row: number): string => {
+    const rng = `$${amountLetter}$${first}:$${amountLetter}$${last}`;
+    const x = `N(${amountLetter}${row})`;
+    const rank = `IF(ROWS(${rng})<2,1,TRUNC((COUNTIF(${rng},"<"&${x})+IF(${x}>0,COUNTBLANK(${rng}),0))/(ROWS(${rng})-1),3))`;
+    return `=IF(${rank}>=${ref('highPercentile')},${q(s.valueTier.high)},IF(${rank}>=${ref('mediumPercentile')},${q(s.valueTier.medium)},${q(s.valueTier.low)}))`;
+  };
+  const statusFormula = (row: number): string => {
+    const dates = [c.lastPurchase, c.lastContact].filter(Boolean).map((l) => `N(${l}${row})`).join(',');
+    const lastActivity = `MAX(${dates})`;
+    const asOf = `IF(${ref('asOf')}="",TODAY(),${ref('asOf')})`;
+    const days = `(${asOf}-${lastActivity})`;
+    return `=IF(${lastActivity}=0,${q(s.statusTier.unknown)},IF(${days}<=${ref('activeDays')},${q(s.statusTier.active)},IF(${days}<=${ref('dormantDays')},${q(s.statusTier.dormant)},${q(s.statusTier.lost)})))`;
+  };
+  const lifecycleFormula = (row: number): string => {
+    const o = `${c.orders}${row}`;
+    return `=IF(${o}<=0,${q(s.lifecycle.prospect)},IF(${o}>=${ref('returningOrders')},${q(s.lifecycle.returning)},${q(s.lifecycle.new)}))`;
+  };
+
+  const byRow = new Map(report.rows.map((r) => [r.row, r]));
+  const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
+    amount: (r) => r.total ?? 0,
+    valueTier: (r) => (live.valueTier && amountLetter ? { formula: valueFormula(r.row) } : r.valueTier ? s.valueTier[r.valueTier] : null),
+    statusTier: (r) => (live.statusTier ? { formula: statusFormula(r.row) } : r.statusTier ? s.statusTier[r.statusTier] : null),
+    lifecycle: (r) => (live.lifecycle ? { formula: lifecycleFormula(r.row) } : r.lifecycle ? s.lifecycle[r.lifecycle] : null),
+  };
+
+  const ops: WriteOp[] = [...settingsPlan.ops];
+  ops.push(...columnBlocks({
+    sheet, headerIndex, lastRowIndex,
+    columns: ids.map((id) => ({ col: cols[id]!, header: OWNED_COLUMNS[id][locale], numberFormat: id === 'amount' ? '#,##0.00' : undefined })),
+    cellsOf: (sheetRow) => {
+      const r = byRow.get(sheetRow);
+      return r ? ids.map((id) => cellFor[id](r)) : null;
+    },
+  }));
+  const capabilities = ctx.capabilities;
+  if (capabilities?.conditionalFormats && report.rows.length > 0) {
+    const styled: [number | undefined, 'valueTier' | 'statusTier', string][] = [
+      [cols.valueTier, 'valueTier', 'high'], [cols.statusTier, 'statusTier', 'dormant'], [cols.statusTier, 'statusTier', 'lost'],
+    ];
+    for (const [col, kind, key] of styled) {
+      if (col === undefined) continue;
+      const words = Object.values(STRINGS).map((l) => (l[kind] as Record<string, string>)[key]!);
+      ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex),
+        formula: wordRule(`$${columnLetter(col)}${first}`, words), ...TIER_STYLES[key]! });
+    }
+  }
+  const outCols = Object.values(cols) as number[];
+  ops.push({ op: 'columnWidths', sheet, widths: outCols.map((col) => ({ col, width: 12 })) });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...outCols))}${headerIndex + 1}:${columnLetter(Math.max(...outCols))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+
+  const summary: TierColumnsSummary = {
+    sheet,
+    live: { valueTier: live.valueTier, statusTier: live.statusTier, lifecycle: live.lifecycle },
+    counts: { valueTier: report.counts.valueTier, statusTier: report.counts.statusTier, lifecycle: report.counts.lifecycle },
+    asOf: report.asOf,
+  };
+  const description = locale === 'zh-CN' ? `在「${sheet}」右侧写入客户分层列` : `Write tier columns beside "${sheet}"`;
+  const plan: WritePlan = { description, ops };
+  return { plan, summary, ledger, columns: cols };
+}
+
+export async function computeTiers(ctx: ActionContext) {
+  const { plan, summary } = await planComputeTiers({ ...ctx, capabilities: ctx.capabilities ?? await ctx.port.capabilities() });
+  await ctx.port.apply(plan);
+  return summary;
+}
+
+export class TiersError extends Error {
+  constructor(readonly code: 'no-tier-columns', message: string) {
+    super(message);
+    this.name = 'TiersError';
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * What every action starts with: find the customer sheet, read it once, analyze it in memory, and
+ * locate the add-in's own columns on it (so a re-run updates them instead of adding copies).
+ */
+import { analyzeSheet } from '../core/analyze';
+import type { Report } from '../core/report';
+import { rankCustomerSheets } from '../core/workbookPick';
+import type { Locale } from '../i18n/strings';
+import { WorkbookError, type Capabilities, type SheetInfo, type WorkbookPort } from '../workbook/port';
+import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
+import { readWorkbookSettings, type WorkbookSettings } from './settingsSheet';
+
+export interface ActionContext {
+  port: WorkbookPort;
+  locale: Locale;
+  /** The caller's clock: "today" for tiers and backup names. */
+  now: Date;
+  /** The customer sheet, when the user chose it; otherwise found (stored choice first, then detection). */
+  sheet?: string;
+  /** Overrides of the stored settings for this run (e.g. the CLI's --as-of). */
+  settings?: { region?: string; asOf?: string | null };
+  /** The host's capabilities, when the caller already asked. */
+  capabilities?: Capabilities;
+}
+
+export interface Ledger {
+  sheet: string;
+  sheets: SheetInfo[];
+  values: unknown[][];
+  report: Report;
+  /** 0-based index of the header row in `values`. */
+  headerIndex: number;
+  /** 0-based column of each of the add-in's own columns already on the sheet. */
+  owned: Partial<Record<OwnedColumn, number>>;
+  /** First free column to the right of everything on the sheet. */
+  nextColumn: number;
+  stored: WorkbookSettings;
+  /** Settings as used for this run (stored, then overridden). */
+  settings: WorkbookSettings['settings'];
+}
+
+export function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: WorkbookSettings): Promise<{ name: string; values: unknown[][] }> {
+  const names = sheets.map((s) => s.name);
+  const wanted = ctx.sheet ?? (stored.customerSheet && names.includes(stored.customerSheet) ? stored.customerSheet : null);
+  if (wanted) {
+    if (!names.includes(wanted)) throw new WorkbookError('not-found', `There is no sheet named "${wanted}".`);
+    return { name: wanted, values: await ctx.port.readValues(wanted) };
+  }
+  const candidates = sheets.filter((s) => !isOwnedSheet(s.name) && s.rowCount > 0);
+  const read = [];
+  for (const s of candidates) read.push({ name: s.name, values: await ctx.port.readValues(s.name), hidden: !s.visible });
+  const ranked = rankCustomerSheets(read);
+  const best = ranked[0];
+  if (!best) throw new WorkbookError('not-found', 'No sheet looks like a customer list (a header with name, phone, email… columns).');
+  return read.find((r) => r.name === best.name)!;
+}
+
+export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
+  const sheets = await ctx.port.listSheets();
+  const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const { name, values } = await pickSheet(ctx, sheets, stored);
+  const settings = {
+    ...stored.settings,
+    ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
+    ...(ctx.settings?.asOf !== undefined ? { asOf: ctx.settings.asOf } : {}),
+  };
+
+  // The add-in's own columns: a header it writes, registered in the settings as added by it (a user's
+  // own "客户状态" column is never taken over). The rightmost wins: the add-in appends on the right.
+  const owned: Partial<Record<OwnedColumn, number>> = {};
+  const registered = new Set(stored.ownedColumns);
+  for (let r = 0; r < Math.min(values.length, 30); r++) {
+    (values[r] ?? []).forEach((v, c) => {
+      const id = ownedColumnOf(v);
+      if (id && registered.has(`${name}|${String(v).trim()}`)) owned[id] = c;
+    });
+  }
+  const report = analyzeSheet({
+    sheet: name, values, settings, today: isoDay(ctx.now),
+    mapping: stored.customerSheet === name && stored.mapping ? stored.mapping : undefined,
+    ignoreColumns: Object.values(owned),
+  });
+  const headerIndex = report.headerRow - 1;
+  const width = values.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
+  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings };
+}
+
+function lastFilled(row: readonly unknown[]): number {
+  for (let c = row.length - 1; c >= 0; c--) {
+    const v = row[c];
+    if (v !== null && v !== undefined && v !== '') return c;
+  }
+  return -1;
+}
+
+/**
+ * Columns for the add-in's outputs: existing ones are reused, missing ones are appended after the
+ * last used column, in the order given.
+ */
+export function outputColumns<K extends OwnedColumn>(ledger: Ledger, ids: readonly K[]): Record<K, number> {
+  let next = ledger.nextColumn;
+  const out = {} as Record<K, number>;
+  for (const id of ids) out[id] = ledger.owned[id] ?? next++;
+  return out;
+}
+
+/** The registry entries for columns an action writes, to be stored in the settings. */
+export function registerColumns(ledger: Ledger, headers: readonly string[]): string {
+  const all = new Set(ledger.stored.ownedColumns);
+  for (const h of headers) all.add(`${ledger.sheet}|${h}`);
+  return JSON.stringify([...all]);
+}

@@ -1,0 +1,159 @@
+/**
+ * Find duplicates: a group column and a note per row ("group 3 · keep row 57 · same mobile"), group
+ * colouring through two conditional formats (odd/even groups), and — only when asked — moving the
+ * rows not kept to an archive sheet after a backup. Rows are moved, never just deleted.
+ */
+import { columnLetter } from '../core/columns';
+import type { Report } from '../core/report';
+import { strings, type Locale } from '../i18n/strings';
+import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
+import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocks } from './blocks';
+import { OWNED_COLUMNS, SHEETS, backupSheetName } from './names';
+import { settingsOps } from './settingsSheet';
+
+export interface FindDuplicatesOptions {
+  /** Group ids the user marked "not a duplicate". */
+  notDuplicates?: readonly number[];
+  /** Group id → the row the user chose to keep. */
+  keep?: Readonly<Record<number, number>>;
+  /** Move every row not kept to the archive sheet (after a backup). */
+  archive?: boolean;
+}
+
+export interface DuplicatesSummary {
+  sheet: string;
+  groups: Report['duplicateGroups'];
+  possible: Report['possibleDuplicates'];
+  /** Rows moved (or to be moved) to the archive. */
+  archived: number[];
+  archiveSheet: string | null;
+  backupSheet: string | null;
+}
+
+export const GROUP_FILLS = ['#DDEBF7', '#FCE4D6'] as const;
+
+function note(locale: Locale, g: Report['duplicateGroups'][number], keep: number): string {
+  const s = strings(locale);
+  const reasons = g.reasons.map((r) => s.duplicateReason[r]).join(locale === 'zh-CN' ? '、' : ', ');
+  return locale === 'zh-CN' ? `第 ${g.id} 组 · 保留第 ${keep} 行 · ${reasons}` : `group ${g.id} · keep row ${keep} · ${reasons}`;
+}
+
+export async function planFindDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
+  const ledger = await loadLedger(ctx);
+  const { report, sheet, headerIndex } = ledger;
+  const locale = ctx.locale;
+  const excluded = new Set(options.notDuplicates ?? []);
+  const groups = report.duplicateGroups
+    .filter((g) => !excluded.has(g.id))
+    .map((g) => {
+      const chosen = options.keep?.[g.id];
+      return { ...g, keep: chosen !== undefined && g.rows.includes(chosen) ? chosen : g.keep };
+    });
+  const groupOfRow = new Map<number, (typeof groups)[number]>();
+  for (const g of groups) for (const r of g.rows) groupOfRow.set(r, g);
+
+  const ids = ['duplicateGroup', 'duplicateNote'] as const;
+  const cols = outputColumns(ledger, ids);
+  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
+  const dataRows = new Set(report.rows.map((r) => r.row));
+
+  const ops: WriteOp[] = [];
+  const archived = options.archive ? groups.flatMap((g) => g.rows.filter((r) => r !== g.keep)) : [];
+  let backupSheet: string | null = null;
+  let archiveSheet: string | null = null;
+  const taken = ledger.sheets.map((s) => s.name);
+  if (archived.length > 0) {
+    backupSheet = backupSheetName(sheet, ctx.now, locale, taken);
+    ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+  }
+  ops.push(...columnBlocks({
+    sheet, headerIndex, lastRowIndex,
+    columns: [{ col: cols.duplicateGroup, header: headers[0]!, numberFormat: '0' }, { col: cols.duplicateNote, header: headers[1]! }],
+    cellsOf: (row) => {
+      if (!dataRows.has(row)) return null;
+      const g = groupOfRow.get(row);
+      return g ? [g.id, note(locale, g, g.keep)] : [null, null];
+    },
+  }));
+
+  const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
+  const width = Math.max(ledger.nextColumn, cols.duplicateGroup + 1, cols.duplicateNote + 1);
+  if (capabilities.conditionalFormats && report.rows.length > 0) {
+    const first = headerIndex + 2;
+    const ref = `$${columnLetter(cols.duplicateGroup)}${first}`;
+    const address = `A${first}:${columnLetter(width - 1)}${lastRowIndex + 1}`;
+    ops.push({ op: 'conditionalFormat', sheet, address, formula: `=AND(ISNUMBER(${ref}),ISODD(${ref}))`, fill: GROUP_FILLS[0] });
+    ops.push({ op: 'conditionalFormat', sheet, address, formula: `=AND(ISNUMBER(${ref}),ISEVEN(${ref}))`, fill: GROUP_FILLS[1] });
+  }
+  ops.push({ op: 'columnWidths', sheet, widths: [{ col: cols.duplicateGroup, width: 10 }, { col: cols.duplicateNote, width: 36 }] });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+
+  if (archived.length > 0) {
+    archiveSheet = archiveOps(ledger, locale, archived, width, groupOfRow, ops, cols);
+  }
+  ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) }).ops);
+
+  const summary: DuplicatesSummary = {
+    sheet, groups, possible: report.possibleDuplicates, archived, archiveSheet, backupSheet,
+  };
+  const description = locale === 'zh-CN'
+    ? `标出 ${groups.length} 组重复客户${archived.length ? `；备份后把 ${archived.length} 行移到「${archiveSheet}」` : ''}`
+    : `Mark ${groups.length} duplicate groups${archived.length ? `; back up, then move ${archived.length} rows to "${archiveSheet}"` : ''}`;
+  const plan: WritePlan = { description, ops };
+  return { plan, summary, ledger };
+}
+
+/**
+ * Copy the rows to archive (with their group columns filled in) below what the archive sheet already
+ * holds, then delete them from the customer sheet. The copy is planned before the deletion.
+ */
+function archiveOps(ledger: Ledger, locale: Locale, rows: readonly number[], width: number,
+  groupOfRow: Map<number, { id: number; keep: number } & Report['duplicateGroups'][number]>, ops: WriteOp[],
+  cols: { duplicateGroup: number; duplicateNote: number }): string {
+  const names = ledger.sheets.map((s) => s.name);
+  const existing = [SHEETS.archive['zh-CN'], SHEETS.archive['en-US']].find((n) => names.includes(n));
+  const archiveSheet = existing ?? SHEETS.archive[locale];
+  const archiveRows = existing ? ledger.sheets.find((s) => s.name === existing)!.rowCount : 0;
+  const row = (r: number): CellInput[] => {
+    const values = ledger.values[r - 1] ?? [];
+    const g = groupOfRow.get(r)!;
+    return Array.from({ length: width }, (_, c) => {
+      if (c === cols.duplicateGroup) return g.id;
+      if (c === cols.duplicateNote) return note(locale, g, g.keep);
+      return toCellInput(values[c]);
+    });
+  };
+  const block: CellInput[][] = [];
+  if (!existing) {
+    ops.push({ op: 'addSheet', name: archiveSheet });
+    const header = ledger.values[ledger.headerIndex] ?? [];
+    block.push(Array.from({ length: width }, (_, c) =>
+      c === cols.duplicateGroup ? OWNED_COLUMNS.duplicateGroup[locale] : c === cols.duplicateNote ? OWNED_COLUMNS.duplicateNote[locale] : toCellInput(header[c])));
+  }
+  block.push(...rows.map(row));
+  ops.push({ op: 'writeBlock', sheet: archiveSheet, row: archiveRows, col: 0, values: block });
+  ops.push({ op: 'deleteRows', sheet: ledger.sheet, rows });
+  return archiveSheet;
+}
+
+/** A read value as a value to write back: dates as ISO text would lose their type, so keep serials/Date-less. */
+function toCellInput(v: unknown): CellInput {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'formula' in (v as object)) {
+    const result = (v as { result?: unknown }).result;
+    return toCellInput(result);
+  }
+  if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
+  return null;
+}
+
+export async function findDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
+  const { plan, summary } = await planFindDuplicates(ctx, options);
+  await ctx.port.apply(plan);
+  return summary;
+}

@@ -1,0 +1,8 @@
+/** The five actions, written once against the workbook port. */
+export { installTemplate, planInstallTemplate, type TemplateOptions, type TemplateSummary } from './installTemplate';
+export { checkContacts, planCheckContacts, ContactsError, type CheckContactsOptions, type CheckContactsSummary } from './checkContacts';
+export { computeTiers, planComputeTiers, TiersError, type TierColumnsSummary } from './computeTiers';
+export { buildSummary, planBuildSummary, type SummarySheetSummary } from './buildSummary';
+export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type DuplicatesSummary } from './findDuplicates';
+export { loadLedger, type ActionContext, type Ledger } from './context';
+export { SettingsError } from './settingsSheet';

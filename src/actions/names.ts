@@ -1,0 +1,66 @@
+/**
+ * Names of the sheets and columns the add-in owns, in both languages. Re-running an action finds its
+ * own columns by these headers (in either language), so it updates them instead of adding copies.
+ */
+import type { Locale } from '../i18n/strings';
+
+export const OWNED_COLUMNS = {
+  phoneCheck: { 'zh-CN': '电话检查', 'en-US': 'Phone check' },
+  phoneE164: { 'zh-CN': '标准号码', 'en-US': 'Phone (E.164)' },
+  emailCheck: { 'zh-CN': '邮箱检查', 'en-US': 'Email check' },
+  emailFix: { 'zh-CN': '邮箱建议', 'en-US': 'Email suggestion' },
+  valueTier: { 'zh-CN': '价值分层', 'en-US': 'Value tier' },
+  statusTier: { 'zh-CN': '客户状态', 'en-US': 'Status' },
+  lifecycle: { 'zh-CN': '生命周期', 'en-US': 'Lifecycle' },
+  amount: { 'zh-CN': '消费金额（数值）', 'en-US': 'Total (number)' },
+  duplicateGroup: { 'zh-CN': '重复组', 'en-US': 'Duplicate group' },
+  duplicateNote: { 'zh-CN': '重复说明', 'en-US': 'Duplicate note' },
+} as const;
+export type OwnedColumn = keyof typeof OWNED_COLUMNS;
+
+export const SHEETS = {
+  settings: { 'zh-CN': '台账设置', 'en-US': 'Ledger Settings' },
+  summary: { 'zh-CN': '客户汇总', 'en-US': 'Customer Summary' },
+  template: { 'zh-CN': '客户台账', 'en-US': 'Customers' },
+  archive: { 'zh-CN': '重复客户归档', 'en-US': 'Duplicate Archive' },
+  backup: { 'zh-CN': '备份', 'en-US': 'Backup' },
+} as const;
+
+/** Every header the add-in writes, any language → its id. */
+const OWNED_BY_HEADER = new Map<string, OwnedColumn>(
+  (Object.entries(OWNED_COLUMNS) as [OwnedColumn, Record<Locale, string>][]).flatMap(([id, l]) =>
+    [[l['zh-CN'], id], [l['en-US'], id]] as [string, OwnedColumn][]),
+);
+
+export function ownedColumnOf(header: unknown): OwnedColumn | null {
+  return typeof header === 'string' ? OWNED_BY_HEADER.get(header.trim()) ?? null : null;
+}
+
+/** Is this one of the add-in's own sheets (never a customer sheet)? */
+export function isOwnedSheet(name: string): boolean {
+  const all: string[] = [SHEETS.settings, SHEETS.summary, SHEETS.archive].flatMap((s) => [s['zh-CN'], s['en-US']]);
+  return all.includes(name) || name.startsWith(`${SHEETS.backup['zh-CN']} `) || name.startsWith(`${SHEETS.backup['en-US']} `);
+}
+
+const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
+
+/** A sheet name Excel accepts (≤ 31 characters, no []:*?/\) that is not in `taken`. */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(FORBIDDEN_IN_SHEET_NAME, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  const fit = (s: string, suffix: string) => `${s.slice(0, 31 - suffix.length)}${suffix}`;
+  if (!lower.has(fit(clean, '').toLowerCase())) return fit(clean, '');
+  for (let i = 2; ; i++) {
+    const name = fit(clean, ` (${i})`);
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/** "备份 客户信息 1123-1530": dated so several backups can coexist, within Excel's 31 characters. */
+export function backupSheetName(sheet: string, now: Date, locale: Locale, taken: readonly string[]): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const prefix = SHEETS.backup[locale];
+  const room = 31 - prefix.length - stamp.length - 2;
+  return uniqueSheetName(`${prefix} ${sheet.slice(0, Math.max(1, room))} ${stamp}`, taken);
+}

@@ -1,0 +1,182 @@
+/**
+ * Settings persist in the workbook, on a small sheet the add-in owns ("台账设置" / "Ledger Settings"):
+ * one key per row at a fixed address, so the template's live formulas can read the thresholds and the
+ * user can change them in place. Read back through zod, so a bad edit gives a clear message.
+ */
+import { z } from 'zod';
+import { parseSettings, type Settings } from '../core/settings';
+import { cellText } from '../core/text';
+import { excelSerialToIso, parseDate } from '../core/cells';
+import type { Locale } from '../i18n/strings';
+import type { CellInput, WorkbookPort, WriteOp } from '../workbook/port';
+import { SHEETS } from './names';
+
+/** Keys in sheet order; row = index + 3 (row 1 title, row 2 column headings). */
+export const SETTING_KEYS = [
+  'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
+  'customerSheet', 'templateSheet', 'mapping', 'ownedColumns',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+const TITLE = 'Customer Ledger settings · 客户台账助手设置';
+
+const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
+  'zh-CN': {
+    region: '未写国家代码的电话按此国家/地区解析（如 CN、US）',
+    asOf: '统计日期；留空表示今天',
+    highPercentile: '消费金额百分位 ≥ 此值为高价值',
+    mediumPercentile: '消费金额百分位 ≥ 此值为中价值',
+    activeDays: '最近活动距今 ≤ 此天数为活跃',
+    dormantDays: '最近活动距今 ≤ 此天数为沉睡，超过为流失',
+    returningOrders: '购买次数 ≥ 此值为老客户',
+    customerSheet: '客户信息所在的工作表',
+    templateSheet: '由本加载项创建的客户台账模板',
+    mapping: '列对应关系（由加载项维护）',
+    ownedColumns: '由加载项添加的列（由加载项维护）',
+  },
+  'en-US': {
+    region: 'Country for phone numbers typed without a country code (e.g. CN, US)',
+    asOf: 'Date tiers are computed for; blank means today',
+    highPercentile: 'Spend percentile at or above which a customer is high value',
+    mediumPercentile: 'Spend percentile at or above which a customer is medium value',
+    activeDays: 'Days since last activity up to which a customer is active',
+    dormantDays: 'Days up to which a customer is dormant; beyond, lost',
+    returningOrders: 'Orders at or above which a customer is returning',
+    customerSheet: 'The sheet holding the customers',
+    templateSheet: 'The customer template this add-in created',
+    mapping: 'Column mapping (kept by the add-in)',
+    ownedColumns: 'Columns this add-in added (kept by the add-in)',
+  },
+};
+
+export function settingRow(key: SettingKey): number {
+  return SETTING_KEYS.indexOf(key) + 3;
+}
+
+/** An absolute reference to a setting's value cell, for formulas: '台账设置'!$B$5. */
+export function settingRef(sheet: string, key: SettingKey): string {
+  return `'${sheet.replace(/'/g, "''")}'!$B$${settingRow(key)}`;
+}
+
+export const StoredSettingsSchema = z.object({
+  customerSheet: z.string().nullable(),
+  templateSheet: z.string().nullable(),
+  mapping: z.record(z.string(), z.number().int().nonnegative()).nullable(),
+});
+
+export interface WorkbookSettings {
+  /** Name of the settings sheet, null when the workbook has none yet. */
+  sheet: string | null;
+  settings: Settings;
+  customerSheet: string | null;
+  templateSheet: string | null;
+  mapping: Record<string, number> | null;
+  /** "sheet|header" of every column the add-in has added: only those may be updated in place. */
+  ownedColumns: string[];
+}
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+function number(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  const t = cellText(v).trim();
+  return t === '' ? undefined : Number(t);
+}
+
+/** Read the settings sheet if there is one; defaults otherwise. */
+export async function readWorkbookSettings(port: WorkbookPort, sheetNames: readonly string[]): Promise<WorkbookSettings> {
+  const sheet = sheetNames.find((n) => n === SHEETS.settings['zh-CN'] || n === SHEETS.settings['en-US']) ?? null;
+  if (!sheet) return { sheet: null, settings: parseSettings({}), customerSheet: null, templateSheet: null, mapping: null, ownedColumns: [] };
+  const values = await port.readValues(sheet);
+  const byKey = new Map<string, unknown>();
+  for (const row of values) {
+    const key = cellText(row[0]).trim();
+    if ((SETTING_KEYS as readonly string[]).includes(key)) byKey.set(key, row[1]);
+  }
+  const asOfCell = byKey.get('asOf');
+  const asOf = typeof asOfCell === 'number' ? excelSerialToIso(asOfCell) : parseDate(asOfCell, 'ymd');
+  const text = (k: SettingKey) => cellText(byKey.get(k)).trim() || null;
+  const raw = {
+    region: text('region')?.toUpperCase() ?? undefined,
+    asOf: asOf ?? null,
+    thresholds: {
+      highPercentile: number(byKey.get('highPercentile')),
+      mediumPercentile: number(byKey.get('mediumPercentile')),
+      activeDays: number(byKey.get('activeDays')),
+      dormantDays: number(byKey.get('dormantDays')),
+      returningOrders: number(byKey.get('returningOrders')),
+    },
+  };
+  let settings: Settings;
+  try {
+    settings = parseSettings(raw);
+  } catch (err) {
+    const issues = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
+    throw new SettingsError(`The settings on sheet "${sheet}" are not valid (${issues}).`);
+  }
+  let mapping: Record<string, number> | null = null;
+  const mappingText = text('mapping');
+  if (mappingText) {
+    try {
+      mapping = StoredSettingsSchema.shape.mapping.parse(JSON.parse(mappingText));
+    } catch {
+      mapping = null; // a hand-edited mapping that no longer parses is ignored, detection takes over
+    }
+  }
+  let ownedColumns: string[] = [];
+  try {
+    ownedColumns = z.array(z.string()).parse(JSON.parse(text('ownedColumns') ?? '[]'));
+  } catch {
+    ownedColumns = []; // unreadable: the add-in will append fresh columns rather than risk a user's
+  }
+  return { sheet, settings, customerSheet: text('customerSheet'), templateSheet: text('templateSheet'), mapping, ownedColumns };
+}
+
+/**
+ * Ops that create the settings sheet (when missing) or update some of its values. Existing user
+ * edits to other keys are kept: only the given keys are written.
+ */
+export function settingsOps(
+  current: WorkbookSettings,
+  locale: Locale,
+  updates: Partial<Record<SettingKey, CellInput>>,
+): { sheet: string; ops: WriteOp[] } {
+  if (current.sheet) {
+    const ops: WriteOp[] = Object.entries(updates).map(([key, value]) => ({
+      op: 'writeBlock', sheet: current.sheet!, row: settingRow(key as SettingKey) - 1, col: 1, values: [[value ?? null]],
+    }));
+    return { sheet: current.sheet, ops };
+  }
+  const sheet = SHEETS.settings[locale];
+  const s = current.settings;
+  const initial: Record<SettingKey, CellInput> = {
+    region: s.region,
+    asOf: s.asOf,
+    highPercentile: s.thresholds.highPercentile,
+    mediumPercentile: s.thresholds.mediumPercentile,
+    activeDays: s.thresholds.activeDays,
+    dormantDays: s.thresholds.dormantDays,
+    returningOrders: s.thresholds.returningOrders,
+    customerSheet: current.customerSheet,
+    templateSheet: current.templateSheet,
+    mapping: current.mapping ? JSON.stringify(current.mapping) : null,
+    ownedColumns: JSON.stringify(current.ownedColumns),
+    ...updates,
+  };
+  const heading = locale === 'zh-CN' ? ['设置项', '值', '说明'] : ['Key', 'Value', 'Meaning'];
+  const rows: CellInput[][] = [[TITLE, null, null], heading, ...SETTING_KEYS.map((k) => [k, initial[k], DESCRIPTIONS[locale][k]])];
+  const ops: WriteOp[] = [
+    { op: 'addSheet', name: sheet },
+    // Column B as text only where a value is text: asOf stays a date-capable General cell.
+    { op: 'writeBlock', sheet, row: 0, col: 0, values: rows },
+    { op: 'format', sheet, address: 'A1:C2', bold: true },
+    { op: 'format', sheet, address: `B3:B${SETTING_KEYS.length + 2}`, fill: '#FFF2CC' },
+    { op: 'columnWidths', sheet, widths: [{ col: 0, width: 18 }, { col: 1, width: 22 }, { col: 2, width: 60 }] },
+  ];
+  return { sheet, ops };
+}

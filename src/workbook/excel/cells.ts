@@ -1,0 +1,80 @@
+/** Turning port cells into what Range.values / Range.formulas accept, and measuring request sizes. */
+import { needsTextGuard, type CellInput } from '../port';
+
+const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/.,]*\d/i;
+
+/**
+ * Whether Excel could read this string as something other than the same text: a formula or a sign
+ * (=, +, -, @), a leading apostrophe (Excel would eat it), or text that parses as a number, date, time,
+ * percentage, currency amount, boolean or error ("00123", "2024-01-05", "1/2", "TRUE", "#N/A", "Jan 5").
+ * A leading apostrophe is harmless on plain text, so the test errs on the side of guarding.
+ */
+export function excelWouldCoerce(s: string): boolean {
+  if (needsTextGuard(s) || s.startsWith("'")) return true;
+  const t = s.trim();
+  if (t === '') return false;
+  if (/^[\d.,(（$¥￥€£%]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  if (t.startsWith('#')) return true;
+  return MONTH_WORD.test(t);
+}
+
+/** A string written so that Excel keeps it as the same text (leading apostrophe where needed). */
+export function literalText(s: string): string {
+  return excelWouldCoerce(s) ? `'${s}` : s;
+}
+
+export function formulaText(f: string): string {
+  return f.startsWith('=') ? f : `=${f}`;
+}
+
+/** A cell for Range.values / formulas; null leaves the cell as it is. */
+export type ExcelCell = string | number | boolean | null;
+
+/**
+ * One port cell for Range.values / Range.formulas. null becomes '' (the cell is emptied: a block writes
+ * every cell it covers); strings become literal text; { formula } becomes "=…".
+ */
+export function toExcelCell(v: CellInput): ExcelCell {
+  if (v === null) return '';
+  if (typeof v === 'string') return literalText(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return formulaText(v.formula);
+}
+
+export function isFormulaCell(v: CellInput): boolean {
+  return v !== null && typeof v === 'object';
+}
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** UTF-8 size of a value as JSON (what Office.js puts on the wire). */
+export function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? 'null');
+}
+
+/** Size of one row inside a JSON 2-D array, with its separating comma. */
+export function rowBytes(row: readonly unknown[]): number {
+  return jsonBytes(row) + 1;
+}
+
+/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair, ending with "…" when cut. */
+export function clampText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = max - 1;
+  const prev = s.charCodeAt(cut - 1);
+  if (prev >= 0xd800 && prev <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}

@@ -1,0 +1,697 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js adapter of the workbook port. It receives the host objects (the real `Excel` and
+ * `Office` globals in the add-in, the simulator's in tests) and never touches globals itself.
+ *
+ * Round trips: every read and every plan is one Excel.run. Reads are chunked by rows under the byte
+ * budget (default 4 MB, under Excel on the web's 5 MB per request and response); a plan is one preflight
+ * sync (sheet names, protection, what the idempotent ops need to know), at most one more when existing
+ * tables or conditional formats must be looked at, then its writes packed into as few syncs as the
+ * budget allows, in plan order.
+ */
+import {
+  WorkbookError,
+  type ApplyProgress,
+  type Capabilities,
+  type CellInput,
+  type SheetInfo,
+  type ValidationRule,
+  type WorkbookPort,
+  type WriteOp,
+  type WritePlan,
+} from '../port';
+import { blockAddress, intersects, parseRect, rowRunsBottomUp, type Rect } from './a1';
+import { clampText, formulaText, isFormulaCell, jsonBytes, literalText, toExcelCell, type ExcelCell } from './cells';
+import { isPayloadTooLarge } from './errors';
+import { readGrid, runBatch, type Session } from './session';
+import { GridUnit, OP_OVERHEAD, WriteQueue, simpleUnit } from './writeQueue';
+
+export interface ExcelHost {
+  Excel: { run: typeof Excel.run } & Partial<typeof Excel>;
+  Office: { context: { requirements: { isSetSupported(name: string, v?: string): boolean } } };
+}
+
+export interface ExcelPortOptions {
+  /** Bytes per request and per response we allow ourselves (default 4 MB; Excel on the web refuses above 5 MB). */
+  maxRequestBytes?: number;
+  /** Our own timeout: fail when Excel answers no sync for this long (default 60 s; on the web a sync can hang). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Excel's limits on data validation texts (characters). */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 224, list: 255 } as const;
+
+/** Most data fields in one PivotTable: more than three has crashed Excel. */
+export const MAX_PIVOT_DATA_FIELDS = 3;
+
+/**
+ * Column width: the port speaks Excel's "characters" (widths of the digit 0 in the default font, as in
+ * the column-width dialog); Range.format.columnWidth is in points. With the default Calibri 11 a digit is
+ * 7 px and Excel adds 5 px of padding, and a point is 4/3 px at 96 dpi:
+ *   points = (characters × 7 + 5) × 0.75      (8.43 characters → 48 pt, Excel's default column).
+ */
+export function charactersToPoints(characters: number): number {
+  const chars = Math.min(255, Math.max(0, characters));
+  if (chars === 0) return 0;
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const SAMPLE_ROWS = 64;
+/** Response bytes per cell guessed when no sample is available (a long-ish string and its quotes). */
+const GUESS_BYTES_PER_CELL = 48;
+/** Columns whose widths a fallback sheet copy carries over (one small load each). */
+const COPY_WIDTH_COLUMNS = 64;
+
+const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' } as const;
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const SUMMARIZE = { sum: 'Sum', count: 'Count' } as const;
+const ALERT_STYLE = { stop: 'Stop', warning: 'Warning', information: 'Information' } as const;
+
+type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
+
+const key = (name: string): string => name.toLowerCase();
+
+function sheetsOf(op: WriteOp): string[] {
+  switch (op.op) {
+    case 'addSheet':
+    case 'deleteSheet':
+      return [op.name];
+    case 'copySheet':
+      return [op.to];
+    default:
+      return [op.sheet];
+  }
+}
+
+function normalizeFormula(f: string): string {
+  return formulaText(f.trim()).replace(/\s+/g, '').toUpperCase();
+}
+
+/** Excel's DataValidationRule for a port rule; throws WorkbookError('unsupported') for what Excel cannot hold. */
+export function toDataValidationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.type) {
+    case 'list': {
+      if (rule.items.some((i) => i.includes(','))) {
+        throw new WorkbookError('unsupported', 'A typed validation list cannot contain an item with a comma (Excel separates items with commas); put the list in cells and use a range.');
+      }
+      const source = rule.items.join(',');
+      if (source.length > VALIDATION_LIMITS.list) {
+        throw new WorkbookError('unsupported', `A typed validation list may hold at most ${VALIDATION_LIMITS.list} characters (this one has ${source.length}); put the list in cells and use a range.`);
+      }
+      return { list: { inCellDropDown: true, source } };
+    }
+    case 'listRange':
+      return { list: { inCellDropDown: true, source: formulaText(rule.source) } };
+    case 'custom':
+      return { custom: { formula: formulaText(rule.formula) } };
+    case 'date':
+      return { date: rule.max === undefined ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } : { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
+    case 'wholeNumber':
+    case 'decimal': {
+      const basic: Excel.BasicDataValidation = rule.max === undefined ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
+      return rule.type === 'wholeNumber' ? { wholeNumber: basic } : { decimal: basic };
+    }
+  }
+}
+
+interface PivotCheck {
+  name: string;
+  hierarchies: { dh: Excel.DataPivotHierarchy; want: string }[];
+}
+
+/** What the preflight sync learned about one sheet the plan touches. */
+interface SheetProbe {
+  ws: Excel.Worksheet;
+  tables?: Excel.TableCollection;
+  charts?: Excel.ChartCollection;
+  /** Pivots on a sheet the plan deletes. */
+  pivots?: Excel.PivotTableCollection;
+}
+
+export class ExcelWorkbookPort implements WorkbookPort {
+  readonly kind = 'excel' as const;
+  private readonly maxBytes: number;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly host: ExcelHost,
+    options: ExcelPortOptions = {},
+  ) {
+    this.maxBytes = Math.max(4096, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  private supports(version: string): boolean {
+    return this.host.Office.context.requirements.isSetSupported('ExcelApi', version);
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    return {
+      kind: 'excel',
+      conditionalFormats: this.supports('1.6'),
+      copySheet: this.supports('1.7'),
+      dataValidation: this.supports('1.8'),
+      pivotTables: this.supports('1.8'),
+      charts: this.supports('1.1'),
+    };
+  }
+
+  private run<T>(doing: string, batch: (s: Session) => Promise<T>, onSync?: (syncs: number) => void): Promise<T> {
+    return runBatch(this.host.Excel, this.timeoutMs, doing, batch, onSync);
+  }
+
+  /** Two syncs: the sheet list, then every sheet's protection and used range together. */
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run('listing the sheets', async (s) => {
+      const sheets = s.context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await s.sync();
+      const probes = sheets.items.map((ws) => {
+        const protection = ws.protection.load('protected');
+        const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+        return { ws, protection, used };
+      });
+      await s.sync();
+      return probes.map(({ ws, protection, used }) => ({
+        name: ws.name,
+        visible: ws.visibility === 'Visible',
+        protected: protection.protected,
+        rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+        columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
+      }));
+    });
+  }
+
+  /**
+   * First sync: the used range and a sample of its first rows (which also gives the bytes per row);
+   * then the rest in row chunks, several per sync, each sync's response under the budget.
+   */
+  async readValues(sheet: string): Promise<unknown[][]> {
+    return this.run(`reading sheet "${sheet}"`, async (s) => {
+      const ws = s.context.workbook.worksheets.getItem(sheet);
+      let used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      let sample: Excel.Range | null = used.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`).load('rowCount,values');
+      try {
+        await s.sync();
+      } catch (e) {
+        // Even the sample was too big (very wide rows of long texts): size the chunks without it.
+        if (!isPayloadTooLarge(e)) throw e;
+        used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+        sample = null;
+        await s.sync();
+      }
+      const top = used.rowIndex;
+      const left = used.columnIndex;
+      const rows = used.rowCount;
+      const cols = used.columnCount;
+      let first: unknown[][] = [];
+      if (sample && !sample.isNullObject) {
+        first = sample.values;
+        if (rows === 1 && cols === 1 && first[0]?.[0] === '') return [];
+      }
+      const guess = first.length > 0 ? jsonBytes(first) / first.length : cols * GUESS_BYTES_PER_CELL;
+      const rest = await readGrid(s, { sheet, top: top + first.length, left, rows: rows - first.length, columns: cols, props: ['values'], budget: this.maxBytes, bytesPerRow: guess });
+      const body = first.length > 0 ? first.concat(rest.values) : rest.values;
+      return padFromA1(body, top, left, cols);
+    });
+  }
+
+  async readFormulas(sheet: string, col: number, fromRow: number, toRow: number): Promise<unknown[]> {
+    if (toRow < fromRow) return [];
+    return this.run(`reading formulas on sheet "${sheet}"`, async (s) => {
+      const got = await readGrid(s, { sheet, top: fromRow, left: col, rows: toRow - fromRow + 1, columns: 1, props: ['formulas'], budget: this.maxBytes, bytesPerRow: 64 });
+      return got.formulas.map((row) => row[0]);
+    });
+  }
+
+  async apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void> {
+    if (plan.ops.length === 0) return;
+    const caps = await this.capabilities();
+    const rules = new Map<number, Excel.DataValidationRule>();
+    plan.ops.forEach((op, i) => {
+      const need = (ok: boolean, what: string, set: string): void => {
+        if (!ok) throw new WorkbookError('unsupported', `${what} needs Excel API ${set}, which this version of Excel does not have.`);
+      };
+      if (op.op === 'validation') {
+        need(caps.dataValidation, 'Data validation', 'ExcelApi 1.8');
+        rules.set(i, toDataValidationRule(op.rule));
+      } else if (op.op === 'conditionalFormat') need(caps.conditionalFormats, 'Conditional formatting', 'ExcelApi 1.6');
+      else if (op.op === 'pivot') {
+        need(caps.pivotTables, 'PivotTables', 'ExcelApi 1.8');
+        if (op.values.length > MAX_PIVOT_DATA_FIELDS) throw new WorkbookError('unsupported', `A PivotTable may have at most ${MAX_PIVOT_DATA_FIELDS} value fields (more has crashed Excel); "${op.name}" has ${op.values.length}.`);
+      } else if (op.op === 'chart') need(caps.charts, 'Charts', 'ExcelApi 1.1');
+    });
+    const estimate = plan.ops.reduce((n, op) => n + estimateOpBytes(op), 0);
+    let total = 1 + Math.ceil(estimate / this.maxBytes);
+    let last = 0;
+    const progress = (done: number): void => {
+      total = Math.max(total, done);
+      last = done;
+      onProgress?.({ done, total });
+    };
+    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes).execute(), progress);
+    // The estimate may have been high: finish at 100 %.
+    if (last !== total) onProgress?.({ done: last, total: last });
+  }
+}
+
+/** Rough request bytes of an op, for the progress total only. */
+function estimateOpBytes(op: WriteOp): number {
+  if (op.op !== 'writeBlock') return OP_OVERHEAD;
+  const sample = op.values.slice(0, 100);
+  if (sample.length === 0) return OP_OVERHEAD;
+  return OP_OVERHEAD + (jsonBytes(sample) / sample.length) * op.values.length;
+}
+
+/** Rows × columns from A1: blank rows above and blank cells to the left of a used range that starts lower or further right. */
+function padFromA1(body: unknown[][], top: number, left: number, cols: number): unknown[][] {
+  if (top === 0 && left === 0) return body;
+  const width = left + cols;
+  const out: unknown[][] = [];
+  for (let r = 0; r < top; r++) out.push(new Array<unknown>(width).fill(''));
+  const pad = new Array<unknown>(left).fill('');
+  for (const row of body) out.push(left === 0 ? row : pad.concat(row));
+  return out;
+}
+
+/** One plan inside one Excel.run. */
+class PlanRun {
+  private readonly writes: WriteQueue;
+  private readonly probes = new Map<string, SheetProbe>();
+  private readonly cfByOp = new Map<number, Excel.ConditionalFormatCollection>();
+  private pivots: Excel.PivotTableCollection | null = null;
+  private readonly pivotChecks: PivotCheck[] = [];
+  /** Op index → whether the op's sheet is the one the preflight looked at (not added or deleted earlier in the plan). */
+  private readonly original = new Map<number, boolean>();
+  private readonly skip = new Set<number>();
+  private readonly tableRanges = new Map<string, Excel.Range[]>();
+  private readonly customFormats = new Map<number, { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]>();
+
+  constructor(
+    private readonly s: Session,
+    private readonly ops: readonly WriteOp[],
+    private readonly caps: Capabilities,
+    private readonly rules: Map<number, Excel.DataValidationRule>,
+    budget: number,
+  ) {
+    this.writes = new WriteQueue(s, budget);
+  }
+
+  private get context(): Excel.RequestContext {
+    return this.s.context;
+  }
+
+  private ws(name: string): Excel.Worksheet {
+    return this.context.workbook.worksheets.getItem(name);
+  }
+
+  async execute(): Promise<void> {
+    const existing = await this.preflight();
+    this.checkPlan(existing);
+    await this.lookCloser();
+    for (let i = 0; i < this.ops.length; i++) {
+      if (!this.skip.has(i)) await this.enqueue(i, this.ops[i] as WriteOp);
+    }
+    await this.writes.flush();
+    await this.recheckPivots();
+  }
+
+  /** Sync 1, loads only: sheet names, protection of every sheet the plan writes to, what idempotent ops need. */
+  private async preflight(): Promise<string[]> {
+    this.s.doing = 'checking the sheets the plan touches';
+    const workbook = this.context.workbook;
+    const sheets = workbook.worksheets;
+    sheets.load('items/name');
+    const probe = (name: string): SheetProbe => {
+      let p = this.probes.get(key(name));
+      if (!p) {
+        const ws = sheets.getItemOrNullObject(name);
+        ws.protection.load('protected');
+        p = { ws };
+        this.probes.set(key(name), p);
+      }
+      return p;
+    };
+    for (const op of this.ops) for (const name of sheetsOf(op)) probe(name);
+    this.ops.forEach((op, i) => {
+      if (op.op === 'addTable') {
+        const p = probe(op.sheet);
+        p.tables ??= p.ws.tables.load('items/name');
+      } else if (op.op === 'chart') {
+        const p = probe(op.sheet);
+        p.charts ??= p.ws.charts.load('items/name');
+      } else if (op.op === 'conditionalFormat') {
+        this.cfByOp.set(i, probe(op.sheet).ws.getRange(op.address).conditionalFormats.load('items/type'));
+      } else if (op.op === 'pivot' && !this.pivots) {
+        this.pivots = workbook.pivotTables.load('items/name');
+      } else if (op.op === 'deleteSheet') {
+        // Pivots go with their sheet: a later pivot op of the same name must not delete them again.
+        const p = probe(op.name);
+        p.pivots ??= p.ws.pivotTables.load('items/name');
+      }
+    });
+    await this.s.sync();
+    return sheets.items.map((ws) => ws.name);
+  }
+
+  /** Sheets exist where the plan needs them, none it writes to is protected. Nothing has been written yet. */
+  private checkPlan(existingNames: string[]): void {
+    const exists = new Set(existingNames.map(key));
+    const touchedOriginal = new Set<string>();
+    const changed = new Set<string>();
+    const mustExist = (name: string, what: string): void => {
+      if (!exists.has(key(name))) throw new WorkbookError('not-found', `${what}: there is no sheet "${name}".`);
+    };
+    this.ops.forEach((op, i) => {
+      const sheet = sheetsOf(op)[0] as string;
+      this.original.set(i, !changed.has(key(sheet)));
+      switch (op.op) {
+        case 'addSheet':
+          if (exists.has(key(op.name))) throw new WorkbookError('exists', `addSheet: a sheet "${op.name}" already exists.`);
+          exists.add(key(op.name));
+          changed.add(key(op.name));
+          return;
+        case 'deleteSheet':
+          if (!exists.has(key(op.name))) {
+            this.skip.add(i);
+            return;
+          }
+          if (!changed.has(key(op.name))) touchedOriginal.add(key(op.name));
+          exists.delete(key(op.name));
+          changed.add(key(op.name));
+          return;
+        case 'copySheet':
+          mustExist(op.from, 'copySheet');
+          if (exists.has(key(op.to))) throw new WorkbookError('exists', `copySheet: a sheet "${op.to}" already exists.`);
+          exists.add(key(op.to));
+          changed.add(key(op.to));
+          return;
+        case 'pivot':
+          mustExist(op.source.sheet, 'pivot source');
+          break;
+        default:
+          break;
+      }
+      mustExist(sheet, op.op);
+      if (!changed.has(key(sheet))) touchedOriginal.add(key(sheet));
+    });
+    for (const name of touchedOriginal) {
+      const protection = this.probes.get(name)?.ws.protection;
+      if (protection && !protection.isNullObject && protection.protected) {
+        const shown = existingNames.find((n) => key(n) === name) ?? name;
+        throw new WorkbookError('protected', `The sheet "${shown}" is protected; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed.`);
+      }
+    }
+  }
+
+  /** Sync 2, only when needed: addresses of existing tables, formulas of existing custom conditional formats. */
+  private async lookCloser(): Promise<void> {
+    let needed = false;
+    for (const [name, p] of this.probes) {
+      const tables = p.tables && !p.tables.isNullObject ? p.tables.items : [];
+      if (tables.length > 0) {
+        this.tableRanges.set(name, tables.map((t) => t.getRange().load('address')));
+        needed = true;
+      }
+    }
+    for (const [i, coll] of this.cfByOp) {
+      if (!this.original.get(i) || coll.isNullObject) continue;
+      const custom = coll.items.filter((cf) => cf.type === 'Custom').map((cf) => ({ cf, rule: cf.custom.rule.load('formula') }));
+      if (custom.length > 0) {
+        this.customFormats.set(i, custom);
+        needed = true;
+      }
+    }
+    if (!needed) return;
+    this.s.doing = 'looking at existing tables and conditional formats';
+    await this.s.sync();
+  }
+
+  private async enqueue(i: number, op: WriteOp): Promise<void> {
+    const label = `${op.op} on "${sheetsOf(op)[0] ?? ''}"`;
+    const push = (queue: (context: Excel.RequestContext) => void, dataBytes = 0, ops = 1): Promise<void> => this.writes.push(simpleUnit(label, queue, dataBytes, ops));
+    switch (op.op) {
+      case 'addSheet':
+        return push((c) => {
+          const ws = c.workbook.worksheets.add(op.name);
+          if (op.activate) ws.activate();
+        });
+      case 'deleteSheet':
+        return push((c) => c.workbook.worksheets.getItem(op.name).delete());
+      case 'copySheet':
+        return this.copySheet(op, label);
+      case 'writeBlock':
+        return this.writeBlock(op, label);
+      case 'format':
+        return push(() => this.format(op), 0, 5);
+      case 'columnWidths':
+        return push(() => this.columnWidths(op), 0, op.widths.length);
+      case 'freeze':
+        return push(() => this.freeze(op));
+      case 'addTable':
+        return this.addTable(i, op, label);
+      case 'validation':
+        return push(() => this.validation(i, op), jsonBytes(this.rules.get(i)) + 600, 4);
+      case 'conditionalFormat':
+        return push(() => this.conditionalFormat(i, op), op.formula.length * 3, 4 + (this.customFormats.get(i)?.length ?? 0));
+      case 'pivot':
+        return this.writes.push(simpleUnit(label, () => this.pivot(op), 0, 4 + 3 * (op.rows.length + op.columns.length + op.values.length)));
+      case 'chart':
+        return push(() => this.chart(i, op), op.title.length * 3, 5 + this.existingCharts(i, op.sheet).length);
+      case 'deleteRows': {
+        const runs = rowRunsBottomUp(op.rows);
+        if (runs.length === 0) return;
+        return push((c) => {
+          const ws = c.workbook.worksheets.getItem(op.sheet);
+          for (const [a, b] of runs) ws.getRange(`${a}:${b}`).delete('Up');
+        }, 0, runs.length);
+      }
+    }
+  }
+
+  private async writeBlock(op: Op<'writeBlock'>, label: string): Promise<void> {
+    const width = op.values.reduce((w, row) => Math.max(w, row.length), 0);
+    if (op.values.length === 0 || width === 0) return;
+    let useFormulas = false;
+    const cells: ExcelCell[][] = op.values.map((row) => {
+      const out: ExcelCell[] = new Array<ExcelCell>(width);
+      for (let j = 0; j < width; j++) {
+        if (j >= row.length) {
+          // A short row leaves the cells past its end as they are (null is "no change" to Excel).
+          out[j] = null;
+          continue;
+        }
+        const v = row[j] as CellInput;
+        if (isFormulaCell(v)) useFormulas = true;
+        out[j] = toExcelCell(v);
+      }
+      return out;
+    });
+    let formats: { left: number; rows: (string | null)[][] } | null = null;
+    const nf = op.numberFormats ?? [];
+    const defined = nf.map((f, j) => (f !== undefined && j < width ? j : -1)).filter((j) => j >= 0);
+    if (defined.length > 0) {
+      const lo = Math.min(...defined);
+      const hi = Math.max(...defined);
+      formats = { left: op.col + lo, rows: [nf.slice(lo, hi + 1).map((f) => f ?? null)] };
+    }
+    await this.writes.push(new GridUnit(`${label} ${blockAddress(op.row, op.col, cells.length, width)}`, op.sheet, op.row, op.col, cells, useFormulas, formats));
+  }
+
+  private format(op: Op<'format'>): void {
+    const range = this.ws(op.sheet).getRange(op.address);
+    if (op.bold !== undefined) range.format.font.bold = op.bold;
+    if (op.fontColor !== undefined) range.format.font.color = op.fontColor;
+    if (op.fill !== undefined) range.format.fill.color = op.fill;
+    if (op.wrap !== undefined) range.format.wrapText = op.wrap;
+    if (op.align !== undefined) range.format.horizontalAlignment = ALIGN[op.align];
+  }
+
+  private columnWidths(op: Op<'columnWidths'>): void {
+    const ws = this.ws(op.sheet);
+    const sorted = [...op.widths].sort((a, b) => a.col - b.col);
+    // Neighbouring columns of the same width share one call.
+    for (let k = 0; k < sorted.length; ) {
+      const first = sorted[k] as { col: number; width: number };
+      let n = 1;
+      while (k + n < sorted.length && sorted[k + n]?.col === first.col + n && sorted[k + n]?.width === first.width) n++;
+      ws.getRangeByIndexes(0, first.col, 1, n).format.columnWidth = charactersToPoints(first.width);
+      k += n;
+    }
+  }
+
+  private freeze(op: Op<'freeze'>): void {
+    const panes = this.ws(op.sheet).freezePanes;
+    const rows = Math.max(0, op.rows);
+    const cols = Math.max(0, op.columns ?? 0);
+    if (rows > 0 && cols > 0) panes.freezeAt(this.ws(op.sheet).getRangeByIndexes(0, 0, rows, cols));
+    else if (rows > 0) panes.freezeRows(rows);
+    else if (cols > 0) panes.freezeColumns(cols);
+    else panes.unfreeze();
+  }
+
+  private async addTable(i: number, op: Op<'addTable'>, label: string): Promise<void> {
+    const target = parseRect(op.address);
+    if (!target) throw new WorkbookError('host', `addTable: "${op.address}" is not a range address.`);
+    if (this.original.get(i)) {
+      const covered = (this.tableRanges.get(key(op.sheet)) ?? []).some((r) => {
+        const rect: Rect | null = parseRect(r.address);
+        return rect !== null && intersects(rect, target);
+      });
+      if (covered) return;
+    }
+    await this.writes.push(
+      simpleUnit(label, (c) => {
+        const table = c.workbook.worksheets.getItem(op.sheet).tables.add(op.address, true);
+        table.name = op.name;
+        if (op.style) table.style = op.style;
+      }, 0, 3),
+    );
+  }
+
+  private validation(i: number, op: Op<'validation'>): void {
+    const rule = this.rules.get(i);
+    if (!rule) return;
+    const dv = this.ws(op.sheet).getRange(op.address).dataValidation;
+    dv.clear();
+    dv.rule = rule;
+    if (op.prompt) {
+      dv.prompt = { showPrompt: true, title: clampText(op.prompt.title, VALIDATION_LIMITS.title), message: clampText(op.prompt.message, VALIDATION_LIMITS.prompt) };
+    }
+    if (op.error) {
+      dv.errorAlert = {
+        showAlert: true,
+        style: ALERT_STYLE[op.error.style],
+        title: clampText(op.error.title, VALIDATION_LIMITS.title),
+        message: clampText(op.error.message, VALIDATION_LIMITS.error),
+      };
+    }
+  }
+
+  private conditionalFormat(i: number, op: Op<'conditionalFormat'>): void {
+    const wanted = normalizeFormula(op.formula);
+    for (const { cf, rule } of this.customFormats.get(i) ?? []) {
+      if (normalizeFormula(rule.formula) === wanted) cf.delete();
+    }
+    const cf = this.ws(op.sheet).getRange(op.address).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = formulaText(op.formula);
+    if (op.fill !== undefined) cf.custom.format.fill.color = op.fill;
+    if (op.fontColor !== undefined) cf.custom.format.font.color = op.fontColor;
+  }
+
+  private pivot(op: Op<'pivot'>): void {
+    const goneWithSheet = new Set(
+      this.ops.flatMap((o) => (o.op === 'deleteSheet' ? this.probes.get(key(o.name))?.pivots?.items.map((x) => key(x.name)) ?? [] : [])),
+    );
+    for (const existing of this.pivots?.items ?? []) {
+      if (key(existing.name) === key(op.name) && !goneWithSheet.has(key(existing.name))) existing.delete();
+    }
+    const source = this.ws(op.source.sheet).getRange(op.source.address);
+    const dest = this.ws(op.sheet);
+    const pivot = dest.pivotTables.add(op.name, source, dest.getRange(op.destination));
+    for (const f of op.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(f));
+    for (const f of op.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(f));
+    const check: PivotCheck = { name: op.name, hierarchies: [] };
+    for (const v of op.values) {
+      const dh = pivot.dataHierarchies.add(pivot.hierarchies.getItem(v.field));
+      const want = SUMMARIZE[v.summarizeBy];
+      dh.summarizeBy = want;
+      // Read it back: summarizeBy has been seen to fall back to Count.
+      dh.load('summarizeBy');
+      check.hierarchies.push({ dh, want });
+    }
+    // A re-sent unit replaces its earlier check.
+    const at = this.pivotChecks.findIndex((c) => c.name === op.name);
+    if (at >= 0) this.pivotChecks.splice(at, 1, check);
+    else this.pivotChecks.push(check);
+  }
+
+  /** One more sync only when a data field did not keep its summarizeBy: set it once more. */
+  private async recheckPivots(): Promise<void> {
+    const wrong = this.pivotChecks.flatMap((c) => c.hierarchies.filter((h) => h.dh.summarizeBy !== h.want));
+    if (wrong.length === 0) return;
+    await this.writes.push(
+      simpleUnit('pivot summarizeBy', () => {
+        for (const h of wrong) {
+          h.dh.summarizeBy = h.want as Excel.AggregationFunction;
+          h.dh.load('summarizeBy');
+        }
+      }, 0, 2 * wrong.length),
+    );
+    await this.writes.flush();
+  }
+
+  private existingCharts(i: number, sheet: string): Excel.Chart[] {
+    const charts = this.probes.get(key(sheet))?.charts;
+    return this.original.get(i) && charts && !charts.isNullObject ? charts.items : [];
+  }
+
+  private chart(i: number, op: Op<'chart'>): void {
+    const ws = this.ws(op.sheet);
+    for (const existing of this.existingCharts(i, op.sheet)) {
+      if (existing.name === op.name) existing.delete();
+    }
+    const chart = ws.charts.add(CHART_TYPES[op.type], ws.getRange(op.source), 'Auto');
+    chart.name = op.name;
+    chart.title.text = op.title;
+    chart.setPosition(op.topLeft, op.bottomRight);
+  }
+
+  private async copySheet(op: Op<'copySheet'>, label: string): Promise<void> {
+    if (this.caps.copySheet) {
+      await this.writes.push(
+        simpleUnit(label, (c) => {
+          const copy = c.workbook.worksheets.getItem(op.from).copy('End');
+          copy.name = op.to;
+        }, 0, 2),
+      );
+      return;
+    }
+    // Without ExcelApi 1.7: add a sheet and write the used range's values, formulas and number formats.
+    await this.writes.flush();
+    this.s.doing = `copySheet: reading "${op.from}"`;
+    const src = this.ws(op.from);
+    const used = src.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+    const widths = Array.from({ length: COPY_WIDTH_COLUMNS }, (_, c) => src.getRangeByIndexes(0, c, 1, 1).format.load('columnWidth'));
+    await this.s.sync();
+    await this.writes.push(simpleUnit(label, (c) => c.workbook.worksheets.add(op.to)));
+    if (!used.isNullObject) {
+      const cols = used.columnCount;
+      const grid = await readGrid(this.s, {
+        sheet: op.from,
+        top: used.rowIndex,
+        left: used.columnIndex,
+        rows: used.rowCount,
+        columns: cols,
+        props: ['values', 'formulas', 'numberFormat'],
+        budget: this.writes.budget,
+        bytesPerRow: cols * 3 * GUESS_BYTES_PER_CELL,
+      });
+      const cells = grid.formulas.map((row, r) =>
+        row.map((f, c): ExcelCell => {
+          const v = grid.values[r]?.[c];
+          // A formula reads back as "=…" in formulas and as its result in values; text that merely
+          // starts with "=" reads back the same in both and must stay text.
+          if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
+          if (typeof v === 'string') return literalText(v);
+          return typeof v === 'number' || typeof v === 'boolean' ? v : '';
+        }),
+      );
+      const formats = grid.numberFormat.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
+      await this.writes.push(new GridUnit(label, op.to, used.rowIndex, used.columnIndex, cells, true, { left: used.columnIndex, rows: formats }));
+    }
+    const last = used.isNullObject ? 0 : Math.min(COPY_WIDTH_COLUMNS, used.columnIndex + used.columnCount);
+    const points = widths.slice(0, last).map((w) => w.columnWidth);
+    await this.writes.push(
+      simpleUnit(label, (c) => {
+        const ws = c.workbook.worksheets.getItem(op.to);
+        points.forEach((w, col) => {
+          ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = w;
+        });
+      }, 0, points.length),
+    );
+  }
+}

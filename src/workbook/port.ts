@@ -1,0 +1,118 @@
+/**
+ * The port: what an action needs from a workbook. Actions are written once against it; the Office.js
+ * adapter (src/workbook/excel) and the exceljs adapter (src/workbook/xlsx) implement it.
+ *
+ * Data flows one way: read → analyze → plan → apply. An action reads sheet values once, computes in
+ * memory, and hands the adapter a WritePlan: a list of operations applied in order, batched and chunked
+ * by the adapter (Excel on the web caps each request at 5 MB).
+ *
+ * Conventions: rows and columns in ops are 0-based indexes; `address` is an A1 range on the op's sheet
+ * without the sheet name ("B2:B300"). Strings are always literal text: adapters write values that start
+ * with =, +, - or @ so that they stay text (formula injection, and E.164 numbers). Formulas are explicit.
+ */
+
+export type CellInput = string | number | boolean | null | { formula: string };
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+  /** Size of the used range counted from A1 (0 × 0 for an empty sheet). */
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface Capabilities {
+  kind: 'excel' | 'xlsx';
+  /** Real PivotTables (ExcelApi 1.8). exceljs cannot write them. */
+  pivotTables: boolean;
+  /** Data validation rules (ExcelApi 1.8). */
+  dataValidation: boolean;
+  /** Conditional formats (ExcelApi 1.6). */
+  conditionalFormats: boolean;
+  charts: boolean;
+  /** A full copy of a sheet, formats included (ExcelApi 1.7 / exceljs model copy). */
+  copySheet: boolean;
+}
+
+export type ValidationRule =
+  | { type: 'list'; items: readonly string[] }
+  /** A list read from cells, e.g. "=台账设置!$A$2:$A$9" — for lists longer than 255 characters. */
+  | { type: 'listRange'; source: string }
+  | { type: 'custom'; formula: string }
+  | { type: 'date'; min: string /* ISO */; max?: string }
+  | { type: 'wholeNumber'; min: number; max?: number }
+  | { type: 'decimal'; min: number; max?: number };
+
+export interface ValidationMessages {
+  /** Title ≤ 32 characters, message ≤ 255 (Excel's limits). */
+  prompt?: { title: string; message: string };
+  /** Title ≤ 32 characters, message ≤ 224. */
+  error?: { title: string; message: string; style: 'stop' | 'warning' | 'information' };
+}
+
+export type SummarizeBy = 'sum' | 'count';
+
+export type WriteOp =
+  | { op: 'addSheet'; name: string; activate?: boolean }
+  /** Only for sheets the add-in itself created (summary): never user data. */
+  | { op: 'deleteSheet'; name: string }
+  /** Backups: values and formulas always; formats where the host can. `to` must not exist. */
+  | { op: 'copySheet'; from: string; to: string }
+  | { op: 'writeBlock'; sheet: string; row: number; col: number; values: readonly (readonly CellInput[])[];
+      /** Number format per column of the block ('@' text, '0', 'yyyy-mm-dd', '#,##0.00'); undefined leaves it. */
+      numberFormats?: readonly (string | undefined)[] }
+  | { op: 'format'; sheet: string; address: string; bold?: boolean; fill?: string; fontColor?: string;
+      wrap?: boolean; align?: 'left' | 'center' | 'right' }
+  | { op: 'columnWidths'; sheet: string; widths: readonly { col: number; width: number }[] }
+  | { op: 'freeze'; sheet: string; rows: number; columns?: number }
+  /** An Excel table over `address` (header row included); skipped when the sheet already has one there. */
+  | { op: 'addTable'; sheet: string; address: string; name: string; style?: string }
+  /** Replaces any rule on the range (only ranges the add-in owns). */
+  | ({ op: 'validation'; sheet: string; address: string; rule: ValidationRule } & ValidationMessages)
+  /** Idempotent: an existing conditional format on the same range with the same formula is replaced. */
+  | { op: 'conditionalFormat'; sheet: string; address: string; formula: string; fill?: string; fontColor?: string }
+  /** Replaces a pivot of the same name. */
+  | { op: 'pivot'; sheet: string; name: string; source: { sheet: string; address: string }; destination: string;
+      rows: readonly string[]; columns: readonly string[]; values: readonly { field: string; summarizeBy: SummarizeBy }[] }
+  /** Replaces a chart of the same name. `source` is an address on `sheet`. */
+  | { op: 'chart'; sheet: string; name: string; type: 'column' | 'bar' | 'pie'; source: string; title: string;
+      topLeft: string; bottomRight: string }
+  /** Delete whole rows (1-based sheet rows) — only after their content was copied elsewhere and backed up. */
+  | { op: 'deleteRows'; sheet: string; rows: readonly number[] };
+
+export interface WritePlan {
+  /** What the plan does, in the user's language, shown before anything that changes existing cells. */
+  description: string;
+  ops: WriteOp[];
+}
+
+export interface ApplyProgress { done: number; total: number }
+
+export interface WorkbookPort {
+  readonly kind: 'excel' | 'xlsx';
+  capabilities(): Promise<Capabilities>;
+  listSheets(): Promise<SheetInfo[]>;
+  /**
+   * Values of the used range from A1, as rows × columns (formulas give their results; dates as the host
+   * gives them: Excel serial numbers from Office.js, Date objects from exceljs). Chunked under the
+   * payload limit by the adapter. An empty sheet gives [].
+   */
+  readValues(sheet: string): Promise<unknown[][]>;
+  /** Formulas (or values where a cell has none) of one column's cells, rows [fromRow, toRow] 0-based inclusive. */
+  readFormulas(sheet: string, col: number, fromRow: number, toRow: number): Promise<unknown[]>;
+  apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void>;
+}
+
+/** A sheet or action problem the user can fix; `code` lets the front end word it in the user's language. */
+export class WorkbookError extends Error {
+  constructor(readonly code: 'protected' | 'not-found' | 'exists' | 'too-large' | 'unsupported' | 'host', message: string) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
+/** A value Excel would not keep as literal text when written through Range.values. */
+export function needsTextGuard(value: string): boolean {
+  return /^[=+\-@]/.test(value);
+}
