@@ -9,17 +9,28 @@ import { readWorkbookFile, NotAWorkbookError } from '../workbook/xlsx/readWorkbo
 import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
 import { ZodError } from 'zod';
+import { ApplyRefusal, parseOnly, runApply } from './apply';
+import { WorkbookError } from '../workbook/port';
+import { ContactsError, SettingsError, TiersError } from '../actions';
 
 const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledger (客户台账)
 
 Usage:
   customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region CC] [--json] [--lang zh-CN|en-US]
+  customer-ledger apply FILE.xlsx --out OUT.xlsx [--only template,contacts,tiers,duplicates,summary]
+                  [--as-of YYYY-MM-DD] [--sheet NAME] [--region CC] [--lang zh-CN|en-US]
+                  [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
   customer-ledger --help | --version
 
 Commands:
   analyze   Find the customer sheet and its columns, check every phone and email, compute value tier,
             status and lifecycle, and find duplicate customers. Prints a readable summary, or the full
             report as JSON with --json. The file is only read, never changed.
+  apply     Run the actions on a copy written to --out (never over the input): check columns for
+            phones and emails, tier columns, duplicate groups, a summary sheet; with --only template
+            a customer template sheet. Original cells change only with --fix-phones, --fix-emails,
+            --accept-suggestions or --archive-duplicates, and only after a backup sheet is made.
+            Default --only: contacts,tiers,duplicates,summary.
 
 Options:
   --sheet NAME        the sheet to analyze (default: the sheet that looks most like a customer list)
@@ -94,6 +105,41 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+async function applyCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      region: { type: 'string' },
+      lang: { type: 'string' },
+      'fix-phones': { type: 'boolean', default: false },
+      'fix-emails': { type: 'boolean', default: false },
+      'accept-suggestions': { type: 'boolean', default: false },
+      'archive-duplicates': { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('apply needs exactly one FILE.xlsx (see --help).');
+  if (!values.out) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date like 2026-11-22, not "${asOf}".`);
+  const region = values.region?.toUpperCase();
+  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
+  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  const lines = await runApply({
+    file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
+    settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}) },
+    fixPhones: values['fix-phones'], fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
+    archiveDuplicates: values['archive-duplicates'],
+  });
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -105,6 +151,13 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       io.out(`${version()}\n`);
       return 0;
     }
+    if (command === 'apply') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await applyCommand(rest, io);
+    }
     if (command === 'analyze') {
       if (rest.includes('--help') || rest.includes('-h')) {
         io.out(USAGE);
@@ -114,7 +167,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     throw new UsageError(`Unknown command "${command}". Try: customer-ledger --help`);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof NotAWorkbookError || err instanceof AnalyzeError) {
+    if (err instanceof UsageError || err instanceof NotAWorkbookError || err instanceof AnalyzeError || err instanceof ApplyRefusal ||
+      err instanceof WorkbookError || err instanceof SettingsError || err instanceof ContactsError || err instanceof TiersError) {
       io.err(`customer-ledger: ${err.message}\n`);
       return 2;
     }

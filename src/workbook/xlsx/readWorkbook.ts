@@ -12,14 +12,19 @@ export class NotAWorkbookError extends Error {
   }
 }
 
-/** Cell values as exceljs gives them (Date, number, string, rich text, formula objects), row 0 = sheet row 1. */
+/**
+ * Cell values as exceljs gives them (Date, number, string, rich text, formula objects), row 0 = sheet row 1.
+ * Rectangular: every row is as wide as the widest, empty cells are null (a row's own cellCount stops at
+ * its last cell, so rows would otherwise differ in length as soon as a column is added to some of them).
+ */
 export function worksheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  let width = 0;
+  for (let r = 1; r <= ws.rowCount; r++) width = Math.max(width, ws.findRow(r)?.cellCount ?? 0);
   const out: unknown[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const width = row.cellCount;
-    const values: unknown[] = new Array(width);
-    for (let c = 1; c <= width; c++) values[c - 1] = row.getCell(c).value;
+    const row = ws.findRow(r);
+    const values: unknown[] = new Array<unknown>(width).fill(null);
+    if (row) for (let c = 1; c <= row.cellCount; c++) values[c - 1] = row.getCell(c).value ?? null;
     out.push(values);
   }
   return out;

@@ -1,0 +1,46 @@
+/** Round trips through a real .xlsx file: what Excel would open is what the tests check. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { saveWorkbook } from '../../../src/workbook/xlsx/fileParts';
+
+export const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
+
+let dir: string | null = null;
+export function tempPath(name: string): string {
+  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-xlsx-'));
+  return path.join(dir, name);
+}
+
+export function cleanTemp(): void {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = null;
+}
+
+let n = 0;
+/** Writes the workbook to a temporary file and reads it back with a fresh exceljs Workbook. */
+export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const file = tempPath(`rt${++n}.xlsx`);
+  await saveWorkbook(wb, file);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(file);
+  return back;
+}
+
+export function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+}
+
+/** A small ledger: header, three rows, a formula column. */
+export function ledger(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('客户');
+  ws.addRow(['姓名', '电话', '金额', '双倍']);
+  ws.addRow(['张三', '13800138000', 100, { formula: 'C2*2', result: 200 }]);
+  ws.addRow(['李四', '13900139000', 50, { formula: 'C3*2', result: 100 }]);
+  ws.addRow(['王五', '13700137000', 10, { formula: 'C4*2', result: 20 }]);
+  return wb;
+}
