@@ -5,6 +5,7 @@
  * live COUNTIFS/SUMIFS formulas. Rebuilding replaces the sheet, never adds a second one.
  */
 import { columnIndex, columnLetter } from '../core/columns';
+import { lastDataRow } from '../core/report';
 import { BLANK_KEY, type GroupTotal } from '../core/summary';
 import { STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
 import { strings, type Locale } from '../i18n/strings';
@@ -49,7 +50,7 @@ export async function planBuildSummary(ctx: ActionContext) {
   ops.push({ op: 'writeBlock', sheet: summarySheet, row: 0, col: 0, values: [[`${w.title} · ${sheet} · ${report.asOf}`]] });
   ops.push({ op: 'format', sheet: summarySheet, address: 'A1', bold: true });
 
-  const lastRow = Math.max(headerIndex + 1, ...report.rows.map((r) => r.row));
+  const lastRow = lastDataRow(report, headerIndex + 1);
   const header = (col: number | undefined) => (col === undefined ? null : String((ledger.values[headerIndex] ?? [])[col] ?? ''));
   const amountCol = tiers.columns.amount ?? (report.columns.total ? columnIndex(report.columns.total) : undefined);
   const tierCol = tiers.columns.valueTier;

@@ -5,7 +5,7 @@
  * (a formula over "¥1,200" text would be silently wrong).
  */
 import { columnIndex, columnLetter } from '../core/columns';
-import type { ReportRow } from '../core/report';
+import { lastDataRow, type ReportRow } from '../core/report';
 import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
@@ -77,7 +77,7 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
   });
   const ref = (key: Parameters<typeof settingRef>[1]) => settingRef(settingsPlan.sheet, key);
-  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const lastRowIndex = lastDataRow(report, headerIndex + 1) - 1;
   const first = headerIndex + 2;
   const last = lastRowIndex + 1;
 
@@ -87,14 +87,23 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     lifecycle: hasLifecycle ? Boolean(c.orders) && cleanNumeric(ledger, c.orders, false) : undefined,
   };
 
-  // Value tier: PERCENTRANK.INC with blanks counted as 0, written with COUNTIF so it needs no array
-  // formula: (values below x + blanks when x > 0) / (n − 1), truncated to 3 decimals as Excel does.
+  // Value tier: PERCENTRANK.INC(amounts, x) ≥ p, with blanks counted as 0 and the rank truncated to 3
+  // decimals as Excel does. A rank formula per row reads the whole column (n² work: minutes of recalc at
+  // 100,000 rows), so the settings sheet holds the amount each percentile starts at, computed once, and
+  // each row compares with it. With m = ROUNDUP(ROUNDUP(p,3)·(n−1)), rank(x) ≥ p ⇔ at least m amounts are
+  // below x ⇔ x > the m-th smallest amount (blanks being zeros, between the negatives and the positives).
   const amountLetter = totalClean ? c.total! : cols.amount !== undefined ? columnLetter(cols.amount) : null;
+  const amountRange = amountLetter ? `'${sheet.replace(/'/g, "''")}'!$${amountLetter}$${first}:$${amountLetter}$${last}` : null;
+  const thresholdFormula = (percentileKey: 'highPercentile' | 'mediumPercentile'): string => {
+    const rng = amountRange!;
+    const m = `ROUNDUP(ROUND(ROUNDUP(${ref(percentileKey)},3)*(ROWS(${rng})-1),9),0)`;
+    const below = `COUNTIF(${rng},"<0")`;
+    const blanks = `COUNTBLANK(${rng})`;
+    return `=IF(${m}<=0,-9.9E+307,IF(${m}<=${below},SMALL(${rng},${m}),IF(${m}<=${below}+${blanks},0,IFERROR(SMALL(${rng},${m}-${blanks}),9.9E+307))))`;
+  };
   const valueFormula = (row: number): string => {
-    const rng = `$${amountLetter}$${first}:$${amountLetter}$${last}`;
     const x = `N(${amountLetter}${row})`;
-    const rank = `IF(ROWS(${rng})<2,1,TRUNC((COUNTIF(${rng},"<"&${x})+IF(${x}>0,COUNTBLANK(${rng}),0))/(ROWS(${rng})-1),3))`;
-    return `=IF(${rank}>=${ref('highPercentile')},${q(s.valueTier.high)},IF(${rank}>=${ref('mediumPercentile')},${q(s.valueTier.medium)},${q(s.valueTier.low)}))`;
+    return `=IF(${x}>${ref('highAmount')},${q(s.valueTier.high)},IF(${x}>${ref('mediumAmount')},${q(s.valueTier.medium)},${q(s.valueTier.low)}))`;
   };
   const statusFormula = (row: number): string => {
     const dates = [c.lastPurchase, c.lastContact].filter(Boolean).map((l) => `N(${l}${row})`).join(',');
@@ -117,6 +126,13 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   };
 
   const ops: WriteOp[] = [...settingsPlan.ops];
+  if (live.valueTier && amountRange) {
+    const thresholds = settingsOps({ ...ledger.stored, sheet: settingsPlan.sheet }, locale, {
+      highAmount: { formula: thresholdFormula('highPercentile') },
+      mediumAmount: { formula: thresholdFormula('mediumPercentile') },
+    });
+    ops.push(...thresholds.ops);
+  }
   ops.push(...columnBlocks({
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id) => ({ col: cols[id]!, header: OWNED_COLUMNS[id][locale], numberFormat: id === 'amount' ? '#,##0.00' : undefined })),

@@ -14,7 +14,7 @@ import { SHEETS } from './names';
 /** Keys in sheet order; row = index + 3 (row 1 title, row 2 column headings). */
 export const SETTING_KEYS = [
   'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
-  'customerSheet', 'templateSheet', 'mapping', 'ownedColumns',
+  'customerSheet', 'templateSheet', 'mapping', 'ownedColumns', 'highAmount', 'mediumAmount',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -33,6 +33,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     templateSheet: '由本加载项创建的客户台账模板',
     mapping: '列对应关系（由加载项维护）',
     ownedColumns: '由加载项添加的列（由加载项维护）',
+    highAmount: '高价值的消费金额门槛：高于此金额为高价值（按上面的百分位自动计算）',
+    mediumAmount: '中价值的消费金额门槛：高于此金额为中价值（按上面的百分位自动计算）',
   },
   'en-US': {
     region: 'Country for phone numbers typed without a country code (e.g. CN, US)',
@@ -46,6 +48,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     templateSheet: 'The customer template this add-in created',
     mapping: 'Column mapping (kept by the add-in)',
     ownedColumns: 'Columns this add-in added (kept by the add-in)',
+    highAmount: 'Spend above which a customer is high value (computed from the percentile above)',
+    mediumAmount: 'Spend above which a customer is medium value (computed from the percentile above)',
   },
 };
 
@@ -147,8 +151,10 @@ export function settingsOps(
   updates: Partial<Record<SettingKey, CellInput>>,
 ): { sheet: string; ops: WriteOp[] } {
   if (current.sheet) {
+    // Key and meaning are written with the value: a sheet made by an older version may lack the row.
     const ops: WriteOp[] = Object.entries(updates).map(([key, value]) => ({
-      op: 'writeBlock', sheet: current.sheet!, row: settingRow(key as SettingKey) - 1, col: 1, values: [[value ?? null]],
+      op: 'writeBlock', sheet: current.sheet!, row: settingRow(key as SettingKey) - 1, col: 0,
+      values: [[key, value ?? null, DESCRIPTIONS[locale][key as SettingKey]]],
     }));
     return { sheet: current.sheet, ops };
   }
@@ -166,6 +172,8 @@ export function settingsOps(
     templateSheet: current.templateSheet,
     mapping: current.mapping ? JSON.stringify(current.mapping) : null,
     ownedColumns: JSON.stringify(current.ownedColumns),
+    highAmount: null,
+    mediumAmount: null,
     ...updates,
   };
   const heading = locale === 'zh-CN' ? ['设置项', '值', '说明'] : ['Key', 'Value', 'Meaning'];

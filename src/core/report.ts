@@ -87,3 +87,11 @@ export const ReportSchema = z.object({
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+/** The last data row's sheet row number (1-based), or `fallback` when there are none. A loop, not
+ * Math.max(...rows): spreading a million rows into arguments overflows the stack. */
+export function lastDataRow(report: Pick<Report, 'rows'>, fallback: number): number {
+  let last = fallback;
+  for (const r of report.rows) if (r.row > last) last = r.row;
+  return last;
+}

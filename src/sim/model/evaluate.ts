@@ -114,6 +114,8 @@ function typeRank(v: Exclude<Scalar, null | XlError>): number {
 
 /** Excel's comparison: numbers < text < logicals; text case-insensitive; blank takes the other side's type. */
 export function compare(a: Scalar, b: Scalar): number {
+  // The common case (COUNTIF "<"&x over a number column) first: no type juggling.
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   if (a instanceof XlError) throw new ErrSignal(a);
   if (b instanceof XlError) throw new ErrSignal(b);
   const blankLike = (x: Scalar, other: Scalar): Exclude<Scalar, null | XlError> =>

@@ -323,6 +323,28 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
       return s;
     },
   },
+  // SMALL(range, k): the k-th smallest number (text, logicals and blanks in the range are ignored).
+  SMALL: {
+    min: 2,
+    max: 2,
+    fn: (a, ctx) => {
+      const range = rangeArg(a, 0);
+      const k = Math.ceil(numArg(a, 1, ctx));
+      const sorted = sortedNumbers(ctx, range);
+      if (k < 1 || k > sorted.length) return err('#NUM!');
+      return sorted[k - 1] as number;
+    },
+  },
+  ROUNDUP: {
+    min: 2,
+    max: 2,
+    fn: (a, ctx) => {
+      const f = Math.pow(10, Math.trunc(numArg(a, 1, ctx)));
+      const x = numArg(a, 0, ctx);
+      // Away from zero, as Excel's ROUNDUP; the epsilon absorbs binary noise (0.8 × 10 = 8.000000000000002).
+      return (Math.sign(x) * Math.ceil(Math.abs(x) * f - 1e-9)) / f;
+    },
+  },
   'PERCENTRANK.INC': { min: 2, max: 3, fn: percentRankInc },
   PERCENTRANK: { min: 2, max: 3, fn: percentRankInc },
   ROW: { min: 0, max: 1, fn: (a, ctx) => (a.length ? rangeArg(a, 0).rect.r0 : ctx.r) + 1 },

@@ -91,9 +91,9 @@ function aggregate(values: Scalar[], how: Aggregation): Scalar {
     case 'Average':
       return nums.length ? nums.reduce((s, x) => s + x, 0) / nums.length : XlError.of('#DIV/0!');
     case 'Max':
-      return nums.length ? Math.max(...nums) : 0;
+      return nums.length ? nums.reduce((a, b) => Math.max(a, b)) : 0;
     case 'Min':
-      return nums.length ? Math.min(...nums) : 0;
+      return nums.length ? nums.reduce((a, b) => Math.min(a, b)) : 0;
   }
 }
 
