@@ -8,7 +8,7 @@ import { cellText } from '../core/text';
 import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupSheetName } from './names';
 import { settingsOps } from './settingsSheet';
@@ -79,7 +79,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ];
   const cols = outputColumns(ledger, ids);
   const byRow = new Map(report.rows.map((r) => [r.row, r]));
-  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
 
   const ops: WriteOp[] = [];
@@ -99,7 +99,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
       return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
     },
   }));
-  ops.push(...fixOps.ops);
+  for (const op of fixOps.ops) ops.push(op); // one op per run of changed cells: can be very many
 
   const capabilities = await ctx.port.capabilities();
   if (capabilities.conditionalFormats && report.rows.length > 0) {

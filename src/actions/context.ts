@@ -37,19 +37,28 @@ export interface Ledger {
   stored: WorkbookSettings;
   /** Settings as used for this run (stored, then overridden). */
   settings: WorkbookSettings['settings'];
+  /**
+   * Other sheets that looked just as much like the customer list when the sheet was found by detection
+   * (empty when the user or the stored settings chose it). The best score wins, then the most data
+   * rows, then the first in tab order; the front end says which was used and offers the others.
+   */
+  alternatives: string[];
 }
+
+/** Scores this close count as a tie: reported as alternatives. */
+const TIE = 0.05;
 
 export function isoDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: WorkbookSettings): Promise<{ name: string; values: unknown[][] }> {
+async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: WorkbookSettings): Promise<{ name: string; values: unknown[][]; alternatives: string[] }> {
   const names = sheets.map((s) => s.name);
   const wanted = ctx.sheet ?? (stored.customerSheet && names.includes(stored.customerSheet) ? stored.customerSheet : null);
   if (wanted) {
     if (!names.includes(wanted)) throw new WorkbookError('not-found', `There is no sheet named "${wanted}".`);
-    return { name: wanted, values: await ctx.port.readValues(wanted) };
+    return { name: wanted, values: await ctx.port.readValues(wanted), alternatives: [] };
   }
   const candidates = sheets.filter((s) => !isOwnedSheet(s.name) && s.rowCount > 0);
   const read = [];
@@ -57,13 +66,17 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   const ranked = rankCustomerSheets(read);
   const best = ranked[0];
   if (!best) throw new WorkbookError('not-found', 'No sheet looks like a customer list (a header with name, phone, email… columns).');
-  return read.find((r) => r.name === best.name)!;
+  // The ranking is deterministic (score, then data rows, then tab order: a stable sort over the sheets
+  // in tab order); sheets that scored about as well are reported so the user can choose another.
+  const alternatives = ranked.slice(1).filter((c) => best.score - c.score <= TIE && c.dataRows > 0).map((c) => c.name);
+  const chosen = read.find((r) => r.name === best.name)!;
+  return { name: chosen.name, values: chosen.values, alternatives };
 }
 
 export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   const sheets = await ctx.port.listSheets();
   const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
-  const { name, values } = await pickSheet(ctx, sheets, stored);
+  const { name, values, alternatives } = await pickSheet(ctx, sheets, stored);
   const settings = {
     ...stored.settings,
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
@@ -87,7 +100,14 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   });
   const headerIndex = report.headerRow - 1;
   const width = values.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
-  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings };
+  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives };
+}
+
+/** 0-based index of the last data row (the header's when there is none); a loop, not Math.max(...rows): a million rows overflow the stack. */
+export function lastRowIndexOf(ledger: Pick<Ledger, 'headerIndex' | 'report'>): number {
+  let last = ledger.headerIndex;
+  for (const r of ledger.report.rows) if (r.row - 1 > last) last = r.row - 1;
+  return last;
 }
 
 function lastFilled(row: readonly unknown[]): number {

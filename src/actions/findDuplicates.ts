@@ -7,7 +7,7 @@ import { columnLetter } from '../core/columns';
 import type { Report } from '../core/report';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks } from './blocks';
 import { OWNED_COLUMNS, SHEETS, backupSheetName } from './names';
 import { settingsOps } from './settingsSheet';
@@ -55,7 +55,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
 
   const ids = ['duplicateGroup', 'duplicateNote'] as const;
   const cols = outputColumns(ledger, ids);
-  const lastRowIndex = Math.max(headerIndex, ...report.rows.map((r) => r.row - 1));
+  const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
   const dataRows = new Set(report.rows.map((r) => r.row));
 
@@ -132,7 +132,7 @@ function archiveOps(ledger: Ledger, locale: Locale, rows: readonly number[], wid
     block.push(Array.from({ length: width }, (_, c) =>
       c === cols.duplicateGroup ? OWNED_COLUMNS.duplicateGroup[locale] : c === cols.duplicateNote ? OWNED_COLUMNS.duplicateNote[locale] : toCellInput(header[c])));
   }
-  block.push(...rows.map(row));
+  for (const r of rows) block.push(row(r)); // a loop: spreading 100,000 rows into push() overflows the stack
   ops.push({ op: 'writeBlock', sheet: archiveSheet, row: archiveRows, col: 0, values: block });
   ops.push({ op: 'deleteRows', sheet: ledger.sheet, rows });
   return archiveSheet;

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, type ActionContext } from '../actions';
+import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
 import type { Locale } from '../i18n/strings';
 import { isOwnedSheet, SHEETS } from '../actions/names';
 import { XlsxWorkbookPort } from '../workbook/xlsx/xlsxPort';
@@ -83,6 +83,20 @@ export async function runApply(o: ApplyOptions): Promise<string[]> {
   const ctx: ActionContext = { port, locale: o.workbookLocale ?? workbookLanguage(workbook), now: o.now, sheet: o.sheet, settings: o.settings };
   const zh = o.locale === 'zh-CN';
   const lines: string[] = [];
+  if (!o.sheet && o.only.some((a) => a !== 'template')) {
+    // Find the customer sheet once, so every action works on the same one, and say so when it was a
+    // close call. A workbook without one is refused by the first action, with its own message.
+    const ledger = await loadLedger(ctx).catch(() => null);
+    if (ledger) {
+      ctx.sheet = ledger.sheet;
+      if (ledger.alternatives.length > 0) {
+        const others = ledger.alternatives.map((n) => `"${n}"`).join(', ');
+        lines.push(zh
+          ? `注意：「${ledger.sheet}」和 ${others} 都像客户表；已使用「${ledger.sheet}」（数据行最多/靠前的一张）。要用另一张请加 --sheet 名称`
+          : `note: "${ledger.sheet}" and ${others} all look like customer lists; used "${ledger.sheet}" (most data rows, then first in tab order). Choose another with --sheet NAME`);
+      }
+    }
+  }
   for (const action of o.only) {
     switch (action) {
       case 'template': {

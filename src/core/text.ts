@@ -49,7 +49,8 @@ export function isExcelError(value: unknown): boolean {
  */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  // Office.js hands errors out as their text ("#DIV/0!"): they show nothing, like exceljs's { error }.
+  if (typeof value === 'string') return value.charCodeAt(0) === 35 /* # */ && isExcelError(value) ? '' : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);

@@ -20,7 +20,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from '../port';
-import { blockAddress, intersects, parseRect, rowRunsBottomUp, type Rect } from './a1';
+import { blockAddress, columnLetters, intersects, parseRect, rowRunsBottomUp, type Rect } from './a1';
 import { clampText, formulaText, isFormulaCell, jsonBytes, literalText, toExcelCell, type ExcelCell } from './cells';
 import { isPayloadTooLarge } from './errors';
 import { readGrid, runBatch, type Session } from './session';
@@ -287,6 +287,8 @@ class PlanRun {
   /** Op index → whether the op's sheet is the one the preflight looked at (not added or deleted earlier in the plan). */
   private readonly original = new Map<number, boolean>();
   private readonly skip = new Set<number>();
+  /** Pivot op index → the header row of its source as it is before the plan (loaded in the preflight). */
+  private readonly pivotHeaders = new Map<number, { rect: Rect; header: Excel.Range }>();
   private readonly tableRanges = new Map<string, Excel.Range[]>();
   private readonly customFormats = new Map<number, { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]>();
 
@@ -345,8 +347,16 @@ class PlanRun {
         p.charts ??= p.ws.charts.load('items/name');
       } else if (op.op === 'conditionalFormat') {
         this.cfByOp.set(i, probe(op.sheet).ws.getRange(op.address).conditionalFormats.load('items/type'));
-      } else if (op.op === 'pivot' && !this.pivots) {
-        this.pivots = workbook.pivotTables.load('items/name');
+      } else if (op.op === 'pivot') {
+        this.pivots ??= workbook.pivotTables.load('items/name');
+        // Excel refuses a PivotTable whose source has no data row or a column without a header, and by
+        // then the plan's earlier writes are done: look at the source's header row now, write nothing.
+        const rect = parseRect(op.source.address);
+        const madeByPlan = this.ops.some((o, j) => j < i && (o.op === 'addSheet' ? o.name : o.op === 'copySheet' ? o.to : null) === op.source.sheet);
+        if (rect && !madeByPlan && rect.c1 - rect.c0 < 1024) {
+          const header = probe(op.source.sheet).ws.getRangeByIndexes(rect.r0, rect.c0, 1, rect.c1 - rect.c0 + 1).load('values');
+          this.pivotHeaders.set(i, { rect, header });
+        }
       } else if (op.op === 'deleteSheet') {
         // Pivots go with their sheet: a later pivot op of the same name must not delete them again.
         const p = probe(op.name);
@@ -391,6 +401,7 @@ class PlanRun {
           return;
         case 'pivot':
           mustExist(op.source.sheet, 'pivot source');
+          this.checkPivotSource(i, op);
           break;
         default:
           break;
@@ -404,6 +415,32 @@ class PlanRun {
         const shown = existingNames.find((n) => key(n) === name) ?? name;
         throw new WorkbookError('protected', `The sheet "${shown}" is protected; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed.`);
       }
+    }
+  }
+
+  /** The pivot's source as it will be when the pivot is made: the header row after the plan's earlier block writes. */
+  private checkPivotSource(i: number, op: Op<'pivot'>): void {
+    const rect = parseRect(op.source.address);
+    if (!rect) throw new WorkbookError('unsupported', `PivotTable "${op.name}": "${op.source.address}" is not a range address. Nothing was changed.`);
+    if (rect.r1 <= rect.r0) {
+      throw new WorkbookError('unsupported', `PivotTable "${op.name}": its source ${op.source.address} has no data rows below the header. Nothing was changed.`);
+    }
+    const probe = this.pivotHeaders.get(i);
+    if (!probe || probe.header.isNullObject) return;
+    const header: unknown[] = [...(probe.header.values[0] ?? [])];
+    for (let j = 0; j < i; j++) {
+      const w = this.ops[j] as WriteOp;
+      if (w.op !== 'writeBlock' || key(w.sheet) !== key(op.source.sheet)) continue;
+      const row = w.values[rect.r0 - w.row];
+      if (!row) continue;
+      row.forEach((v, k) => {
+        const c = w.col + k - rect.c0;
+        if (c >= 0 && c < header.length) header[c] = v;
+      });
+    }
+    const blank = header.findIndex((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+    if (blank >= 0) {
+      throw new WorkbookError('unsupported', `PivotTable "${op.name}": column ${columnLetters(rect.c0 + blank)} of sheet "${op.source.sheet}" has no header, and Excel needs one for every column of a PivotTable's source. Give it a header and try again. Nothing was changed.`);
     }
   }
 

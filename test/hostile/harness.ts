@@ -1,0 +1,166 @@
+/**
+ * Shared machinery for the hostile-workbook tests: the same case built in the simulated Excel host
+ * (Office.js adapter) and as an .xlsx file (exceljs adapter and the CLI), every action run on it, and
+ * snapshots to prove that a refused action changed nothing.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { buildSummary, checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
+import { main } from '../../src/cli/main';
+import { createSimHost, type SimHost } from '../../src/sim';
+import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
+import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
+import { worksheetValues } from '../../src/workbook/xlsx/readWorkbook';
+import { cellText } from '../../src/core/text';
+import type { WorkbookPort } from '../../src/workbook/port';
+
+export const NOW = new Date('2026-11-23T09:00:00Z');
+
+export function ctxFor(port: WorkbookPort, extra: Partial<ActionContext> = {}): ActionContext {
+  return { port, locale: 'zh-CN', now: NOW, settings: { asOf: '2026-11-22' }, ...extra };
+}
+
+export const ACTIONS = {
+  checkContacts: (ctx: ActionContext) => checkContacts(ctx),
+  computeTiers: (ctx: ActionContext) => computeTiers(ctx),
+  findDuplicates: (ctx: ActionContext) => findDuplicates(ctx),
+  buildSummary: (ctx: ActionContext) => buildSummary(ctx),
+} as const;
+export type ActionName = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
+
+export async function attempt(f: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { ok: true, value: await f() };
+  } catch (error) {
+    return { ok: false, error: error as Error };
+  }
+}
+
+/** Errors a user may see: our own classes, a plain sentence, nothing from the JavaScript engine. */
+const USER_ERRORS = ['WorkbookError', 'AnalyzeError', 'ContactsError', 'TiersError', 'SettingsError'];
+
+export function expectUserError(outcome: Outcome, pattern?: RegExp): Error {
+  if (outcome.ok) throw new Error(`expected a refusal, the action succeeded: ${JSON.stringify(outcome.value).slice(0, 200)}`);
+  const e = outcome.error;
+  if (!USER_ERRORS.includes(e.name)) throw new Error(`not a user-facing error: ${e.name}: ${e.message}\n${e.stack}`);
+  expect(e.message).not.toMatch(/undefined|null|NaN|\[object|Cannot read|is not a function|\n\s+at /);
+  expect(e.message.length).toBeLessThan(300);
+  if (pattern) expect(e.message).toMatch(pattern);
+  return e;
+}
+
+export function expectOk(outcome: Outcome): unknown {
+  if (!outcome.ok) throw new Error(`action failed: ${outcome.error.name}: ${outcome.error.message}\n${outcome.error.stack}`);
+  return outcome.value;
+}
+
+// ---- the simulated Excel host --------------------------------------------------------------------
+
+export interface SimCase {
+  host: SimHost;
+  port: ExcelWorkbookPort;
+}
+
+export function simWorkbook(sheets: Record<string, unknown[][]>): SimCase {
+  const host = createSimHost({ now: () => NOW });
+  for (const [name, values] of Object.entries(sheets)) {
+    const s = host.workbook.addSheet(name);
+    if (values.length > 0) s.seed('A1', values);
+  }
+  return { host, port: new ExcelWorkbookPort(host as never) };
+}
+
+/** Everything a failed action must leave as it was. */
+export function simSnapshot(host: SimHost): unknown {
+  const wb = host.workbook;
+  return {
+    sheets: wb.sheetNames(),
+    cells: wb.sheetNames().map((n) => ({ values: wb.sheet(n).values(), formulas: wb.sheet(n).formulas() })),
+    tables: wb.tables,
+    validations: wb.validations.length,
+    conditionalFormats: wb.conditionalFormats.length,
+    pivots: wb.pivots.length,
+    charts: wb.charts.length,
+  };
+}
+
+// ---- .xlsx files --------------------------------------------------------------------------------
+
+let dir: string | null = null;
+export function tempFile(name: string): string {
+  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-hostile-'));
+  return path.join(dir, name);
+}
+export function cleanTemp(): void {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = null;
+}
+
+let n = 0;
+/** Saves the workbook and reads it back: what the CLI would open. */
+export async function xlsxWorkbook(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<{ file: string; wb: ExcelJS.Workbook; port: XlsxWorkbookPort }> {
+  const src = new ExcelJS.Workbook();
+  await build(src);
+  const file = tempFile(`case${++n}.xlsx`);
+  await src.xlsx.writeFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return { file, wb, port: new XlsxWorkbookPort(wb) };
+}
+
+export function xlsxSnapshot(wb: ExcelJS.Workbook): unknown {
+  return wb.worksheets.map((ws) => ({
+    name: ws.name,
+    values: worksheetValues(ws).map((r) => r.map((v) => cellText(v))),
+    formulas: worksheetValues(ws).map((r) => r.map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { formula: string }).formula : null))),
+    cf: (ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length ?? 0,
+  }));
+}
+
+export async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: 'en_US.UTF-8' } });
+  return { code, out, err };
+}
+
+/** `apply` refused with one clean line and exit 2, and wrote no output file. */
+export async function expectCliRefusal(file: string, pattern?: RegExp, extra: string[] = []): Promise<string> {
+  const out = tempFile(`refused${++n}.xlsx`);
+  const r = await cli(['apply', file, '--out', out, '--as-of', '2026-11-22', ...extra]);
+  expect({ code: r.code, lines: r.err.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
+  expect(r.err).not.toMatch(/internal error|\n\s+at /);
+  if (pattern) expect(r.err).toMatch(pattern);
+  expect(fs.existsSync(out)).toBe(false);
+  return r.err;
+}
+
+/** `apply` succeeded; returns the output workbook. */
+export async function expectCliOk(file: string, extra: string[] = []): Promise<{ wb: ExcelJS.Workbook; out: string; stdout: string }> {
+  const out = tempFile(`out${++n}.xlsx`);
+  const r = await cli(['apply', file, '--out', out, '--as-of', '2026-11-22', ...extra]);
+  if (r.code !== 0) throw new Error(`apply exited ${r.code}: ${r.err}`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  return { wb, out, stdout: r.out };
+}
+
+/**
+ * Every action, one after the other, on the same workbook (as a user clicking through the ribbon). An
+ * action that fails must leave the workbook exactly as it was before it started.
+ */
+export async function runEach(port: WorkbookPort, snapshot: () => unknown, extra: Partial<ActionContext> = {}): Promise<Record<ActionName, Outcome>> {
+  const out = {} as Record<ActionName, Outcome>;
+  for (const name of ACTION_NAMES) {
+    const before = snapshot();
+    const outcome = await attempt(() => ACTIONS[name](ctxFor(port, extra)));
+    if (!outcome.ok) expect({ action: name, after: snapshot() }).toEqual({ action: name, after: before });
+    out[name] = outcome;
+  }
+  return out;
+}
