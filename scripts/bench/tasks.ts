@@ -1,0 +1,88 @@
+/**
+ * One measurement per process (`node dist/bench/scripts/bench/tasks.js TASK ARGS…`), so each peak
+ * memory figure is that task's own. Prints one JSON line. Run through `npm run bench` (scripts/bench.js).
+ */
+import * as fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { analyzeSheet } from '../../src/core/analyze';
+import { buildSummary, checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
+import { main as cliMain } from '../../src/cli/main';
+import { generateLedger } from '../../test/helpers/generateLedger';
+import { createSimHost } from '../../src/sim';
+import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const AS_OF = '2026-11-22';
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+
+const ACTIONS: Record<string, (ctx: ActionContext) => Promise<unknown>> = {
+  checkContacts: (ctx) => checkContacts(ctx),
+  computeTiers: (ctx) => computeTiers(ctx),
+  findDuplicates: (ctx) => findDuplicates(ctx),
+  buildSummary: (ctx) => buildSummary(ctx),
+};
+
+async function run(task: string, args: string[]): Promise<Record<string, unknown>> {
+  switch (task) {
+    case 'analyze': {
+      const rows = Number(args[0]);
+      const values = generateLedger(rows);
+      const t0 = process.hrtime.bigint();
+      const report = analyzeSheet({ sheet: '客户信息', values, settings: { asOf: AS_OF }, today: AS_OF });
+      const s = seconds(t0);
+      return { rows, columns: values[0]!.length, dataRows: report.dataRows, seconds: s, rowsPerSecond: Math.round(rows / s), peakMb: peakMb() };
+    }
+    case 'action': {
+      const [name, rowsText] = args as [string, string];
+      const rows = Number(rowsText);
+      const host = createSimHost({ now: () => NOW });
+      host.workbook.addSheet('客户信息').seed('A1', generateLedger(rows));
+      const port = new ExcelWorkbookPort(host as never);
+      host.resetStats();
+      const t0 = process.hrtime.bigint();
+      await ACTIONS[name]!({ port, locale: 'zh-CN', now: NOW, settings: { asOf: AS_OF } });
+      const st = host.stats();
+      const MB4 = 4 * 1024 * 1024;
+      const budget = Math.ceil(st.bytesRead / MB4) + Math.ceil(st.bytesWritten / MB4) + 4;
+      return { action: name, rows, syncs: st.syncs, budget, bytesRead: st.bytesRead, bytesWritten: st.bytesWritten,
+        largestRequestBytes: st.largestRequestBytes, largestResponseBytes: st.largestResponseBytes, simSeconds: seconds(t0) };
+    }
+    case 'write-xlsx': {
+      // A ledger file for the CLI figures, written with exceljs's streaming writer (dates as Dates).
+      const [file, rowsText] = args as [string, string];
+      const values = generateLedger(Number(rowsText));
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      const ws = wb.addWorksheet('客户信息');
+      const epoch = Date.UTC(1899, 11, 30);
+      for (const [i, row] of values.entries()) {
+        ws.addRow(i === 0 ? row : row.map((v, c) => (typeof v === 'number' && [10, 11, 14].includes(c) ? new Date(epoch + v * 86400000) : v))).commit();
+      }
+      await wb.commit();
+      return { file, rows: values.length - 1, bytes: fs.statSync(file).size };
+    }
+    case 'bare-read': {
+      const t0 = process.hrtime.bigint();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(args[0]!);
+      return { rows: wb.worksheets[0]!.rowCount, seconds: seconds(t0), peakMb: peakMb() };
+    }
+    case 'cli': {
+      // The CLI in this process, its output discarded: what `customer-ledger analyze|apply` costs.
+      const t0 = process.hrtime.bigint();
+      const code = await cliMain(args, { out: () => undefined, err: (t) => process.stderr.write(t), env: { LANG: 'en_US.UTF-8' } });
+      return { command: args[0], exitCode: code, seconds: seconds(t0), peakMb: peakMb() };
+    }
+    default:
+      throw new Error(`unknown bench task ${task}`);
+  }
+}
+
+const [task, ...args] = process.argv.slice(2);
+run(task ?? '', args).then(
+  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
