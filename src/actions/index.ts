@@ -6,3 +6,4 @@ export { buildSummary, planBuildSummary, type SummarySheetSummary } from './buil
 export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type DuplicatesSummary } from './findDuplicates';
 export { loadLedger, type ActionContext, type Ledger } from './context';
 export { SettingsError } from './settingsSheet';
+export { exportMasked, planExportMasked, type ExportMaskedOptions, type MaskedSummary } from './exportMasked';

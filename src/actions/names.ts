@@ -26,6 +26,21 @@ export const SHEETS = {
   backup: { 'zh-CN': '备份', 'en-US': 'Backup' },
 } as const;
 
+/** The suffix of a masked copy's sheet name ("客户信息（脱敏）", "Customers (masked)"). */
+export const MASKED_SUFFIX = { 'zh-CN': '（脱敏）', 'en-US': ' (masked)' } as const;
+const MASKED_NAME = /(?:（脱敏）| \(masked\))(?: \(\d+\))?$/;
+
+/** Could this be a masked copy the add-in wrote (by its name; the title cell A1 tells for sure)? */
+export function isMaskedSheetName(name: string): boolean {
+  return MASKED_NAME.test(name);
+}
+
+/** The masked copy's preferred name: the customer sheet's name, cut to fit Excel's 31 characters, and the suffix. */
+export function maskedSheetName(sheet: string, locale: Locale): string {
+  const suffix = MASKED_SUFFIX[locale];
+  return `${sheet.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
 /** Every header the add-in writes, any language → its id. */
 const OWNED_BY_HEADER = new Map<string, OwnedColumn>(
   (Object.entries(OWNED_COLUMNS) as [OwnedColumn, Record<Locale, string>][]).flatMap(([id, l]) =>
@@ -39,7 +54,8 @@ export function ownedColumnOf(header: unknown): OwnedColumn | null {
 /** Is this one of the add-in's own sheets (never a customer sheet)? */
 export function isOwnedSheet(name: string): boolean {
   const all: string[] = [SHEETS.settings, SHEETS.summary, SHEETS.archive].flatMap((s) => [s['zh-CN'], s['en-US']]);
-  return all.includes(name) || name.startsWith(`${SHEETS.backup['zh-CN']} `) || name.startsWith(`${SHEETS.backup['en-US']} `);
+  return all.includes(name) || name.startsWith(`${SHEETS.backup['zh-CN']} `) || name.startsWith(`${SHEETS.backup['en-US']} `) ||
+    isMaskedSheetName(name);
 }
 
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;

@@ -6,15 +6,15 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
+import { buildSummary, checkContacts, computeTiers, exportMasked, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
 import type { Locale } from '../i18n/strings';
 import { isOwnedSheet, SHEETS } from '../actions/names';
 import { XlsxWorkbookPort } from '../workbook/xlsx/xlsxPort';
 import { findUnsupportedParts, saveWorkbook } from '../workbook/xlsx/fileParts';
 
-export const ACTIONS = ['template', 'contacts', 'tiers', 'duplicates', 'summary'] as const;
+export const ACTIONS = ['template', 'contacts', 'tiers', 'duplicates', 'summary', 'masked'] as const;
 export type ActionName = (typeof ACTIONS)[number];
-/** Template adds a new empty sheet: only when asked. */
+/** Template adds a new empty sheet, masked a masked copy for sharing: only when asked. */
 export const DEFAULT_ACTIONS: readonly ActionName[] = ['contacts', 'tiers', 'duplicates', 'summary'];
 
 export class ApplyRefusal extends Error {}
@@ -129,6 +129,13 @@ export async function runApply(o: ApplyOptions): Promise<string[]> {
         const r = await buildSummary(ctx);
         lines.push(zh ? `汇总：已重建「${r.summarySheet}」（${r.mode === 'formulas' ? 'COUNTIFS/SUMIFS 公式' : r.mode}）`
           : `summary: rebuilt "${r.summarySheet}" (${r.mode === 'formulas' ? 'COUNTIFS/SUMIFS formulas' : r.mode})`);
+        break;
+      }
+      case 'masked': {
+        const r = await exportMasked(ctx);
+        const cols = [...r.masked.phone, ...r.masked.email].join(', ') || '-';
+        lines.push(zh ? `脱敏副本：「${r.maskedSheet}」，${r.rows} 行，已脱敏列 ${cols}${r.replaced ? `（替换了之前的「${r.replaced}」）` : ''}`
+          : `masked: "${r.maskedSheet}", ${r.rows} rows, masked columns ${cols}${r.replaced ? ` (replaced "${r.replaced}")` : ''}`);
         break;
       }
     }

@@ -17,7 +17,7 @@ const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledge
 
 Usage:
   customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region CC] [--json] [--lang zh-CN|en-US]
-  customer-ledger apply FILE.xlsx --out OUT.xlsx [--only template,contacts,tiers,duplicates,summary]
+  customer-ledger apply FILE.xlsx --out OUT.xlsx [--only template,contacts,tiers,duplicates,summary,masked]
                   [--as-of YYYY-MM-DD] [--sheet NAME] [--region CC] [--lang zh-CN|en-US]
                   [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
   customer-ledger --help | --version
@@ -28,7 +28,9 @@ Commands:
             report as JSON with --json. The file is only read, never changed.
   apply     Run the actions on a copy written to --out (never over the input): check columns for
             phones and emails, tier columns, duplicate groups, a summary sheet; with --only template
-            a customer template sheet. Original cells change only with --fix-phones, --fix-emails,
+            a customer template sheet; with --only masked a copy of the customer rows with phones
+            (138****8000) and emails (l***@qq.com) masked, for sharing outside the team (re-running
+            replaces that copy). Original cells change only with --fix-phones, --fix-emails,
             --accept-suggestions or --archive-duplicates, and only after a backup sheet is made.
             Default --only: contacts,tiers,duplicates,summary.
 
