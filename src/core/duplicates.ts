@@ -83,15 +83,23 @@ class UnionFind {
   }
 }
 
+/**
+ * Rows sharing a key, in order of the key's first row; only blocks of two or more. Most keys belong to
+ * one row, so a key maps to its first row until a second one arrives (no array per row).
+ */
 function blocksBy(rows: readonly DuplicateCandidate[], key: (r: DuplicateCandidate) => string | null): DuplicateCandidate[][] {
-  const map = new Map<string, DuplicateCandidate[]>();
+  const map = new Map<string, DuplicateCandidate | DuplicateCandidate[]>();
   for (const r of rows) {
     const k = key(r);
     if (!k) continue;
-    const list = map.get(k);
-    if (list) list.push(r); else map.set(k, [r]);
+    const seen = map.get(k);
+    if (seen === undefined) map.set(k, r);
+    else if (Array.isArray(seen)) seen.push(r);
+    else map.set(k, [seen, r]); // a Map keeps a key's first position when it is set again
   }
-  return [...map.values()].filter((b) => b.length > 1);
+  const blocks: DuplicateCandidate[][] = [];
+  for (const v of map.values()) if (Array.isArray(v)) blocks.push(v);
+  return blocks;
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {

@@ -3,16 +3,52 @@
  * clustering keys): a person's name, a company name, an email. Keys are equal when a person would say
  * "that is the same thing, typed differently".
  */
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 import { cleanText } from './text';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const simplifiedCache = new Map<string, string>();
 
+type DictLike = string | readonly (readonly string[])[];
+interface TwToCnConfig { normalizationChain?: readonly (readonly DictLike[])[]; conversionChain: readonly (readonly DictLike[])[] }
+
+/**
+ * Code points that begin an entry of any dictionary the tw → cn converter applies (Converter picks the
+ * `tw2s` config: a normalization chain, then the conversion chain). The converter only replaces text
+ * that starts with such an entry, so a string holding none of them comes out unchanged: most names
+ * and companies in a mainland ledger are already simplified and skip the converter entirely.
+ */
+function dictionaryStarts(): ReadonlySet<number> {
+  const config = (Locale.configs as unknown as Record<string, TwToCnConfig>).tw2s;
+  if (!config) throw new Error('opencc-js: no tw2s config');
+  const starts = new Set<number>();
+  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
+    for (const dict of group) {
+      const entries = typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ')) : dict;
+      for (const [source] of entries) {
+        const cp = source?.codePointAt(0);
+        if (cp !== undefined) starts.add(cp);
+      }
+    }
+  }
+  return starts;
+}
+const CONVERTIBLE = dictionaryStarts();
+
+/** True when some character of `text` begins a conversion dictionary entry (許, 乾, 麼…). */
+export function mayHaveTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    if (CONVERTIBLE.has(cp)) return true;
+  }
+  return false;
+}
+
 /** Fold traditional characters to simplified (許 → 许); memoised because names repeat. */
 export function simplified(text: string): string {
-  if (!CJK.test(text)) return text;
+  if (!CJK.test(text) || !mayHaveTraditional(text)) return text;
   let out = simplifiedCache.get(text);
   if (out === undefined) {
     out = toSimplified(text);
@@ -22,14 +58,24 @@ export function simplified(text: string): string {
   return out;
 }
 
+/** The same fold without the shortcut; exported for the test that proves the shortcut changes nothing. */
+export function simplifiedByConverter(text: string): string {
+  return CJK.test(text) ? toSimplified(text) : text;
+}
+
 const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'mx']);
 
 /**
  * Person-name key. Chinese names are not space-separated ("许 娜斌" = "许娜斌"); Western names come as
  * "First Last", "LAST, First" or "last first": tokens are lower-cased and sorted.
  */
+// A name of ideographs only (most Chinese names): lower-casing and the separator strip below change nothing.
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+
 export function nameKey(raw: string): string {
-  const text = simplified(cleanText(raw)).toLowerCase();
+  const folded = simplified(cleanText(raw));
+  if (HAN_ONLY.test(folded)) return folded;
+  const text = folded.toLowerCase();
   if (!text) return '';
   if (CJK.test(text)) return text.replace(/[\s·•.,，、()（）]/g, '');
   const tokens = text
@@ -75,11 +121,25 @@ function stripPlaces(text: string): string {
   return s;
 }
 
+// A ledger names the same few hundred companies over and over: remember each key (bounded, cleared when full).
+const MEMO_LIMIT = 50_000;
+const companyMemo = new Map<string, string>();
+
 /**
  * Company key: legal forms (有限公司, Co., Ltd.), bracketed places (（北京）) and leading place names
  * (北京市…) removed, so "广州卓越制造有限公司", "卓越制造有限公司" and "卓越制造（广州）有限公司" agree.
  */
 export function companyKey(raw: string): string {
+  let key = companyMemo.get(raw);
+  if (key === undefined) {
+    if (companyMemo.size >= MEMO_LIMIT) companyMemo.clear();
+    key = computeCompanyKey(raw);
+    companyMemo.set(raw, key);
+  }
+  return key;
+}
+
+function computeCompanyKey(raw: string): string {
   const text = simplified(cleanText(raw)).toLowerCase();
   if (!text || MISSING_COMPANY.has(text)) return '';
   if (CJK.test(text)) {

@@ -74,11 +74,32 @@ function invalid(reason: PhoneReason): PhoneCheck {
 
 const COMMON_MOBILE_SHAPE = /^(?:\+86|\(\+86\)|0086|86)?[ -]?(1\d\d)[ -]?(\d{4})[ -]?(\d{4})$/;
 
+// A mobile-looking number with two digits missing or extra (1[3-9] and 10 or 12 digits, perhaps after
+// a trunk 0, digits and dashes only: "1381234567", "013-00138000"). For these the library's answer
+// follows from the CN metadata, which the fast-path test pins:
+//  - nothing in the cell but digits and dashes, so the cleanup and splitNumbers leave the digits alone
+//    and the library is handed exactly those digits, without '+';
+//  - no international prefix (00, 1[12]xx00, 179xx00) and no carrier code (1[12]xx, 179xx) can start
+//    them, 179 being left out; a leading 0 is the national prefix and is stripped;
+//  - no CN number type fits: mobile numbers have 11 digits, and the fixed-line, toll-free, premium and
+//    UAN patterns start with 10, 2–9, 108/218/800 or 16[08] (8 digits), never with 1[3-9];
+//  - so the number is invalid, and invalidReason() says too-short (10 digits) or too-long (12).
+const WRONG_LENGTH_MOBILE = /^0?(?!179)1[3-9]\d{8}(?:\d\d)?$/;
+
+function fastWrongLength(text: string): PhoneCheck | null {
+  // Digits and dashes only, 10–13 characters of digits (a dash-free cell skips the replace).
+  if (text.length < 10 || text.length > 16 || !/^[\d-]+$/.test(text)) return null;
+  const digits = text.includes('-') ? text.replace(/-/g, '') : text;
+  if (!WRONG_LENGTH_MOBILE.test(digits)) return null;
+  const national = digits.charCodeAt(0) === 48 /* 0 */ ? digits.length - 1 : digits.length;
+  return invalid(national === 10 ? 'too-short' : 'too-long');
+}
+
 function fastMobile(text: string): PhoneCheck | null {
   const m = COMMON_MOBILE_SHAPE.exec(text);
-  if (!m) return null;
+  if (!m) return fastWrongLength(text);
   const national = `${m[1]}${m[2]}${m[3]}`;
-  return MAINLAND_MOBILE.test(national) ? valid(`+86${national}`, 'mobile', null) : null;
+  return MAINLAND_MOBILE.test(national) ? valid(`+86${national}`, 'mobile', null) : fastWrongLength(text);
 }
 
 // ---------------------------------------------------------------------------------------------

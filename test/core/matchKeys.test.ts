@@ -1,4 +1,5 @@
-import { bigramSimilarity, companyKey, editSimilarity, nameKey, nameSimilarity } from '../../src/core/matchKeys';
+import fc from 'fast-check';
+import { bigramSimilarity, companyKey, editSimilarity, mayHaveTraditional, nameKey, nameSimilarity, simplified, simplifiedByConverter } from '../../src/core/matchKeys';
 
 describe('nameKey', () => {
   it('ignores spaces inside Chinese names and folds traditional characters', () => {
@@ -66,5 +67,62 @@ describe('editSimilarity / nameSimilarity', () => {
     expect(nameSimilarity('欧阳小明', '欧阳晓明')).toBe(0.75);
     expect(editSimilarity('', 'a')).toBe(0);
     expect(editSimilarity('abc', 'abc')).toBe(1);
+  });
+});
+
+describe('simplified: skipping the converter when no character can convert', () => {
+  it('gives the converter answer for every single ideograph', () => {
+    const ranges: [number, number][] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2a6df]];
+    const wrong: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (simplified(ch) !== simplifiedByConverter(ch)) wrong.push(ch);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('folds phrases whose characters alone would stay (乾燥 → 干燥), and mixed text', () => {
+    expect(simplified('乾燥')).toBe(simplifiedByConverter('乾燥'));
+    expect(simplified('乾燥')).not.toBe('乾燥');
+    expect(simplified('許娜斌')).toBe('许娜斌');
+    expect(simplified('许娜斌')).toBe('许娜斌');
+    expect(simplified('廣州卓越製造有限公司 Ltd.')).toBe(simplifiedByConverter('廣州卓越製造有限公司 Ltd.'));
+  });
+
+  it('gives the converter answer for random strings of simplified, traditional and other characters', () => {
+    const alphabet = [...'许娜斌张伟王芳李娜乾燥乾坤許張偉廣州製造髮發麵干后後里裡台臺么麼 ·-Ab1（）'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 8 }), (chars) => {
+        const text = chars.join('');
+        expect(simplified(text)).toBe(simplifiedByConverter(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says which strings may hold a traditional character', () => {
+    expect(mayHaveTraditional('许娜斌')).toBe(false);
+    expect(mayHaveTraditional('許娜斌')).toBe(true);
+    expect(mayHaveTraditional('Sophie Moore')).toBe(false);
+  });
+});
+
+describe('keys are the same however often they are asked for', () => {
+  it('companyKey answers from its memo as it computed, also after the memo was cleared', () => {
+    const companies = ['广州卓越制造有限公司', '卓越制造（广州）有限公司', 'Acme Co., Ltd.', '個人', '北京市华信科技有限公司'];
+    const first = companies.map(companyKey);
+    expect(first).toEqual([companyKey('卓越制造有限公司'), companyKey('卓越制造有限公司'), 'acme', '', '华信科技']);
+    for (let i = 0; i < 60_000; i++) companyKey(`公司${i}有限公司`); // fills the bounded memo past its limit
+    expect(companies.map(companyKey)).toEqual(first);
+    expect(companies.map(companyKey)).toEqual(first);
+  });
+
+  it('nameKey of an ideographs-only name is the name folded to simplified', () => {
+    expect(nameKey('許娜斌')).toBe('许娜斌');
+    expect(nameKey('王伟')).toBe('王伟');
+    expect(nameKey('王 伟')).toBe('王伟');
+    expect(nameKey('王·伟')).toBe('王伟');
   });
 });

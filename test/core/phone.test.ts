@@ -262,6 +262,47 @@ describe('fast path', () => {
     );
   });
 
+  // Mobile-looking numbers two digits short or long: the fast path answers too-short / too-long.
+  const wrongLengthShapes: ((n: string) => string)[] = [
+    (n) => n,
+    (n) => `0${n}`,
+    (n) => `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`,
+    (n) => `0${n.slice(0, 2)}-${n.slice(2)}`, // "013-00138000": a landline-looking slip
+    (n) => `-${n}-`,
+  ];
+
+  it('gives the library answer for every 1xx prefix with 10 or 12 digits', () => {
+    for (let p = 100; p <= 199; p++) {
+      for (const suffix of ['0000000', '1357246', '9999999', '0000000000', '1357246800', '9999999999', '00000000', '123456789']) {
+        for (const shape of wrongLengthShapes) {
+          const text = shape(`${p}${suffix}`);
+          expect([text, checkPhone(text)]).toEqual([text, checkPhoneWithLibrary(text)]);
+        }
+      }
+    }
+  });
+
+  it('says too-short or too-long for the wrong-length shapes, as the library does', () => {
+    expect(checkPhone('1381234567').reason).toBe('too-short');
+    expect(checkPhone('013-00138000').reason).toBe('too-short');
+    expect(checkPhone('138123456789').reason).toBe('too-long');
+    expect(checkPhone('0138123456789').reason).toBe('too-long');
+    expect(checkPhone(1381234567).reason).toBe('too-short');
+  });
+
+  it('gives the library answer for random wrong-length numbers', () => {
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxLength: 11 }).map((d) => d.join(''));
+    const text = fc
+      .tuple(fc.integer({ min: 100, max: 199 }), digits, fc.constantFrom(...wrongLengthShapes, ...shapes))
+      .map(([p, rest, shape]) => shape(`${p}${rest}`));
+    fc.assert(
+      fc.property(text, fc.constantFrom('CN', 'US'), (t, region) => {
+        expect(checkPhone(t, region)).toEqual(checkPhoneWithLibrary(t, region));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('gives the library answer for numbers stored as numbers', () => {
     fc.assert(
       fc.property(fc.integer({ min: 10_000_000_000, max: 19_999_999_999 }), fc.boolean(), (n, withCountry) => {
