@@ -45,7 +45,8 @@ function statusRule(col: number, firstRow: number, status: 'invalid' | 'suspect'
   return `=OR(LEFT(${ref},${zh.length})="${zh}",LEFT(${ref},${status.length})="${status}")`;
 }
 
-function phoneCells(row: ReportRow, locale: 'zh-CN' | 'en-US'): CellInput[] {
+/** The phone check column and the E.164 column of one row, in the user's language (live checking writes the same). */
+export function phoneCells(row: Pick<ReportRow, 'phone'>, locale: 'zh-CN' | 'en-US'): CellInput[] {
   const s = strings(locale);
   const p = row.phone;
   if (!p) return [null, null];
@@ -54,7 +55,8 @@ function phoneCells(row: ReportRow, locale: 'zh-CN' | 'en-US'): CellInput[] {
   return [p.status === 'invalid' && p.reason ? `${word}${sep}${s.reason('phone', p.reason)}` : word, p.e164];
 }
 
-function emailCells(row: ReportRow, locale: 'zh-CN' | 'en-US'): CellInput[] {
+/** The email check column and the suggestion column of one row. */
+export function emailCells(row: Pick<ReportRow, 'email'>, locale: 'zh-CN' | 'en-US'): CellInput[] {
   const s = strings(locale);
   const e = row.email;
   if (!e) return [null, null];

@@ -7,3 +7,4 @@ export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type Du
 export { loadLedger, type ActionContext, type Ledger } from './context';
 export { SettingsError } from './settingsSheet';
 export { exportMasked, planExportMasked, type ExportMaskedOptions, type MaskedSummary } from './exportMasked';
+export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';

@@ -101,8 +101,16 @@ export interface WorkbookPort {
   readValues(sheet: string): Promise<unknown[][]>;
   /** Formulas (or values where a cell has none) of one column's cells, rows [fromRow, toRow] 0-based inclusive. */
   readFormulas(sheet: string, col: number, fromRow: number, toRow: number): Promise<unknown[]>;
+  /**
+   * Values of a few rectangular areas of one sheet (0-based; rows × columns each), in one round trip
+   * when they fit the payload budget: live checking reads only the rows an edit touched.
+   */
+  readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]>;
   apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void>;
 }
+
+/** A block of cells: 0-based top-left, and its size. */
+export interface CellArea { row: number; col: number; rows: number; cols: number }
 
 /** A sheet or action problem the user can fix; `code` lets the front end word it in the user's language. */
 export class WorkbookError extends Error {

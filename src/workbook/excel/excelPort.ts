@@ -13,6 +13,7 @@ import {
   WorkbookError,
   type ApplyProgress,
   type Capabilities,
+  type CellArea,
   type CellInput,
   type SheetInfo,
   type ValidationRule,
@@ -224,6 +225,32 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return this.run(`reading formulas on sheet "${sheet}"`, async (s) => {
       const got = await readGrid(s, { sheet, top: fromRow, left: col, rows: toRow - fromRow + 1, columns: 1, props: ['formulas'], budget: this.maxBytes, bytesPerRow: 64 });
       return got.formulas.map((row) => row[0]);
+    });
+  }
+
+  /** One sync for all the areas when their guessed size fits the budget; otherwise each in budget-sized chunks. */
+  async readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
+    const wanted = areas.filter((a) => a.rows > 0 && a.cols > 0);
+    if (wanted.length === 0) return areas.map(() => []);
+    return this.run(`reading cells on sheet "${sheet}"`, async (s) => {
+      const cells = wanted.reduce((n, a) => n + a.rows * a.cols, 0);
+      const out = new Map<CellArea, unknown[][]>();
+      if (cells * GUESS_BYTES_PER_CELL <= this.maxBytes && cells <= 1_000_000) {
+        const ws = s.context.workbook.worksheets.getItem(sheet);
+        const ranges = wanted.map((a) => ({ a, range: ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values') }));
+        try {
+          await s.sync();
+          for (const { a, range } of ranges) out.set(a, range.values);
+        } catch (e) {
+          if (!isPayloadTooLarge(e)) throw e;
+        }
+      }
+      for (const a of wanted) {
+        if (out.has(a)) continue;
+        const got = await readGrid(s, { sheet, top: a.row, left: a.col, rows: a.rows, columns: a.cols, props: ['values'], budget: this.maxBytes, bytesPerRow: a.cols * GUESS_BYTES_PER_CELL });
+        out.set(a, got.values);
+      }
+      return areas.map((a) => out.get(a) ?? []);
     });
   }
 

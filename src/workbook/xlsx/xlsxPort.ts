@@ -11,6 +11,7 @@ import {
   WorkbookError,
   type ApplyProgress,
   type Capabilities,
+  type CellArea,
   type CellInput,
   type SheetInfo,
   type ValidationRule,
@@ -194,6 +195,24 @@ export class XlsxWorkbookPort implements WorkbookPort {
       }
     }
     return out;
+  }
+
+  async readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
+    const ws = this.sheet(sheet);
+    return areas.map((a) => {
+      const out: unknown[][] = [];
+      for (let r = 0; r < a.rows; r++) {
+        const values: unknown[] = new Array<unknown>(Math.max(0, a.cols)).fill(null);
+        if (ws.findRow(a.row + r + 1)) {
+          for (let c = 0; c < a.cols; c++) {
+            const cell = ws.findCell(a.row + r + 1, a.col + c + 1); // never creates a cell
+            if (cell) values[c] = cellValue(cell);
+          }
+        }
+        out.push(values);
+      }
+      return out;
+    });
   }
 
   async apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void> {

@@ -1,0 +1,34 @@
+/// <reference types="office-js" />
+/**
+ * Worksheet.onChanged for live checking. The handler only hands the address on and returns: no sync
+ * inside it (on the web a sync inside an onChanged handler can hang), the work runs later in its own batch.
+ * Handlers do not survive a reload: register again when the pane opens.
+ */
+import { runBatch, type ExcelRunner } from './session';
+import { DEFAULT_TIMEOUT_MS } from './excelPort';
+
+export interface SheetWatch {
+  /** Stops the handler. */
+  remove(): Promise<void>;
+}
+
+export async function watchSheetChanges(excel: ExcelRunner, sheet: string, onChanged: (address: string, changeType: string) => void): Promise<SheetWatch> {
+  let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+  await runBatch(excel, DEFAULT_TIMEOUT_MS, `watching sheet "${sheet}"`, async (s) => {
+    registration = s.context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => {
+      onChanged(e.address, e.changeType);
+    });
+    await s.sync();
+  });
+  return {
+    async remove() {
+      const r = registration;
+      registration = undefined;
+      if (!r) return;
+      await runBatch(excel, DEFAULT_TIMEOUT_MS, `no longer watching sheet "${sheet}"`, async () => {
+        r.remove();
+        await r.context.sync();
+      });
+    },
+  };
+}
