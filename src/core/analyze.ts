@@ -107,30 +107,46 @@ export function analyzeSheet(input: AnalyzeInput): Report {
   const read = columnReader(input, layout);
   const rows = layout.dataRows;
 
-  const dateColumn = (field: FieldId) => {
+  // Each date column is read in its own d/m order; a ledger repeats dates, so each distinct cell
+  // (a serial, a typed text) is parsed once per column (parseDate is pure for numbers and strings).
+  const dateColumn = (field: FieldId): ((sheetRow: number) => IsoDate | null) | null => {
     const get = read(field);
     if (!get) return null;
     const order: DateOrder = inferDateOrder(rows.map(get));
-    return rows.map((r) => parseDate(get(r), order));
+    const seen = new Map<number | string, IsoDate | null>();
+    return (sheetRow) => {
+      const value = get(sheetRow);
+      if (typeof value !== 'number' && typeof value !== 'string') return parseDate(value, order);
+      let date = seen.get(value);
+      if (date === undefined) {
+        date = parseDate(value, order);
+        seen.set(value, date);
+      }
+      return date;
+    };
   };
-  const firstPurchase = dateColumn('firstPurchase');
-  const lastPurchase = dateColumn('lastPurchase');
-  const lastContact = dateColumn('lastContact');
+  const firstPurchaseOf = dateColumn('firstPurchase');
+  const lastPurchaseOf = dateColumn('lastPurchase');
+  const lastContactOf = dateColumn('lastContact');
 
   const getTotal = read('total');
   const unit = amountUnit(layout.columns.total?.header ?? '');
-  const totals = getTotal ? rows.map((r) => scaledAmount(getTotal(r), unit)) : null;
   const getOrders = read('orders');
-  const orders = getOrders ? rows.map((r) => parseCount(getOrders(r))) : null;
   const getPhone = read('phone');
-  const phones: (PhoneCheck | null)[] = rows.map((r) => (getPhone ? checkPhone(getPhone(r), settings.region) : null));
   const getEmail = read('email');
-  const emails: (EmailCheck | null)[] = rows.map((r) => (getEmail ? checkEmail(getEmail(r)) : null));
-
-  // Blank amounts count as 0 in the percent rank, as they do in the sheet's PERCENTRANK.INC formula.
-  const ranks = totals ? percentRanks(totals.map((v) => v ?? 0)) : null;
-  const hasDates = Boolean(lastPurchase || lastContact);
-  const hasLifecycle = Boolean(orders || firstPurchase || lastPurchase);
+  const hasDates = Boolean(lastPurchaseOf || lastContactOf);
+  const hasLifecycle = Boolean(getOrders || firstPurchaseOf || lastPurchaseOf);
+  // The status depends on the last activity date only, and dates repeat.
+  const statusOf = new Map<IsoDate, ReturnType<typeof statusTier>>();
+  const statusFor = (lastActivity: IsoDate | null) => {
+    if (lastActivity === null) return statusTier(null, asOf, t);
+    let status = statusOf.get(lastActivity);
+    if (status === undefined) {
+      status = statusTier(lastActivity, asOf, t);
+      statusOf.set(lastActivity, status);
+    }
+    return status;
+  };
 
   const text = (field: FieldId) => {
     const get = read(field);
@@ -144,37 +160,51 @@ export function analyzeSheet(input: AnalyzeInput): Report {
   const mappedColumns = Object.values(layout.columns).map((m) => m.column);
   const firstRow = input.firstRow ?? 1;
 
+  // One pass over the rows: each cell's check is used at once, so only the report survives the loop.
+  const totals: (number | null)[] | null = getTotal ? [] : null;
   const reportRows: ReportRow[] = [];
   const candidates: DuplicateCandidate[] = [];
-  rows.forEach((sheetRow, i) => {
-    const phone = phones[i] ?? null;
-    const email = emails[i] ?? null;
-    const lastActivity = laterDate(lastPurchase?.[i] ?? null, lastContact?.[i] ?? null);
-    const orderCount = orders?.[i] ?? null;
+  for (const sheetRow of rows) {
+    const phone: PhoneCheck | null = getPhone ? checkPhone(getPhone(sheetRow), settings.region) : null;
+    const emailCell = getEmail ? getEmail(sheetRow) : undefined;
+    const email: EmailCheck | null = getEmail ? checkEmail(emailCell) : null;
+    const total = getTotal ? scaledAmount(getTotal(sheetRow), unit) : null;
+    totals?.push(total);
+    const orderCount = getOrders ? parseCount(getOrders(sheetRow)) : null;
+    const firstPurchase = firstPurchaseOf ? firstPurchaseOf(sheetRow) : null;
+    const lastPurchase = lastPurchaseOf ? lastPurchaseOf(sheetRow) : null;
+    const lastActivity = laterDate(lastPurchase, lastContactOf ? lastContactOf(sheetRow) : null);
     reportRows.push({
       row: sheetRow,
       phone: phone && { status: phone.status, e164: phone.e164, reason: phone.reason },
       email: email && { status: email.status, normalized: email.normalized, suggestion: email.suggestion, reason: email.reason },
-      total: totals?.[i] ?? null,
+      total,
       orders: orderCount,
       lastActivity,
-      valueTier: ranks ? valueTier(ranks[i] ?? 0, t) : null,
-      statusTier: hasDates ? statusTier(lastActivity, asOf, t) : null,
-      lifecycle: hasLifecycle ? lifecycle(orderCount, firstPurchase?.[i] ?? null, lastPurchase?.[i] ?? null, t) : null,
+      valueTier: null, // needs the whole column: set below
+      statusTier: hasDates ? statusFor(lastActivity) : null,
+      lifecycle: hasLifecycle ? lifecycle(orderCount, firstPurchase, lastPurchase, t) : null,
       duplicateGroup: null,
     });
     const cells = input.values[sheetRow - firstRow] ?? [];
-    const filled = mappedColumns.filter((c) => !isBlankCell(cells[c])).length;
+    let filled = 0;
+    for (const c of mappedColumns) if (!isBlankCell(cells[c])) filled++;
     candidates.push({
       row: sheetRow,
       name: nameKey(nameOf(sheetRow)),
       company: companyKey(companyOf(sheetRow)),
       phone: phone?.status === 'valid' && phone.e164 ? { e164: phone.e164, mobile: phone.kind === 'mobile' } : null,
-      email: emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(getEmail?.(sheetRow)) : null),
+      email: emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null),
       completeness: filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0),
       lastActivity,
     });
-  });
+  }
+
+  // Blank amounts count as 0 in the percent rank, as they do in the sheet's PERCENTRANK.INC formula.
+  if (totals) {
+    const ranks = percentRanks(totals.map((v) => v ?? 0));
+    reportRows.forEach((r, i) => { r.valueTier = valueTier(ranks[i] ?? 0, t); });
+  }
 
   const duplicates = findDuplicates(candidates);
   for (const r of reportRows) r.duplicateGroup = duplicates.groupOf.get(r.row) ?? null;

@@ -179,8 +179,12 @@ function pickKeep(members: readonly DuplicateCandidate[]): number {
 }
 
 function buildGroups(candidates: readonly DuplicateCandidate[], uf: UnionFind, pairs: readonly DuplicatePair[]) {
+  // Every row of a group of two or more took part in a recorded pair; the other rows are alone.
+  const paired = new Set<number>();
+  for (const p of pairs) { paired.add(p.rows[0]); paired.add(p.rows[1]); }
   const members = new Map<number, DuplicateCandidate[]>();
   for (const c of candidates) {
+    if (!paired.has(c.row)) continue;
     const root = uf.find(c.row);
     const list = members.get(root);
     if (list) list.push(c); else members.set(root, [c]);

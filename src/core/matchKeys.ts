@@ -14,29 +14,31 @@ type DictLike = string | readonly (readonly string[])[];
 interface TwToCnConfig { normalizationChain?: readonly (readonly DictLike[])[]; conversionChain: readonly (readonly DictLike[])[] }
 
 /**
- * Code points that begin an entry of any dictionary the tw → cn converter applies (Converter picks the
- * `tw2s` config: a normalization chain, then the conversion chain). The converter only replaces text
- * that starts with such an entry, so a string holding none of them comes out unchanged: most names
- * and companies in a mainland ledger are already simplified and skip the converter entirely.
+ * Code points that begin an entry of the tw → cn converter (Converter picks the `tw2s` config: a
+ * normalization chain, then the conversion chain) whose replacement differs from its source. Each
+ * chain step is a trie with one value per source (the first dictionary of a group wins, as in
+ * Trie.loadDictGroup); text is only changed where such an entry matches, so a string holding none of
+ * these code points comes out unchanged, step after step.
  */
-function dictionaryStarts(): ReadonlySet<number> {
+function changingStarts(): ReadonlySet<number> {
   const config = (Locale.configs as unknown as Record<string, TwToCnConfig>).tw2s;
   if (!config) throw new Error('opencc-js: no tw2s config');
   const starts = new Set<number>();
   for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
-    for (const dict of group) {
-      const entries = typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ')) : dict;
-      for (const [source] of entries) {
-        const cp = source?.codePointAt(0);
-        if (cp !== undefined) starts.add(cp);
-      }
+    const entries = new Map<string, string>();
+    for (const dict of [...group].reverse()) {
+      const pairs = typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ')) : dict;
+      for (const [source, target] of pairs) if (source) entries.set(source, target ?? '');
+    }
+    for (const [source, target] of entries) {
+      if (source !== target) starts.add(source.codePointAt(0) ?? 0);
     }
   }
   return starts;
 }
-const CONVERTIBLE = dictionaryStarts();
+const CONVERTIBLE = changingStarts();
 
-/** True when some character of `text` begins a conversion dictionary entry (許, 乾, 麼…). */
+/** True when some character of `text` begins a changing conversion entry (許, 乾, 麼…). */
 export function mayHaveTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) ?? 0;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Locale } from 'opencc-js/t2cn';
 import { bigramSimilarity, companyKey, editSimilarity, mayHaveTraditional, nameKey, nameSimilarity, simplified, simplifiedByConverter } from '../../src/core/matchKeys';
 
 describe('nameKey', () => {
@@ -100,6 +101,14 @@ describe('simplified: skipping the converter when no character can convert', () 
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('gives the converter answer for every dictionary entry, alone and inside other text', () => {
+    const config = (Locale.configs as unknown as Record<string, { normalizationChain: string[][]; conversionChain: string[][] }>).tw2s!;
+    const sources = [...config.normalizationChain, ...config.conversionChain].flat().flatMap((d) => d.split('|').map((l) => l.split(' ')[0]!));
+    const wrong = sources.flatMap((k) => [k, `王${k}`, `${k}伟`, `张${k}明`]).filter((t) => simplified(t) !== simplifiedByConverter(t));
+    expect(sources.length).toBeGreaterThan(5_000);
+    expect(wrong).toEqual([]);
   });
 
   it('says which strings may hold a traditional character', () => {
