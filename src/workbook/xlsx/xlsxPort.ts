@@ -19,7 +19,7 @@ import {
   type WriteOp,
   type WritePlan,
 } from '../port';
-import { boxAddress, contains, intersects, parseBox, parseBoxes, sameBox, type Box } from './a1';
+import { boxAddress, contains, intersects, parseBox, parseBoxes, type Box } from './a1';
 import { internals, type CfRule } from './internals';
 import { copySheet, deleteRows, uniqueTableName } from './sheetEdits';
 
@@ -557,19 +557,21 @@ function validation(ws: ExcelJS.Worksheet, op: Op<'validation'>): void {
   }
 }
 
-function sameRef(a: string, b: string): boolean {
+function overlaps(a: string, b: string): boolean {
   const x = parseBoxes(a);
   const y = parseBoxes(b);
-  return x.length === y.length && x.every((box, i) => sameBox(box, y[i] as Box));
+  return x.some((p) => y.some((q) => intersects(p, q)));
 }
 
 function conditionalFormat(ws: ExcelJS.Worksheet, op: Op<'conditionalFormat'>): void {
   const x = internals(ws);
   const formula = stripEquals(op.formula);
   const wanted = normalizeFormula(formula);
-  // Idempotent: the same expression on the same range is replaced, not stacked.
+  // Idempotent: the same expression on a range that overlaps this one is replaced, not stacked — as the
+  // Office.js adapter does through Range.conditionalFormats (a re-run may cover more columns than the
+  // first, after other actions added theirs).
   x.conditionalFormattings = x.conditionalFormattings
-    .map((cf) => (sameRef(cf.ref, op.address)
+    .map((cf) => (overlaps(cf.ref, op.address)
       ? { ...cf, rules: cf.rules.filter((r) => !(r.type === 'expression' && typeof r.formulae?.[0] === 'string' && normalizeFormula(r.formulae[0]) === wanted)) }
       : cf))
     .filter((cf) => cf.rules.length > 0);
