@@ -1,0 +1,95 @@
+/** Results that explain themselves: counts, the cells to look at with "go to" links, tier counts. Pure renders. */
+import { Link, Text } from '@fluentui/react-components';
+import type { CheckContactsSummary, TierColumnsSummary } from '../../actions';
+import type { PaneStrings } from '../../i18n/pane';
+import { strings, type Locale } from '../../i18n/strings';
+import type { ActionResult } from '../logic/runAction';
+import { describeResult } from '../logic/runAction';
+import type { PaneStyles } from '../usePaneStyles';
+import { DuplicateReview } from './DuplicateReview';
+
+export interface ResultContext {
+  s: PaneStrings;
+  locale: Locale;
+  styles: PaneStyles;
+  busy: boolean;
+  goTo: (sheet: string, address: string) => void;
+  applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number> }) => void;
+}
+
+const TOP_PROBLEMS = 8;
+
+export function renderGoTo(ctx: ResultContext, sheet: string, cell: string, text: string = cell, label: string = ctx.s.goToCell(cell)) {
+  return <Link as="button" aria-label={label} onClick={() => ctx.goTo(sheet, cell)}>{text}</Link>;
+}
+
+function problemText(p: CheckContactsSummary['problems'][number], ctx: ResultContext): string {
+  const t = strings(ctx.locale);
+  const status = p.kind === 'phone' ? t.phoneStatus.invalid : t.emailStatus[p.status as 'invalid' | 'suspect'];
+  const reason = p.suggestion ? ctx.s.didYouMean(p.suggestion) : p.reason ? t.reason(p.kind, p.reason) : '';
+  const sep = ctx.locale === 'zh-CN' ? '：' : ': ';
+  return reason ? `${status}${sep}${reason}` : status;
+}
+
+function renderContacts(summary: CheckContactsSummary, ctx: ResultContext) {
+  const shown = summary.problems.slice(0, TOP_PROBLEMS);
+  return (
+    <>
+      <Text>{describeResult({ action: 'checkContacts', summary }, ctx.locale)}</Text>
+      {shown.length === 0 ? <Text>{ctx.s.noProblems}</Text> : (
+        <>
+          <Text weight="semibold">{ctx.s.topProblems}</Text>
+          <ul className={ctx.styles.list} aria-label={ctx.s.topProblems}>
+            {shown.map((p) => <li key={p.cell}>{renderGoTo(ctx, summary.sheet, p.cell)} {problemText(p, ctx)}</li>)}
+          </ul>
+          {summary.problems.length > shown.length ? <Text size={200}>{ctx.s.moreProblems(summary.problems.length - shown.length)}</Text> : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function countsLine(words: Record<string, string>, counts: Record<string, number>): string {
+  return Object.keys(words).filter((k) => counts[k]).map((k) => `${words[k]} ${counts[k]}`).join(' · ');
+}
+
+function renderTiers(summary: TierColumnsSummary, ctx: ResultContext) {
+  const t = strings(ctx.locale);
+  const live = Object.values(summary.live).some(Boolean);
+  const lines: [string, string][] = [
+    [t.valueTierLabel, countsLine(t.valueTier, summary.counts.valueTier)],
+    [t.statusTierLabel, countsLine(t.statusTier, summary.counts.statusTier)],
+    [t.lifecycleLabel, countsLine(t.lifecycle, summary.counts.lifecycle)],
+  ];
+  return (
+    <>
+      <Text>{ctx.s.tiersResult(summary.asOf)}</Text>
+      <ul className={ctx.styles.list}>
+        {lines.filter(([, v]) => v).map(([k, v]) => <li key={k}><Text weight="semibold">{k}</Text> {v}</li>)}
+      </ul>
+      <Text size={200} className={ctx.styles.muted}>{live ? ctx.s.liveNote : ctx.s.valuesNote}</Text>
+    </>
+  );
+}
+
+export function renderResult(result: ActionResult | null, ctx: ResultContext) {
+  if (!result) return null;
+  switch (result.action) {
+    case 'installTemplate':
+      return <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, result.summary.sheet, 'A1', result.summary.sheet, ctx.s.goToCell(`${result.summary.sheet}!A1`))}</Text>;
+    case 'checkContacts':
+      return renderContacts(result.summary, ctx);
+    case 'computeTiers':
+      return renderTiers(result.summary, ctx);
+    case 'buildSummary':
+      return <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, result.summary.summarySheet, 'A1', result.summary.summarySheet, ctx.s.goToCell(`${result.summary.summarySheet}!A1`))}</Text>;
+    case 'findDuplicates':
+      return (
+        <>
+          <Text>{describeResult(result, ctx.locale)}</Text>
+          {result.summary.possible.length > 0 ? <Text size={200}>{ctx.s.possibleResult(result.summary.possible.length)}</Text> : null}
+          {result.summary.groups.length > 0 ? <DuplicateReview summary={result.summary} ctx={ctx} /> : null}
+        </>
+      );
+  }
+}

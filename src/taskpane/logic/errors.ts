@@ -1,0 +1,33 @@
+/**
+ * Errors in plain words. Matched by `name` and `code` (not instanceof), so this module does not pull
+ * the engine into the pane's first chunk. Messages never quote cell contents.
+ */
+import type { Locale } from '../../i18n/strings';
+import { paneStrings } from '../../i18n/pane';
+
+export function errorKey(err: unknown): string {
+  if (!err || typeof err !== 'object') return 'unknown';
+  const { name, code, message } = err as { name?: unknown; code?: unknown; message?: unknown };
+  switch (name) {
+    case 'WorkbookError':
+      if (code === 'host' && typeof message === 'string' && /did not answer/.test(message)) return 'timeout';
+      return typeof code === 'string' ? code : 'host';
+    case 'ContactsError':
+    case 'TiersError':
+    case 'AnalyzeError':
+      return typeof code === 'string' ? code : 'unknown';
+    case 'SettingsError':
+      return 'settings';
+    case 'ZodError':
+      return 'invalidSettings';
+    case 'RichApi.Error':
+      return 'host';
+    default:
+      return 'unknown';
+  }
+}
+
+export function errorMessage(err: unknown, locale: Locale): string {
+  const s = paneStrings(locale);
+  return s.errors[errorKey(err)] ?? s.errors.unknown!;
+}

@@ -1,0 +1,165 @@
+/**
+ * The pane's and the ribbon's one way into the actions: builds the port over the host, runs the
+ * action, returns its summary tagged with the action's id. No React, no DOM.
+ */
+import type { CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
+import type { Report } from '../../core/report';
+import type { Settings } from '../../core/settings';
+import type { ActionId } from '../../i18n/pane';
+import { paneStrings } from '../../i18n/pane';
+import type { Locale } from '../../i18n/strings';
+import type { PaneHost } from './host';
+
+export type ActionResult =
+  | { action: 'installTemplate'; summary: TemplateSummary }
+  | { action: 'checkContacts'; summary: CheckContactsSummary }
+  | { action: 'computeTiers'; summary: TierColumnsSummary }
+  | { action: 'buildSummary'; summary: SummarySheetSummary }
+  | { action: 'findDuplicates'; summary: DuplicatesSummary };
+
+export interface RunOptions {
+  /** The customer sheet the user chose (otherwise found). */
+  sheet?: string;
+  duplicates?: FindDuplicatesOptions;
+}
+
+type Engine = typeof import('./engine');
+let engine: Promise<Engine> | null = null;
+
+/** The heavy part, loaded once on first use. */
+export function loadEngine(): Promise<Engine> {
+  engine ??= import(/* webpackChunkName: "ledger-engine" */ './engine');
+  return engine;
+}
+
+async function context(host: PaneHost, locale: Locale, sheet?: string) {
+  const e = await loadEngine();
+  return { e, ctx: { port: new e.ExcelWorkbookPort(host), locale, now: new Date(), sheet } };
+}
+
+export async function runAction(id: ActionId, host: PaneHost, locale: Locale, options: RunOptions = {}): Promise<ActionResult> {
+  const { e, ctx } = await context(host, locale, options.sheet);
+  switch (id) {
+    case 'installTemplate':
+      return { action: id, summary: await e.installTemplate(ctx) };
+    case 'checkContacts':
+      return { action: id, summary: await e.checkContacts(ctx) };
+    case 'computeTiers':
+      return { action: id, summary: await e.computeTiers(ctx) };
+    case 'buildSummary':
+      return { action: id, summary: await e.buildSummary(ctx) };
+    case 'findDuplicates':
+      return { action: id, summary: await e.findDuplicates(ctx, options.duplicates) };
+  }
+}
+
+/** What the first screen shows about the workbook. */
+export type WorkbookView =
+  | { kind: 'empty'; sheets: string[]; settings: Settings }
+  | { kind: 'no-sheet'; sheets: string[]; settings: Settings }
+  | { kind: 'ready'; sheets: string[]; settings: Settings; sheet: string; headerRow: number; dataRows: number;
+      mapping: Report['mapping']; headers: { column: string; header: string }[] };
+
+function letter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: string): Promise<WorkbookView> {
+  const { e, ctx } = await context(host, locale, sheet);
+  const sheets = await ctx.port.listSheets();
+  const names = sheets.map((s) => s.name);
+  if (sheets.every((s) => s.rowCount === 0)) {
+    const stored = await e.readWorkbookSettings(ctx.port, names);
+    return { kind: 'empty', sheets: names, settings: stored.settings };
+  }
+  try {
+    const ledger = await e.loadLedger(ctx);
+    const headerRow = ledger.values[ledger.headerIndex] ?? [];
+    const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
+      .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
+    return { kind: 'ready', sheets: names, settings: ledger.settings, sheet: ledger.sheet, headerRow: ledger.report.headerRow,
+      dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const name = (err as { name?: unknown }).name;
+    if ((name === 'WorkbookError' && code === 'not-found' && !sheet) || name === 'AnalyzeError') {
+      const stored = await e.readWorkbookSettings(ctx.port, names);
+      return { kind: 'no-sheet', sheets: names, settings: stored.settings };
+    }
+    throw err;
+  }
+}
+
+export interface SettingsInput {
+  region: string;
+  asOf: string;
+  highPercentile: string;
+  mediumPercentile: string;
+  activeDays: string;
+  dormantDays: string;
+  returningOrders: string;
+}
+
+export function settingsInput(s: Settings): SettingsInput {
+  const t = s.thresholds;
+  return { region: s.region, asOf: s.asOf ?? '', highPercentile: String(t.highPercentile), mediumPercentile: String(t.mediumPercentile),
+    activeDays: String(t.activeDays), dormantDays: String(t.dormantDays), returningOrders: String(t.returningOrders) };
+}
+
+/** Validates (zod: a ZodError on bad input) and writes the settings to the workbook's settings sheet. */
+export async function saveSettings(host: PaneHost, locale: Locale, input: SettingsInput): Promise<Settings> {
+  const { e, ctx } = await context(host, locale);
+  const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  const settings = e.parseSettings({
+    region: input.region.trim().toUpperCase() || undefined,
+    asOf: input.asOf.trim() || null,
+    thresholds: { highPercentile: num(input.highPercentile), mediumPercentile: num(input.mediumPercentile), activeDays: num(input.activeDays),
+      dormantDays: num(input.dormantDays), returningOrders: num(input.returningOrders) },
+  });
+  const sheets = await ctx.port.listSheets();
+  const stored = await e.readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const t = settings.thresholds;
+  const { ops } = e.settingsOps(stored, locale, { region: settings.region, asOf: settings.asOf, highPercentile: t.highPercentile,
+    mediumPercentile: t.mediumPercentile, activeDays: t.activeDays, dormantDays: t.dormantDays, returningOrders: t.returningOrders });
+  await ctx.port.apply({ description: paneStrings(locale).saveSettings, ops });
+  return settings;
+}
+
+/** Stores the user's column choices (field → 0-based column) for the customer sheet. */
+export async function saveMapping(host: PaneHost, locale: Locale, sheet: string, mapping: Record<string, number>): Promise<void> {
+  const { e, ctx } = await context(host, locale);
+  const sheets = await ctx.port.listSheets();
+  const stored = await e.readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const { ops } = e.settingsOps(stored, locale, { customerSheet: sheet, mapping: JSON.stringify(mapping) });
+  await ctx.port.apply({ description: paneStrings(locale).mappingSave, ops });
+}
+
+/** One line for a result (the ribbon's notification). */
+export function describeResult(result: ActionResult, locale: Locale): string {
+  const s = paneStrings(locale);
+  switch (result.action) {
+    case 'installTemplate':
+      return result.summary.created ? s.templateCreated(result.summary.sheet) : s.templateExists(result.summary.sheet);
+    case 'checkContacts': {
+      const p = result.summary.phones;
+      const m = result.summary.emails;
+      const total = (r: Record<string, number>) => Object.entries(r).filter(([k]) => k !== 'empty').reduce((a, [, v]) => a + v, 0);
+      return `${s.phonesResult(p.invalid ?? 0, total(p))} ${s.emailsResult(m.invalid ?? 0, m.suspect ?? 0, total(m))}`;
+    }
+    case 'computeTiers':
+      return s.tiersResult(result.summary.asOf);
+    case 'buildSummary':
+      return s.summaryResult(result.summary.summarySheet, s.summaryMode[result.summary.mode] ?? result.summary.mode);
+    case 'findDuplicates': {
+      const g = result.summary.groups;
+      return g.length === 0 ? s.noDuplicates : s.duplicatesResult(g.length, g.reduce((a, x) => a + x.rows.length, 0));
+    }
+  }
+}

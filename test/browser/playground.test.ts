@@ -1,0 +1,156 @@
+/**
+ * The playground in Debian's Chromium: the real task pane over the simulated workbook. Loads the zh
+ * sample, clicks every action, checks the workbook through window.ledgerPlayground, saves a screenshot
+ * per action (test-output/screenshots/), and fails on any request that leaves 127.0.0.1.
+ * Skipped (with a message) when /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const haveChromium = fs.existsSync(CHROMIUM);
+const required = process.env.REQUIRE_BROWSER === '1';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureWebBuild } = require('../../scripts/webBuild.js') as { ensureWebBuild: (o?: { quiet?: boolean }) => boolean };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require('../../scripts/serve.js') as { serve: (o: { port: number }) => Promise<{ server: Server; url: string }> };
+
+interface PlaygroundWindow {
+  ledgerPlayground: {
+    load(data: ArrayBuffer): Promise<void>;
+    sheetNames(): string[];
+    values(sheet: string): unknown[][];
+    stats(): { syncs: number; largestRequestBytes: number };
+  };
+}
+
+if (!haveChromium && !required) {
+  console.log(`skipped: ${CHROMIUM} not found (browser tests need Debian's chromium: apt-get install -y chromium)`);
+}
+
+const suite = haveChromium ? describe : required ? describe : describe.skip;
+
+suite('playground in Chromium', () => {
+  let server: Server;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM} was not found`);
+    ensureWebBuild({ quiet: true });
+    ({ server, url: base } = await serve({ port: 0 }));
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-chromium-')), {
+      executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('http://127.0.0.1:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  const values = (sheet: string) => page.evaluate((s) => (window as unknown as PlaygroundWindow).ledgerPlayground.values(s), sheet);
+  const sheetNames = () => page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.sheetNames());
+  const card = (id: string) => page.locator(`[data-action="${id}"]`);
+
+  async function run(id: string, name: string, shot: string) {
+    await card(id).getByRole('button', { name, exact: true }).click();
+    await page.waitForSelector(`[data-action="${id}"][aria-busy="true"]`, { timeout: 5000 }).catch(() => undefined);
+    await page.waitForSelector(`[data-action="${id}"][aria-busy="false"]`, { timeout: 60_000 });
+    await page.screenshot({ path: path.join(SHOTS, shot) });
+  }
+
+  it('does all five jobs on the zh sample without touching the user\'s columns', async () => {
+    await page.goto(base);
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
+    await page.getByText('识别的列').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '00-loaded-zh.png') });
+    const original = (await values('客户信息')).map((r) => r.slice(0, 17));
+    expect(original.length).toBeGreaterThan(300);
+
+    await run('checkContacts', '检查电话和邮箱', '01-check-contacts.png');
+    const header = () => values('客户信息').then((v) => v[0] as string[]);
+    expect(await header()).toEqual(expect.arrayContaining(['电话检查', '标准号码', '邮箱检查', '邮箱建议']));
+    const problems = card('checkContacts').getByRole('list', { name: '需要核对的单元格' });
+    await expect(problems.getByRole('listitem').count()).resolves.toBeGreaterThan(0);
+    // "Go to cell" selects the cell in the (simulated) Excel; the grid shows the selection.
+    const firstLink = problems.getByRole('button').first();
+    const cell = ((await firstLink.textContent()) ?? '').trim();
+    expect(cell).toMatch(/^[A-Z]+\d+$/);
+    await firstLink.click();
+    await page.locator('td[aria-selected="true"]').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '02-go-to-cell.png') });
+
+    await run('computeTiers', '计算客户分层', '03-compute-tiers.png');
+    expect(await header()).toEqual(expect.arrayContaining(['价值分层', '客户状态', '生命周期']));
+    const tierCol = (await header()).indexOf('价值分层');
+    const tiers = new Set((await values('客户信息')).slice(1).map((r) => r[tierCol]).filter(Boolean));
+    expect([...tiers].every((t) => ['高价值', '中价值', '低价值'].includes(String(t)))).toBe(true);
+
+    await run('findDuplicates', '查找重复客户', '04-find-duplicates.png');
+    expect(await header()).toEqual(expect.arrayContaining(['重复组', '重复说明']));
+    await expect(page.getByRole('region', { name: '确认重复分组' }).or(page.getByLabel('确认重复分组')).first().isVisible()).resolves.toBe(true);
+
+    await run('buildSummary', '生成汇总', '05-build-summary.png');
+    expect(await sheetNames()).toContain('客户汇总');
+    expect((await values('客户汇总')).length).toBeGreaterThan(3);
+
+    await run('installTemplate', '创建模板', '06-create-template.png');
+    expect(await sheetNames()).toContain('客户台账');
+
+    // The user's own block is exactly as it was.
+    expect((await values('客户信息')).map((r) => r.slice(0, 17))).toEqual(original);
+    const stats = await page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.stats());
+    expect(stats.syncs).toBeGreaterThan(5);
+    expect(stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 180_000);
+
+  it('speaks English with ?lang=en-US and explains a sheet without contact columns in plain words', async () => {
+    await page.goto(`${base}?lang=en-US`);
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
+    await page.getByText('Columns found').waitFor();
+    await run('checkContacts', 'Check phones & emails', '07-en-check-contacts.png');
+    expect((await values('客户信息'))[0]).toEqual(expect.arrayContaining(['Phone check', 'Email check']));
+
+    // The user's own workbook, through the "Open .xlsx" button: names and amounts only.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Clients');
+    ws.addRows([['Name', 'Company', 'Total spend'], ['Ann Lee', 'Acme Ltd', 1200], ['Bo Chen', 'Beta Inc', 300], ['Cy Wu', 'Gamma LLC', 50]]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId('file-input').setInputFiles({ name: 'clients.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground.sheetNames().includes('Clients'));
+    await page.getByText('"Clients": header on row 1, 3 customers.').first().waitFor();
+    await run('checkContacts', 'Check phones & emails', '08-en-own-file-error.png');
+    await expect(card('checkContacts').getByText('The customer sheet has no phone or email column.').isVisible()).resolves.toBe(true);
+    await run('computeTiers', 'Compute tiers', '09-en-own-file-tiers.png');
+    expect((await values('Clients'))[0]).toEqual(expect.arrayContaining(['Value tier']));
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 120_000);
+});
