@@ -4,7 +4,7 @@
  */
 import { analyzeSheet } from '../core/analyze';
 import type { Report } from '../core/report';
-import { rankCustomerSheets } from '../core/workbookPick';
+import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
 import { WorkbookError, type Capabilities, type SheetInfo, type WorkbookPort } from '../workbook/port';
 import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
@@ -45,8 +45,6 @@ export interface Ledger {
   alternatives: string[];
 }
 
-/** Scores this close count as a tie: reported as alternatives. */
-const TIE = 0.05;
 
 export function isoDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,7 +66,7 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   if (!best) throw new WorkbookError('not-found', 'No sheet looks like a customer list (a header with name, phone, email… columns).');
   // The ranking is deterministic (score, then data rows, then tab order: a stable sort over the sheets
   // in tab order); sheets that scored about as well are reported so the user can choose another.
-  const alternatives = ranked.slice(1).filter((c) => best.score - c.score <= TIE && c.dataRows > 0).map((c) => c.name);
+  const alternatives = tiedWithBest(ranked);
   const chosen = read.find((r) => r.name === best.name)!;
   return { name: chosen.name, values: chosen.values, alternatives };
 }

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { analyzeSheet, AnalyzeError } from '../core/analyze';
-import { rankCustomerSheets } from '../core/workbookPick';
+import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import { readWorkbookFile, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
 import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
@@ -97,6 +97,13 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
       throw new UsageError(`No sheet in ${file} looks like a customer list (no header with name, phone, email… columns).`);
     }
     sheetName = ranked[0]!.name;
+    const tied = tiedWithBest(ranked);
+    // Said on stderr: stdout stays the summary or pure JSON.
+    if (tied.length > 0) {
+      io.err(locale === 'zh-CN'
+        ? `注意：「${sheetName}」和 ${tied.map((n) => `「${n}」`).join('、')} 都像客户表；已使用「${sheetName}」。要用另一张请加 --sheet 名称\n`
+        : `note: "${sheetName}" and ${tied.map((n) => `"${n}"`).join(', ')} all look like customer lists; used "${sheetName}". Choose another with --sheet NAME\n`);
+    }
   }
   const sheet = sheets.find((s) => s.name === sheetName);
   if (!sheet) {

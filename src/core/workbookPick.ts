@@ -20,3 +20,16 @@ export function rankCustomerSheets(sheets: readonly SheetValues[]): SheetChoice[
   }
   return choices.sort((a, b) => b.score - a.score || b.dataRows - a.dataRows);
 }
+
+/** Scores this close count as a tie between sheets. */
+export const TIE_MARGIN = 0.05;
+
+/**
+ * The sheets that looked about as much like the customer list as the best one (which the ranking puts
+ * first: best score, then most data rows, then tab order). Empty sheets never tie with a sheet holding data.
+ */
+export function tiedWithBest(ranked: readonly SheetChoice[]): string[] {
+  const best = ranked[0];
+  if (!best) return [];
+  return ranked.slice(1).filter((c) => best.score - c.score <= TIE_MARGIN && c.dataRows > 0).map((c) => c.name);
+}

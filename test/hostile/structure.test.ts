@@ -199,3 +199,75 @@ describe('many sheets', () => {
     expectChecked(worksheetValues(wb.getWorksheet('客户A')!), 1);
   });
 });
+
+describe('odd places and names', () => {
+  it("a sheet name with an apostrophe, spaces and brackets: every formula the add-in writes still points at it", async () => {
+    const name = "O'Brien 客户 (2026)";
+    const { host, port } = sim({ [name]: smallLedger() });
+    const outcomes = await runEach(port, () => simSnapshot(host));
+    for (const n of ACTION_NAMES) expectOk(outcomes[n]);
+    expectChecked(host.workbook.sheet(name).values(), 1);
+    // The summary's numbers are computed by the sim from formulas/pivots over that sheet: six customers.
+    const summary = host.workbook.sheetNames().find((n) => /汇总|Summary/.test(n))!;
+    const text = JSON.stringify(host.workbook.sheet(summary).values());
+    expect(text).not.toMatch(/#REF!|#NAME\?|#VALUE!/);
+    const { file } = await xlsx({ [name]: smallLedger() });
+    const { wb } = await expectCliOk(file);
+    expectChecked(worksheetValues(wb.getWorksheet(name)!), 1);
+    // The tier formulas (customer and settings sheets) quote the name properly ('O''Brien …'!); the
+    // summary sheet's COUNTIFS/SUMIFS do not yet (todo below).
+    const formulas: string[] = [];
+    wb.worksheets.filter((ws) => !/汇总|Summary/.test(ws.name)).forEach((ws) => ws.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell.formula); })));
+    const refs = formulas.filter((f) => f.includes('Brien'));
+    expect(refs.length).toBeGreaterThan(0);
+    for (const f of refs) expect(f).toContain("'O''Brien 客户 (2026)'!");
+  });
+  // Needs src/actions/buildSummary.ts lines 104, 105, 119, 120: quote the sheet name as computeTiers does,
+  // `'${sheet.replace(/'/g, "''")}'!` — today the xlsx summary gets COUNTIFS('O'Brien …'!…), a broken formula.
+  it.todo("xlsx: the summary's COUNTIFS/SUMIFS quote a sheet name holding an apostrophe ('O''Brien 客户 (2026)'!)");
+
+  it('data that starts at C5 (blank rows above, blank columns to the left)', async () => {
+    const shifted = [[], [], [], [], ...smallLedger().map((r) => [null, null, ...r])] as Cell[][];
+    const { host, port } = sim({ 客户信息: shifted });
+    const outcomes = await runEach(port, () => simSnapshot(host));
+    for (const n of ['checkContacts', 'computeTiers', 'findDuplicates'] as const) expectOk(outcomes[n]);
+    // The summary's PivotTable source starts at column A, whose header is blank: refused before any write.
+    expectUserError(outcomes.buildSummary, /column A .*no header.*Nothing was changed/);
+    const values = host.workbook.sheet('客户信息').values();
+    expectChecked(values.map((r) => r.slice(2)), 5);
+    const { file } = await xlsx({ 客户信息: shifted });
+    const { wb } = await expectCliOk(file);
+    expectChecked(worksheetValues(wb.getWorksheet('客户信息')!).map((r) => r.slice(2)), 5);
+  });
+
+  // Needs src/actions/buildSummary.ts: start the pivot source at the first header column (the
+  // layout's leftmost mapped or headed column), not at column A.
+  it.todo('sim: buildSummary builds its pivots when the data starts at C5');
+
+  it('two phone-like columns (手机 and 电话): one is checked, the other kept as it was', async () => {
+    const rows = smallLedger().map((r, i) => [...r, i === 0 ? '电话' : '010-62345678']) as Cell[][];
+    rows[0]![2] = '手机';
+    const { host, port } = sim({ 客户信息: rows });
+    const outcomes = await runEach(port, () => simSnapshot(host));
+    for (const n of ACTION_NAMES) expectOk(outcomes[n]);
+    const values = host.workbook.sheet('客户信息').values();
+    expect(values.slice(1).map((r) => r[8])).toEqual(Array(6).fill('010-62345678'));
+    expect(values[0]!.filter((h) => h === '电话检查')).toHaveLength(1);
+  });
+});
+
+it('the last-row helper survives a million data rows (Math.max(...rows) overflows the stack there)', async () => {
+  const { lastRowIndexOf } = await import('../../src/actions/context');
+  const rows = Array.from({ length: 1_048_575 }, (_, i) => ({ row: i + 2 }));
+  expect(() => Math.max(...rows.map((r) => r.row))).toThrow(RangeError);
+  expect(lastRowIndexOf({ headerIndex: 0, report: { rows } as never })).toBe(1_048_575);
+});
+
+it('analyze reports a tie between customer sheets on stderr and keeps stdout for the report', async () => {
+  const { file } = await xlsx({ 客户A: smallLedger(), 客户B: smallLedger() });
+  const { cli } = await import('./harness');
+  const r = await cli(['analyze', file, '--json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).sheet).toBe('客户A');
+  expect(r.err).toMatch(/"客户A" and "客户B".*--sheet/);
+});
