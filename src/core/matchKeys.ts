@@ -14,16 +14,18 @@ type DictLike = string | readonly (readonly string[])[];
 interface TwToCnConfig { normalizationChain?: readonly (readonly DictLike[])[]; conversionChain: readonly (readonly DictLike[])[] }
 
 /**
- * Code points that begin an entry of the tw → cn converter (Converter picks the `tw2s` config: a
- * normalization chain, then the conversion chain) whose replacement differs from its source. Each
- * chain step is a trie with one value per source (the first dictionary of a group wins, as in
- * Trie.loadDictGroup); text is only changed where such an entry matches, so a string holding none of
- * these code points comes out unchanged, step after step.
+ * The entries of the tw → cn converter whose replacement differs from their source. Converter picks
+ * the `tw2s` config: a normalization chain, then the conversion chain; each step is a trie holding one
+ * value per source (the first dictionary of a group wins, as in Trie.loadDictGroup) and replaces the
+ * longest source matching at each position. A step can only change text in which the source of a
+ * changing entry occurs, so text holding none of them comes out of every step unchanged: most names
+ * and companies in a mainland ledger skip the converter.
  */
-function changingStarts(): ReadonlySet<number> {
+function changingEntries(): { single: ReadonlySet<number>; phrases: ReadonlyMap<number, readonly string[]> } {
   const config = (Locale.configs as unknown as Record<string, TwToCnConfig>).tw2s;
   if (!config) throw new Error('opencc-js: no tw2s config');
-  const starts = new Set<number>();
+  const single = new Set<number>();
+  const phrases = new Map<number, string[]>();
   for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) {
     const entries = new Map<string, string>();
     for (const dict of [...group].reverse()) {
@@ -31,19 +33,27 @@ function changingStarts(): ReadonlySet<number> {
       for (const [source, target] of pairs) if (source) entries.set(source, target ?? '');
     }
     for (const [source, target] of entries) {
-      if (source !== target) starts.add(source.codePointAt(0) ?? 0);
+      if (source === target) continue;
+      const first = source.codePointAt(0) ?? 0;
+      if (String.fromCodePoint(first) === source) single.add(first);
+      else {
+        const list = phrases.get(first);
+        if (list) list.push(source); else phrases.set(first, [source]);
+      }
     }
   }
-  return starts;
+  return { single, phrases };
 }
-const CONVERTIBLE = changingStarts();
+const CHANGING = changingEntries();
 
-/** True when some character of `text` begins a changing conversion entry (許, 乾, 麼…). */
+/** True when a changing conversion entry occurs in `text` (許, or 乾燥 whose characters alone stay). */
 export function mayHaveTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) ?? 0;
+    if (CHANGING.single.has(cp)) return true;
+    const phrases = CHANGING.phrases.get(cp);
+    if (phrases && phrases.some((p) => text.startsWith(p, i))) return true;
     if (cp > 0xffff) i++;
-    if (CONVERTIBLE.has(cp)) return true;
   }
   return false;
 }

@@ -115,6 +115,10 @@ describe('simplified: skipping the converter when no character can convert', () 
     expect(mayHaveTraditional('许娜斌')).toBe(false);
     expect(mayHaveTraditional('許娜斌')).toBe(true);
     expect(mayHaveTraditional('Sophie Moore')).toBe(false);
+    // A phrase entry whose characters alone do not change still sends the text to the converter.
+    expect(mayHaveTraditional('沈思雨')).toBe(true);
+    expect(simplified('沈思雨')).toBe(simplifiedByConverter('沈思雨'));
+    expect(mayHaveTraditional('沈伟')).toBe(false);
   });
 });
 
