@@ -1,0 +1,155 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane over a simulated Excel: empty workbook, no customer sheet, running, errors, results,
+ * go to cell, duplicate review, settings, zh-CN, keyboard.
+ */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Pane } from '../../src/taskpane/Pane';
+import { LEDGER, paneHost } from './paneHost';
+
+jest.setTimeout(60_000);
+
+// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const card = (name: string) => screen.getByRole('region', { name });
+const button = (name: string) => screen.getByRole('button', { name });
+const disabled = (el: HTMLElement) => (el as HTMLButtonElement).disabled;
+
+async function ready() {
+  await screen.findByText(/header on row 1, 4 customers/, undefined, { timeout: 20_000 });
+}
+
+describe('task pane', () => {
+  it('on an empty workbook offers the template and explains why the rest waits', async () => {
+    const t = paneHost({ Sheet1: [] });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/This workbook is empty/, undefined, { timeout: 20_000 });
+    expect(disabled(button('Create template'))).toBe(false);
+    for (const name of ['Check phones & emails', 'Compute tiers', 'Build summary', 'Find duplicates']) expect(disabled(button(name))).toBe(true);
+    expect(screen.getAllByText('Needs a customer sheet.')).toHaveLength(4);
+
+    await userEvent.click(button('Create template'));
+    await within(card('Create template')).findByText('Created the template on sheet "Customers".', undefined, { timeout: 20_000 });
+    expect(t.sim.workbook.sheetNames()).toContain('Customers');
+  });
+
+  it('says so when no sheet looks like a customer list', async () => {
+    const t = paneHost({ Notes: [['Shopping', 'Qty'], ['milk', 2], ['eggs', 12]] });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/No sheet here looks like a customer list/, undefined, { timeout: 20_000 });
+    expect(disabled(button('Compute tiers'))).toBe(true);
+    expect(disabled(button('Create template'))).toBe(false);
+  });
+
+  it('shows the columns it found, with confidence', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    const mapping = card('Columns found');
+    expect(within(mapping).getByRole('combobox', { name: 'Column for Phone' }) ?? null).toBeTruthy();
+    expect((within(mapping).getByRole('combobox', { name: /Column for Email/ }) as HTMLSelectElement).value).toBe('C');
+    expect(within(mapping).getAllByText('100%').length).toBeGreaterThan(3);
+  });
+
+  it('marks the running card busy with a spinner, and blocks the other buttons until it is done', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    t.hold();
+    await userEvent.click(button('Compute tiers'));
+    const tiers = card('Compute tiers');
+    await waitFor(() => expect(tiers.getAttribute('aria-busy')).toBe('true'));
+    expect(within(tiers).getByText('Working…')).toBeTruthy();
+    expect(disabled(button('Find duplicates'))).toBe(true);
+    expect(card('Find duplicates').getAttribute('aria-busy')).toBe('false');
+    act(() => t.release());
+    await waitFor(() => expect(tiers.getAttribute('aria-busy')).toBe('false'), { timeout: 20_000 });
+    expect(within(tiers).getByText(/^Tiers as of \d{4}-\d{2}-\d{2}\.$/)).toBeTruthy();
+    expect(within(tiers).getByText(/High 1/)).toBeTruthy();
+    expect(t.sim.workbook.sheet('Clients').values()[0]).toEqual(expect.arrayContaining(['Value tier', 'Status', 'Lifecycle']));
+    expect(disabled(button('Find duplicates'))).toBe(false);
+  });
+
+  it('explains errors in plain words', async () => {
+    const t = paneHost({ Clients: [['Name', 'Company', 'Total spend'], ['Ann', 'Acme', 10], ['Bo', 'Beta', 20]] });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/header on row 1, 2 customers/, undefined, { timeout: 20_000 });
+    await userEvent.click(button('Check phones & emails'));
+    expect(await within(card('Check phones & emails')).findByText('The customer sheet has no phone or email column.', undefined, { timeout: 20_000 })).toBeTruthy();
+
+    t.sim.workbook.sheet('Clients').protect();
+    await userEvent.click(button('Compute tiers'));
+    expect(await within(card('Compute tiers')).findByText(/The sheet is protected/, undefined, { timeout: 20_000 })).toBeTruthy();
+  });
+
+  it('lists the cells to look at, and "go to" selects the cell in Excel', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    await userEvent.click(button('Check phones & emails'));
+    const contacts = card('Check phones & emails');
+    await within(contacts).findByText(/Phones: 1 invalid of 4\./, undefined, { timeout: 20_000 });
+    expect(within(contacts).getByText(/Emails: 1 invalid, 1 suspect of 4\./)).toBeTruthy();
+    const problems = within(contacts).getByRole('list', { name: 'Cells to look at' });
+    const items = within(problems).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(expect.arrayContaining([expect.stringMatching(/^B3 invalid: /), 'C3 suspect: did you mean bo@qq.com?', expect.stringMatching(/^C4 invalid: no @/)]));
+    await userEvent.click(within(problems).getByRole('button', { name: 'Go to C3' }));
+    await waitFor(() => expect(t.sim.workbook.model.selection?.rect).toEqual({ r0: 2, c0: 2, r1: 2, c1: 2 }));
+    expect(t.sim.workbook.model.selection?.sheet.name).toBe('Clients');
+  });
+
+  it('reviews duplicate groups: keep another row, then apply', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    await userEvent.click(button('Find duplicates'));
+    const dup = card('Find duplicates');
+    await within(dup).findByText('1 duplicate groups (2 rows).', undefined, { timeout: 20_000 });
+    const group = within(dup).getByRole('group', { name: 'Group 1' });
+    const keep = within(group).getByRole('combobox', { name: 'Row to keep in group 1' });
+    const noteCol = () => t.sim.workbook.sheet('Clients').values()[0]!.indexOf('Duplicate note');
+    expect(t.sim.workbook.sheet('Clients').values()[1]![noteCol()]).toMatch(/keep row 2/);
+    await userEvent.selectOptions(keep, '5');
+    await userEvent.click(within(dup).getByRole('button', { name: 'Apply my choices' }));
+    await waitFor(() => expect(t.sim.workbook.sheet('Clients').values()[1]![noteCol()]).toMatch(/keep row 5/), { timeout: 20_000 });
+  });
+
+  it('saves settings to the settings sheet, and refuses bad ones in plain words', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    const settings = card('Settings');
+    const region = within(settings).getByRole('textbox', { name: /Phone region/ });
+    await userEvent.clear(region);
+    await userEvent.type(region, 'us');
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved in the workbook.', undefined, { timeout: 20_000 });
+    const stored = t.sim.workbook.sheet('Ledger Settings').values();
+    expect(stored.find((r) => r[0] === 'region')?.[1]).toBe('US');
+
+    const active = within(settings).getByRole('spinbutton', { name: 'Active up to days' });
+    await userEvent.clear(active);
+    await userEvent.type(active, '900');
+    await userEvent.click(within(settings).getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/Check the settings/, undefined, { timeout: 20_000 })).toBeTruthy();
+    expect(t.sim.workbook.sheet('Ledger Settings').values().find((r) => r[0] === 'activeDays')?.[1]).toBe(90);
+  });
+
+  it('speaks Chinese when Office does, and works from the keyboard', async () => {
+    const t = paneHost({ 客户: LEDGER }, { displayLanguage: 'zh-CN' });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/表头在第 1 行，共 4 位客户/, undefined, { timeout: 20_000 });
+    for (const name of ['创建模板', '检查电话和邮箱', '计算客户分层', '生成汇总', '查找重复客户']) expect(disabled(button(name))).toBe(false);
+    button('生成汇总').focus();
+    await userEvent.keyboard('{Enter}');
+    await within(card('生成汇总')).findByText(/汇总已生成在工作表「客户汇总」/, undefined, { timeout: 20_000 });
+    expect(t.sim.workbook.sheetNames()).toContain('客户汇总');
+  });
+});
