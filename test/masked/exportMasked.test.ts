@@ -135,3 +135,12 @@ describe('exportMasked on .xlsx', () => {
     expect(worksheetValues(second.wb.getWorksheet('客户信息（脱敏）')!).slice(1)).toEqual(worksheetValues(first.wb.getWorksheet('客户信息（脱敏）')!).slice(1));
   });
 });
+
+it('works on a protected customer sheet: it only reads it', async () => {
+  const { host, port } = sim();
+  host.workbook.sheet('客户信息').protect();
+  const before = host.workbook.sheet('客户信息').values();
+  const s = await exportMasked(ctxFor(port));
+  expect(host.workbook.sheet(s.maskedSheet).values()[2]![2]).toBe('138****8000');
+  expect(host.workbook.sheet('客户信息').values()).toEqual(before);
+});
