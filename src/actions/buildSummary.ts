@@ -13,11 +13,14 @@ import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { loadLedger, type ActionContext } from './context';
 import { planTiersFor } from './computeTiers';
 import { OWNED_COLUMNS, SHEETS } from './names';
+import { columnRange, textLiteral } from './formulaText';
 
 export interface SummarySheetSummary {
   sheet: string;
   summarySheet: string;
   mode: 'pivot' | 'values' | 'formulas';
+  /** Why the tables are values although the host has PivotTables (no data rows yet, a column without a header). */
+  fallback?: 'no-data-rows' | 'headerless-column';
   pivots: string[];
   charts: string[];
 }
@@ -31,7 +34,7 @@ const WORDS: Record<Locale, { title: string; byTier: string; byRegion: string; b
     blank: '(blank)', tier: 'Value tier' },
 };
 
-const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const q = textLiteral;
 
 export async function planBuildSummary(ctx: ActionContext) {
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
@@ -71,12 +74,24 @@ export async function planBuildSummary(ctx: ActionContext) {
 
   const pivots: string[] = [];
   const charts: string[] = [];
-  const mode: SummarySheetSummary['mode'] = capabilities.pivotTables ? 'pivot' : capabilities.kind === 'xlsx' ? 'formulas' : 'values';
+  // A PivotTable's source is the block from the first headed column to the last column (the tier columns
+  // included); Excel refuses one with a headerless column or without a data row. Then the same tables
+  // are written as values, and the summary says why.
+  const headerRow = ledger.values[headerIndex] ?? [];
+  const headed = (col: number) => String(headerRow[col] ?? '').trim() !== '' || Object.values(tiers.columns).includes(col);
+  const lastSourceCol = Math.max(ledger.nextColumn - 1, ...Object.values(tiers.columns).filter((c): c is number => c !== undefined));
+  let firstSourceCol = 0;
+  while (firstSourceCol < lastSourceCol && !headed(firstSourceCol)) firstSourceCol++;
+  const source = { sheet, address: `${columnLetter(firstSourceCol)}${headerIndex + 1}:${columnLetter(lastSourceCol)}${lastRow}` };
+  let fallback: SummarySheetSummary['fallback'];
+  if (capabilities.pivotTables) {
+    if (report.rows.length === 0) fallback = 'no-data-rows';
+    else for (let col = firstSourceCol; col <= lastSourceCol; col++) if (!headed(col)) fallback = 'headerless-column';
+  }
+  const mode: SummarySheetSummary['mode'] = capabilities.pivotTables && !fallback ? 'pivot' : capabilities.kind === 'xlsx' ? 'formulas' : 'values';
   // Layout: the tier table at A3, each revenue table in its own pair of columns to the right.
   const tierAt = { row: 2, col: 0 };
   const sectionAt = (i: number) => ({ row: 2, col: 8 + i * 3 });
-  const lastSourceCol = Math.max(ledger.nextColumn - 1, ...Object.values(tiers.columns).filter((c): c is number => c !== undefined));
-  const source = { sheet, address: `A${headerIndex + 1}:${columnLetter(lastSourceCol)}${lastRow}` };
 
   if (mode === 'pivot') {
     if (tierCol !== undefined && statusCol !== undefined) {
@@ -101,8 +116,8 @@ export async function planBuildSummary(ctx: ActionContext) {
       VALUE_TIERS.forEach((tier, i) => {
         const label = s.valueTier[tier];
         if (mode === 'formulas') {
-          const tr = `'${sheet}'!$${columnLetter(tierCol)}$${headerIndex + 2}:$${columnLetter(tierCol)}$${lastRow}`;
-          const sr = `'${sheet}'!$${columnLetter(statusCol)}$${headerIndex + 2}:$${columnLetter(statusCol)}$${lastRow}`;
+          const tr = columnRange(sheet, columnLetter(tierCol), headerIndex + 2, lastRow);
+          const sr = columnRange(sheet, columnLetter(statusCol), headerIndex + 2, lastRow);
           rows.push([label, ...STATUS_TIERS.map((st) => ({ formula: `=COUNTIFS(${tr},${q(label)},${sr},${q(s.statusTier[st])})` })),
             { formula: `=COUNTIF(${tr},${q(label)})` }]);
         } else {
@@ -116,8 +131,8 @@ export async function planBuildSummary(ctx: ActionContext) {
     sections.forEach((sec, i) => {
       const at = sectionAt(i);
       const keyCol = groupCols[sec.key]!;
-      const kr = `'${sheet}'!$${columnLetter(keyCol)}$${headerIndex + 2}:$${columnLetter(keyCol)}$${lastRow}`;
-      const ar = `'${sheet}'!$${columnLetter(amountCol!)}$${headerIndex + 2}:$${columnLetter(amountCol!)}$${lastRow}`;
+      const kr = columnRange(sheet, columnLetter(keyCol), headerIndex + 2, lastRow);
+      const ar = columnRange(sheet, columnLetter(amountCol!), headerIndex + 2, lastRow);
       const rows: CellInput[][] = [[sec.title], [header(keyCol) ?? '', w.revenue]];
       for (const g of sec.data) {
         const label = g.key === BLANK_KEY ? w.blank : g.key;
@@ -141,7 +156,7 @@ export async function planBuildSummary(ctx: ActionContext) {
   }
   ops.push({ op: 'columnWidths', sheet: summarySheet, widths: [{ col: 0, width: 14 }, ...sections.map((_, i) => ({ col: sectionAt(i).col, width: 16 }))] });
 
-  const summary: SummarySheetSummary = { sheet, summarySheet, mode, pivots, charts };
+  const summary: SummarySheetSummary = { sheet, summarySheet, mode, ...(fallback ? { fallback } : {}), pivots, charts };
   const description = locale === 'zh-CN' ? `重建「${summarySheet}」汇总表` : `Rebuild the "${summarySheet}" sheet`;
   const plan: WritePlan = { description, ops };
   return { plan, summary, ledger };

@@ -12,6 +12,7 @@ import { loadLedger, outputColumns, registerColumns, type ActionContext, type Le
 import { columnBlocks, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
+import { columnRange, textLiteral } from './formulaText';
 
 export interface TierColumnsSummary {
   sheet: string;
@@ -21,7 +22,7 @@ export interface TierColumnsSummary {
   asOf: string;
 }
 
-const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const q = textLiteral;
 
 /** Every data cell of a column is a number (or, with allowBlank, blank). Dates from exceljs are Date objects. */
 function cleanNumeric(ledger: Ledger, letter: string | undefined, allowBlank: boolean): boolean {
@@ -93,7 +94,7 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   // each row compares with it. With m = ROUNDUP(ROUNDUP(p,3)·(n−1)), rank(x) ≥ p ⇔ at least m amounts are
   // below x ⇔ x > the m-th smallest amount (blanks being zeros, between the negatives and the positives).
   const amountLetter = totalClean ? c.total! : cols.amount !== undefined ? columnLetter(cols.amount) : null;
-  const amountRange = amountLetter ? `'${sheet.replace(/'/g, "''")}'!$${amountLetter}$${first}:$${amountLetter}$${last}` : null;
+  const amountRange = amountLetter ? columnRange(sheet, amountLetter, first, last) : null;
   const thresholdFormula = (percentileKey: 'highPercentile' | 'mediumPercentile'): string => {
     const rng = amountRange!;
     const m = `ROUNDUP(ROUND(ROUNDUP(${ref(percentileKey)},3)*(ROWS(${rng})-1),9),0)`;

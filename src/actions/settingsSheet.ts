@@ -10,6 +10,7 @@ import { excelSerialToIso, parseDate } from '../core/cells';
 import type { Locale } from '../i18n/strings';
 import type { CellInput, WorkbookPort, WriteOp } from '../workbook/port';
 import { SHEETS } from './names';
+import { sheetPrefix } from './formulaText';
 
 /** Keys in sheet order; row = index + 3 (row 1 title, row 2 column headings). */
 export const SETTING_KEYS = [
@@ -59,7 +60,7 @@ export function settingRow(key: SettingKey): number {
 
 /** An absolute reference to a setting's value cell, for formulas: '台账设置'!$B$5. */
 export function settingRef(sheet: string, key: SettingKey): string {
-  return `'${sheet.replace(/'/g, "''")}'!$B$${settingRow(key)}`;
+  return `${sheetPrefix(sheet)}$B$${settingRow(key)}`;
 }
 
 export const StoredSettingsSchema = z.object({
