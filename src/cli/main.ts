@@ -10,6 +10,7 @@ import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
 import { ZodError } from 'zod';
 import { ApplyRefusal, parseOnly, runApply } from './apply';
+import { refusalText } from './refusals';
 import { WorkbookError } from '../workbook/port';
 import { ContactsError, SettingsError, TiersError } from '../actions';
 
@@ -149,6 +150,14 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** The language of messages: --lang when given (as --lang X or --lang=X), else the environment's. */
+function messageLocale(argv: readonly string[], io: CliIO): Locale {
+  const at = argv.indexOf('--lang');
+  const inline = argv.find((a) => a.startsWith('--lang='));
+  const lang = at >= 0 ? argv[at + 1] : inline?.slice('--lang='.length);
+  return pickLocale(lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+}
+
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   try {
     const [command, ...rest] = argv;
@@ -178,7 +187,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   } catch (err) {
     if (err instanceof UsageError || err instanceof NotAWorkbookError || err instanceof AnalyzeError || err instanceof ApplyRefusal ||
       err instanceof WorkbookError || err instanceof SettingsError || err instanceof ContactsError || err instanceof TiersError) {
-      io.err(`customer-ledger: ${err.message}\n`);
+      io.err(`customer-ledger: ${refusalText(err.message, messageLocale(argv, io))}\n`);
       return 2;
     }
     if (err instanceof ZodError) {

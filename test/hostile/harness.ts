@@ -122,10 +122,10 @@ export function xlsxSnapshot(wb: ExcelJS.Workbook): unknown {
   }));
 }
 
-export async function cli(args: string[]) {
+export async function cli(args: string[], lang = 'en_US.UTF-8') {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: 'en_US.UTF-8' } });
+  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: lang } });
   return { code, out, err };
 }
 
