@@ -40,12 +40,18 @@ function textOf(value: unknown): string | null {
   return isMissingText(text) ? null : text;
 }
 
+const callingCodes = new Map<string, string | null>();
 function callingCode(region: string): string | null {
-  try {
-    return getCountryCallingCode(region.toUpperCase() as CountryCode);
-  } catch {
-    return null;
+  let code = callingCodes.get(region);
+  if (code === undefined) {
+    try {
+      code = getCountryCallingCode(region.toUpperCase() as CountryCode);
+    } catch {
+      code = null;
+    }
+    callingCodes.set(region, code);
   }
+  return code;
 }
 
 /** A phone cell, masked. `region` is the default region numbers without a country code belong to. */
@@ -55,11 +61,12 @@ export function maskPhone(value: unknown, region = 'CN'): string {
   if (MASKED_PHONE.test(text)) return text;
   try {
     const check = checkPhone(value, region);
-    const parsed = check.status === 'valid' && check.e164 ? parsePhoneNumberFromString(check.e164) : undefined;
-    if (parsed) {
+    if (check.status === 'valid' && check.e164) {
+      // Calling codes are prefix-free: a number of the default region is "+" + its code + the national number.
       const own = callingCode(region);
-      const prefix = own !== null && parsed.countryCallingCode === own ? '' : `+${parsed.countryCallingCode} `;
-      return `${prefix}${maskDigits(String(parsed.nationalNumber))}`;
+      if (own !== null && check.e164.startsWith(`+${own}`)) return maskDigits(check.e164.slice(own.length + 1));
+      const parsed = parsePhoneNumberFromString(check.e164);
+      if (parsed) return `+${parsed.countryCallingCode} ${maskDigits(String(parsed.nationalNumber))}`;
     }
   } catch {
     // Fall through to the digits of the text: masking never fails.
