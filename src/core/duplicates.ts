@@ -18,7 +18,7 @@ export const DUPLICATE_REASONS = ['same mobile', 'same email', 'same phone and n
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface DuplicateCandidate {
-  /** 1-based sheet row. */
+  /** 1-based sheet row; unique among the candidates (it identifies the row in groups and pairs). */
   row: number;
   /** nameKey() of the name ('' when missing). */
   name: string;
@@ -83,20 +83,49 @@ class UnionFind {
   }
 }
 
+/** FNV-1a over UTF-16 code units, continued from `h`: a cheap hash for the counting pass below. */
+function cheapHash(text: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** A block key, given as one string or as two parts joined by \u0001 (the parts are hashed without joining them). */
+type BlockKey = (r: DuplicateCandidate) => string | null | readonly [string, string];
+
+function keyHash(k: string | readonly [string, string]): number {
+  return typeof k === 'string' ? cheapHash(k) : cheapHash(k[1], cheapHash('\u0001', cheapHash(k[0])));
+}
+
 /**
  * Rows sharing a key, in order of the key's first row; only blocks of two or more. Most keys belong to
- * one row, so a key maps to its first row until a second one arrives (no array per row).
+ * one row, and a row whose key hashes to a bucket no other key hit cannot share it, so a counting pass
+ * over a cheap hash leaves only the rows of real blocks (and a few collisions) to the Map. Each row is
+ * read once for the count; only those in shared buckets are read again (a million rows stay cheap).
  */
-function blocksBy(rows: readonly DuplicateCandidate[], key: (r: DuplicateCandidate) => string | null): DuplicateCandidate[][] {
-  const map = new Map<string, DuplicateCandidate | DuplicateCandidate[]>();
-  for (const r of rows) {
+function blocksBy(rows: readonly DuplicateCandidate[], key: BlockKey): DuplicateCandidate[][] {
+  let size = 1024;
+  while (size < rows.length * 8) size *= 2;
+  const mask = size - 1;
+  const counts = new Uint8Array(size);
+  const bucket = new Int32Array(rows.length).fill(-1); // -1: no key
+  rows.forEach((r, i) => {
     const k = key(r);
-    if (!k) continue;
+    if (!k) return;
+    const b = keyHash(k) & mask;
+    bucket[i] = b;
+    if (counts[b]! < 2) counts[b]!++;
+  });
+  const map = new Map<string, DuplicateCandidate | DuplicateCandidate[]>();
+  rows.forEach((r, i) => {
+    const b = bucket[i]!;
+    if (b < 0 || counts[b]! < 2) return;
+    const parts = key(r)!;
+    const k = typeof parts === 'string' ? parts : `${parts[0]}\u0001${parts[1]}`;
     const seen = map.get(k);
     if (seen === undefined) map.set(k, r);
     else if (Array.isArray(seen)) seen.push(r);
     else map.set(k, [seen, r]); // a Map keeps a key's first position when it is set again
-  }
+  });
   const blocks: DuplicateCandidate[][] = [];
   for (const v of map.values()) if (Array.isArray(v)) blocks.push(v);
   return blocks;
@@ -106,8 +135,14 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
   const uf = new UnionFind();
   const pairs: DuplicatePair[] = [];
   const possible: PossibleDuplicate[] = [];
+  // Rows that joined another: only they can be in a group (rows are sheet rows, so unique).
+  const linked = new Set<DuplicateCandidate>();
   const link = (a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) => {
-    if (uf.union(a.row, b.row)) pairs.push({ rows: [Math.min(a.row, b.row), Math.max(a.row, b.row)], reason });
+    if (uf.union(a.row, b.row)) {
+      pairs.push({ rows: [Math.min(a.row, b.row), Math.max(a.row, b.row)], reason });
+      linked.add(a);
+      linked.add(b);
+    }
   };
 
   /**
@@ -153,11 +188,11 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
     joinAgreeingNames(block, 'same phone and name', false);
   }
   // Same person at the same company.
-  for (const block of blocksBy(candidates, (r) => (r.name && r.company ? `${r.name}\u0001${r.company}` : null))) {
+  for (const block of blocksBy(candidates, (r) => (r.name && r.company ? [r.name, r.company] as const : null))) {
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
 
-  return { ...buildGroups(candidates, uf, pairs), possible: possible.filter((p) => uf.find(p.rows[0]) !== uf.find(p.rows[1])) };
+  return { ...buildGroups(linked, uf, pairs), possible: possible.filter((p) => uf.find(p.rows[0]) !== uf.find(p.rows[1])) };
 }
 
 function distinctNames(block: readonly DuplicateCandidate[]): number {
@@ -178,13 +213,10 @@ function pickKeep(members: readonly DuplicateCandidate[]): number {
   return best.row;
 }
 
-function buildGroups(candidates: readonly DuplicateCandidate[], uf: UnionFind, pairs: readonly DuplicatePair[]) {
-  // Every row of a group of two or more took part in a recorded pair; the other rows are alone.
-  const paired = new Set<number>();
-  for (const p of pairs) { paired.add(p.rows[0]); paired.add(p.rows[1]); }
+/** Groups from the rows that took part in a join (every row of a group did; the other rows are alone). */
+function buildGroups(linked: ReadonlySet<DuplicateCandidate>, uf: UnionFind, pairs: readonly DuplicatePair[]) {
   const members = new Map<number, DuplicateCandidate[]>();
-  for (const c of candidates) {
-    if (!paired.has(c.row)) continue;
+  for (const c of linked) {
     const root = uf.find(c.row);
     const list = members.get(root);
     if (list) list.push(c); else members.set(root, [c]);
