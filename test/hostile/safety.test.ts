@@ -144,3 +144,30 @@ describe('user text starting with =, +, - or @ written back by the add-in stays 
     expect(lisi[2]).toBe('+8613900139000');
   });
 });
+
+describe('the Office.js adapter refuses a PivotTable Excel would refuse, before writing anything', () => {
+  const plan = (source: string, header: string | null) => ({
+    description: '',
+    ops: [
+      { op: 'addSheet' as const, name: '汇总' },
+      { op: 'writeBlock' as const, sheet: '汇总', row: 0, col: 0, values: [['标题']] },
+      ...(header === null ? [] : [{ op: 'writeBlock' as const, sheet: 'S', row: 0, col: 2, values: [[header]] }]),
+      { op: 'pivot' as const, sheet: '汇总', name: 'P', source: { sheet: 'S', address: source }, destination: 'A3', rows: ['a'], columns: [], values: [{ field: 'b', summarizeBy: 'count' as const }] },
+    ],
+  });
+  it.each([
+    ['a source with no data row', 'A1:B1', null, /no data rows/],
+    ['a source column without a header', 'A1:C3', null, /column C .*no header/],
+  ])('%s', async (_label, source, header, pattern) => {
+    const { host, port } = simWorkbook({ S: [['a', 'b'], ['x', 1], ['y', 2]] });
+    const before = simSnapshot(host);
+    const outcome = await port.apply(plan(source, header)).then((value) => ({ ok: true as const, value }), (error: Error) => ({ ok: false as const, error }));
+    expectUserError(outcome, pattern);
+    expect(simSnapshot(host)).toEqual(before);
+  });
+  it("counts the plan's own header writes before the pivot", async () => {
+    const { host, port } = simWorkbook({ S: [['a', 'b'], ['x', 1], ['y', 2]] });
+    await port.apply(plan('A1:C3', 'c'));
+    expect(host.workbook.pivots.map((p) => p.name)).toEqual(['P']);
+  });
+});
