@@ -6,7 +6,8 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const OUTPUT = path.join(root, 'dist', 'web', 'playground.html');
+// Written after each successful build (webpack leaves unchanged files, such as the HTML pages, untouched).
+const STAMP = path.join(root, 'dist', 'web', '.built');
 const INPUTS = ['src', 'assets', 'webpack.config.js', 'tsconfig.web.json', 'package-lock.json'];
 
 function newest(p) {
@@ -16,8 +17,8 @@ function newest(p) {
 }
 
 function isStale() {
-  if (!fs.existsSync(OUTPUT)) return true;
-  const built = fs.statSync(OUTPUT).mtimeMs;
+  if (!fs.existsSync(STAMP) || !fs.existsSync(path.join(root, 'dist', 'web', 'playground.html'))) return true;
+  const built = fs.statSync(STAMP).mtimeMs;
   return INPUTS.some((i) => fs.existsSync(path.join(root, i)) && newest(path.join(root, i)) > built);
 }
 
@@ -27,6 +28,7 @@ function ensureWebBuild({ quiet = false } = {}) {
   const webpack = path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
   const run = spawnSync(process.execPath, [webpack, '--mode', 'production'], { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`webpack failed (exit ${run.status}).${quiet ? `\n${run.stdout}\n${run.stderr}` : ''}`);
+  fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   return true;
 }
 

@@ -22,7 +22,16 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
   }
   if (sheets.length === 0) sim.workbook.addSheet('Sheet1');
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  // One re-render per frame however many Excel.run calls an action makes.
+  let scheduled = false;
+  const notify = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      listeners.forEach((l) => l());
+    });
+  };
   const run: SimHost['Excel']['run'] = async (batch) => {
     try {
       return await sim.Excel.run(batch);

@@ -1,6 +1,6 @@
 /** Results that explain themselves: counts, the cells to look at with "go to" links, tier counts. Pure renders. */
 import { Link, Text } from '@fluentui/react-components';
-import type { CheckContactsSummary, TierColumnsSummary } from '../../actions';
+import type { CheckContactsSummary, DuplicatesSummary, TierColumnsSummary } from '../../actions';
 import type { PaneStrings } from '../../i18n/pane';
 import { strings, type Locale } from '../../i18n/strings';
 import type { ActionResult } from '../logic/runAction';
@@ -72,6 +72,27 @@ function renderTiers(summary: TierColumnsSummary, ctx: ResultContext) {
   );
 }
 
+const TOP_POSSIBLE = 10;
+
+function renderPossible(summary: DuplicatesSummary, ctx: ResultContext) {
+  const t = strings(ctx.locale);
+  const shown = summary.possible.slice(0, TOP_POSSIBLE);
+  return (
+    <>
+      <Text size={200}>{ctx.s.possibleResult(summary.possible.length)}</Text>
+      <ul className={ctx.styles.list} aria-label={ctx.s.possibleTitle}>
+        {shown.map((p) => (
+          <li key={`${p.rows[0]}-${p.rows[1]}`}>
+            {renderGoTo(ctx, summary.sheet, `A${p.rows[0]}`, ctx.s.rowLink(p.rows[0]), ctx.s.goToRow(p.rows[0]))}
+            {' · '}{renderGoTo(ctx, summary.sheet, `A${p.rows[1]}`, ctx.s.rowLink(p.rows[1]), ctx.s.goToRow(p.rows[1]))} · {t.duplicateReason[p.reason]}
+          </li>
+        ))}
+      </ul>
+      {summary.possible.length > shown.length ? <Text size={200}>{t.more(summary.possible.length - shown.length)}</Text> : null}
+    </>
+  );
+}
+
 export function renderResult(result: ActionResult | null, ctx: ResultContext) {
   if (!result) return null;
   switch (result.action) {
@@ -87,7 +108,7 @@ export function renderResult(result: ActionResult | null, ctx: ResultContext) {
       return (
         <>
           <Text>{describeResult(result, ctx.locale)}</Text>
-          {result.summary.possible.length > 0 ? <Text size={200}>{ctx.s.possibleResult(result.summary.possible.length)}</Text> : null}
+          {result.summary.possible.length > 0 ? renderPossible(result.summary, ctx) : null}
           {result.summary.groups.length > 0 ? <DuplicateReview summary={result.summary} ctx={ctx} /> : null}
         </>
       );
