@@ -117,9 +117,16 @@ suite('playground in Chromium', () => {
     await run('buildSummary', '生成汇总', '05-build-summary.png');
     expect(await sheetNames()).toContain('客户汇总');
     expect((await values('客户汇总')).length).toBeGreaterThan(3);
+    // Its "go to" link opens the summary sheet; the grid follows Excel's active sheet.
+    await card('buildSummary').getByRole('button', { name: '转到 客户汇总!A1' }).click();
+    await page.getByRole('tab', { name: '客户汇总', selected: true }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '05b-summary-sheet.png') });
 
     await run('installTemplate', '创建模板', '06-create-template.png');
     expect(await sheetNames()).toContain('客户台账');
+    await card('installTemplate').getByRole('button', { name: '转到 客户台账!A1' }).click();
+    await page.getByRole('tab', { name: '客户台账', selected: true }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '06b-template-sheet.png') });
 
     // The user's own block is exactly as it was.
     expect((await values('客户信息')).map((r) => r.slice(0, 17))).toEqual(original);
