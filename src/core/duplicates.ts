@@ -60,25 +60,28 @@ const FUZZY_BLOCK_LIMIT = 12;
 /** Names at least this similar (nameSimilarity) on a shared strong key are worth a review. */
 const POSSIBLE_NAME_SIMILARITY = 0.5;
 
+/** Union-find over candidate positions 0..n−1 (path halving); which root a set gets changes no result. */
 class UnionFind {
-  private parent = new Map<number, number>();
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
   find(x: number): number {
-    let root = x;
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
-    // Path compression.
-    for (let cur = x; cur !== root;) {
-      const next = this.parent.get(cur) ?? root;
-      this.parent.set(cur, root);
-      cur = next;
+    const parent = this.parent;
+    let cur = x;
+    while (parent[cur] !== cur) {
+      const up = parent[parent[cur]!]!;
+      parent[cur] = up;
+      cur = up;
     }
-    return root;
+    return cur;
   }
   union(a: number, b: number): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return false;
-    // Smaller index as root keeps the structure deterministic.
-    if (ra < rb) this.parent.set(rb, ra); else this.parent.set(ra, rb);
+    if (ra < rb) this.parent[rb] = ra; else this.parent[ra] = rb;
     return true;
   }
 }
@@ -102,7 +105,7 @@ function keyHash(k: string | readonly [string, string]): number {
  * over a cheap hash leaves only the rows of real blocks (and a few collisions) to the Map. Each row is
  * read once for the count; only those in shared buckets are read again (a million rows stay cheap).
  */
-function blocksBy(rows: readonly DuplicateCandidate[], key: BlockKey): DuplicateCandidate[][] {
+function blocksBy(rows: readonly DuplicateCandidate[], key: BlockKey): number[][] {
   let size = 1024;
   while (size < rows.length * 8) size *= 2;
   const mask = size - 1;
@@ -115,33 +118,39 @@ function blocksBy(rows: readonly DuplicateCandidate[], key: BlockKey): Duplicate
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   });
-  const map = new Map<string, DuplicateCandidate | DuplicateCandidate[]>();
+  const map = new Map<string, number | number[]>();
   rows.forEach((r, i) => {
     const b = bucket[i]!;
     if (b < 0 || counts[b]! < 2) return;
     const parts = key(r)!;
     const k = typeof parts === 'string' ? parts : `${parts[0]}\u0001${parts[1]}`;
     const seen = map.get(k);
-    if (seen === undefined) map.set(k, r);
-    else if (Array.isArray(seen)) seen.push(r);
-    else map.set(k, [seen, r]); // a Map keeps a key's first position when it is set again
+    if (seen === undefined) map.set(k, i);
+    else if (Array.isArray(seen)) seen.push(i);
+    else map.set(k, [seen, i]); // a Map keeps a key's first position when it is set again
   });
-  const blocks: DuplicateCandidate[][] = [];
+  const blocks: number[][] = [];
   for (const v of map.values()) if (Array.isArray(v)) blocks.push(v);
   return blocks;
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
-  const uf = new UnionFind();
+  const at = (i: number) => candidates[i]!;
+  const uf = new UnionFind(candidates.length);
   const pairs: DuplicatePair[] = [];
+  const pairAt: number[] = []; // one position of each pair, to find its group
   const possible: PossibleDuplicate[] = [];
-  // Rows that joined another: only they can be in a group (rows are sheet rows, so unique).
-  const linked = new Set<DuplicateCandidate>();
-  const link = (a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) => {
-    if (uf.union(a.row, b.row)) {
-      pairs.push({ rows: [Math.min(a.row, b.row), Math.max(a.row, b.row)], reason });
-      linked.add(a);
-      linked.add(b);
+  const possibleAt: [number, number][] = [];
+  // Rows that joined another: only they can be in a group.
+  const linked = new Uint8Array(candidates.length);
+  const link = (a: number, b: number, reason: DuplicateReason) => {
+    if (uf.union(a, b)) {
+      const ra = at(a).row;
+      const rb = at(b).row;
+      pairs.push({ rows: [Math.min(ra, rb), Math.max(ra, rb)], reason });
+      pairAt.push(a);
+      linked[a] = 1;
+      linked[b] = 1;
     }
   };
 
@@ -149,18 +158,18 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
    * Inside a block of rows sharing a key: rows with the same name are one customer; rows without a
    * name join them when the block has only one name (no conflict); different names never join.
    */
-  const joinAgreeingNames = (block: DuplicateCandidate[], reason: DuplicateReason, allowUnnamed: boolean) => {
-    const byName = new Map<string, DuplicateCandidate[]>();
-    for (const r of block) {
-      const list = byName.get(r.name);
-      if (list) list.push(r); else byName.set(r.name, [r]);
+  const joinAgreeingNames = (block: readonly number[], reason: DuplicateReason, allowUnnamed: boolean) => {
+    const byName = new Map<string, number[]>();
+    for (const i of block) {
+      const list = byName.get(at(i).name);
+      if (list) list.push(i); else byName.set(at(i).name, [i]);
     }
     const named = [...byName.entries()].filter(([n]) => n !== '');
     for (const [, list] of named) for (let i = 1; i < list.length; i++) link(list[0]!, list[i]!, reason);
     const unnamed = byName.get('') ?? [];
     if (allowUnnamed && named.length <= 1) {
       const anchor = named[0]?.[1][0] ?? unnamed[0];
-      if (anchor) for (const r of unnamed) if (r !== anchor) link(anchor, r, reason);
+      if (anchor !== undefined) for (const i of unnamed) if (i !== anchor) link(anchor, i, reason);
     }
     if (named.length > 1 && named.length <= FUZZY_BLOCK_LIMIT && block.length <= FUZZY_BLOCK_LIMIT) {
       for (let i = 0; i < named.length; i++) {
@@ -169,12 +178,16 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
           const b = named[j]!;
           const similarity = nameSimilarity(a[0], b[0]);
           if (similarity >= POSSIBLE_NAME_SIMILARITY) {
-            possible.push({ rows: [Math.min(a[1][0]!.row, b[1][0]!.row), Math.max(a[1][0]!.row, b[1][0]!.row)], reason, similarity });
+            const ra = at(a[1][0]!).row;
+            const rb = at(b[1][0]!).row;
+            possible.push({ rows: [Math.min(ra, rb), Math.max(ra, rb)], reason, similarity });
+            possibleAt.push([a[1][0]!, b[1][0]!]);
           }
         }
       }
     }
   };
+  const distinctNames = (block: readonly number[]) => new Set(block.map((i) => at(i).name).filter(Boolean)).size;
 
   // Strong keys: a mobile number or an email address belongs to one person.
   for (const block of blocksBy(candidates, (r) => (r.phone?.mobile ? r.phone.e164 : null))) {
@@ -192,11 +205,10 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
 
-  return { ...buildGroups(linked, uf, pairs), possible: possible.filter((p) => uf.find(p.rows[0]) !== uf.find(p.rows[1])) };
-}
-
-function distinctNames(block: readonly DuplicateCandidate[]): number {
-  return new Set(block.map((r) => r.name).filter(Boolean)).size;
+  return {
+    ...buildGroups(candidates, linked, uf, pairs, pairAt),
+    possible: possible.filter((_, k) => uf.find(possibleAt[k]![0]) !== uf.find(possibleAt[k]![1])),
+  };
 }
 
 /** The row to keep: the most complete, then the most recently active, then the latest entered. */
@@ -214,24 +226,26 @@ function pickKeep(members: readonly DuplicateCandidate[]): number {
 }
 
 /** Groups from the rows that took part in a join (every row of a group did; the other rows are alone). */
-function buildGroups(linked: ReadonlySet<DuplicateCandidate>, uf: UnionFind, pairs: readonly DuplicatePair[]) {
+function buildGroups(candidates: readonly DuplicateCandidate[], linked: Uint8Array, uf: UnionFind,
+  pairs: readonly DuplicatePair[], pairAt: readonly number[]) {
   const members = new Map<number, DuplicateCandidate[]>();
-  for (const c of linked) {
-    const root = uf.find(c.row);
+  linked.forEach((isLinked, i) => {
+    if (!isLinked) return;
+    const root = uf.find(i);
     const list = members.get(root);
-    if (list) list.push(c); else members.set(root, [c]);
-  }
+    if (list) list.push(candidates[i]!); else members.set(root, [candidates[i]!]);
+  });
   const pairsByRoot = new Map<number, DuplicatePair[]>();
-  for (const p of pairs) {
-    const root = uf.find(p.rows[0]);
+  pairs.forEach((p, k) => {
+    const root = uf.find(pairAt[k]!);
     const list = pairsByRoot.get(root);
     if (list) list.push(p); else pairsByRoot.set(root, [p]);
-  }
+  });
   const groups: DuplicateGroup[] = [];
   const groupOf = new Map<number, number>();
   const roots = [...members.entries()]
     .filter(([, list]) => list.length > 1)
-    .map(([root, list]) => ({ root, list: [...list].sort((a, b) => a.row - b.row) }))
+    .map(([root, list]) => ({ root, list: list.sort((a, b) => a.row - b.row) }))
     .sort((a, b) => a.list[0]!.row - b.list[0]!.row);
   for (const { root, list } of roots) {
     const id = groups.length + 1;
