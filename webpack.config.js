@@ -44,9 +44,10 @@ function page({ title, withOffice, chunks, filename }) {
   <meta http-equiv="Content-Security-Policy" content="${csp(withOffice)}" />
   <title>${title}</title>
   <link rel="icon" href="data:," />
+  <style>html, body, #root { height: 100%; margin: 0; }</style>
   ${withOffice ? `<script src="${OFFICE_JS}"></script>` : ''}
 </head>
-<body style="margin:0">
+<body>
   <div id="root"></div>
 </body>
 </html>

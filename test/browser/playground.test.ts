@@ -65,6 +65,9 @@ suite('playground in Chromium', () => {
       if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('data:')) outside.push(r.url());
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(`CSP: ${m.text().slice(0, 200)}`);
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -160,4 +163,57 @@ suite('playground in Chromium', () => {
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
   }, 120_000);
+
+  it('keeps a 10,000-row sheet responsive: only the rows in view are in the page', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Big');
+    ws.addRow(['Name', 'Mobile', 'Email', 'Total spend']);
+    for (let i = 0; i < 10_000; i++) ws.addRow([`Customer ${i}`, `139${String(10_000_000 + i).slice(-8)}`, `c${i}@qq.com`, i * 3]);
+    const data = await wb.xlsx.writeBuffer();
+    await page.goto(`${base}?lang=en-US`);
+    await page.getByText('Columns found').waitFor();
+    await page.evaluate(async (bytes) => {
+      await (window as unknown as PlaygroundWindow).ledgerPlayground.load(new Uint8Array(bytes).buffer);
+    }, [...new Uint8Array(data as ArrayBuffer)]);
+    await page.getByText('"Big": header on row 1, 10000 customers.').first().waitFor({ timeout: 60_000 });
+    const rendered = await page.locator('[data-testid="grid"] tbody tr[aria-rowindex]').count();
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(120);
+    const t0 = Date.now();
+    await page.locator('[data-testid="grid"]').evaluate((el) => { el.scrollTop = 22 * 8000; });
+    await page.locator('tr[aria-rowindex="8001"]').waitFor({ timeout: 5000 });
+    expect(Date.now() - t0).toBeLessThan(3000);
+    await page.screenshot({ path: path.join(SHOTS, '10-big-sheet-scrolled.png') });
+    await run('checkContacts', 'Check phones & emails', '11-big-sheet-checked.png');
+    expect((await values('Big'))[0]).toEqual(expect.arrayContaining(['Phone check']));
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('taskpane.html boots under its CSP once office.js is ready, registers the ribbon functions, and words a host error', async () => {
+    const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+    const pane = await context.newPage();
+    const errors: string[] = [];
+    pane.on('pageerror', (e) => errors.push(e.message));
+    pane.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+    // A stand-in for office.js (no network here): Office ready, an Excel whose every batch fails as Excel can.
+    await pane.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: `
+      window.__associated = [];
+      window.Office = { onReady: (cb) => { setTimeout(() => cb({ host: 'Excel' }), 0); return Promise.resolve(); },
+        context: { displayLanguage: 'en-US', requirements: { isSetSupported: () => true } },
+        actions: { associate: (name) => window.__associated.push(name) } };
+      window.Excel = { run: () => Promise.reject(Object.assign(new Error('boom'), { name: 'RichApi.Error', code: 'GeneralException' })) };
+    ` }));
+    const before = outside.length;
+    await pane.goto(`${base}taskpane.html`);
+    await pane.getByText('Excel reported an error. Try again; if it keeps happening, reload the add-in.').waitFor();
+    await pane.screenshot({ path: path.join(SHOTS, '12-taskpane-host-error.png') });
+    expect(await pane.evaluate(() => (window as unknown as { __associated: string[] }).__associated.sort()))
+      .toEqual(['buildSummary', 'checkContacts', 'createTemplate', 'findDuplicates']);
+    expect(outside.slice(before).filter((u) => u !== OFFICE_JS)).toEqual([]);
+    expect(errors).toEqual([]);
+    await pane.close();
+  }, 60_000);
 });
