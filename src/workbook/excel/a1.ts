@@ -1,4 +1,5 @@
 /** A1 address helpers for the Office.js adapter (0-based rows and columns, Excel's 1,048,576 × 16,384 grid). */
+import { columnIndex, columnLetter as columnLetters } from '../../core/columns';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -11,23 +12,8 @@ export interface Rect {
   c1: number;
 }
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** 0 → A, 25 → Z, 26 → AA; and back (the engine's own conversion). */
+export { columnLetters, columnIndex };
 
 /** "B2:D9" for a block of `rows` × `cols` cells whose top-left is (row, col). */
 export function blockAddress(row: number, col: number, rows: number, cols: number): string {

@@ -1,4 +1,5 @@
 /** A1 helpers for the exceljs adapter: 1-based rows and columns, as exceljs numbers them. */
+import { columnIndex, columnLetter } from '../../core/columns';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -11,24 +12,11 @@ export interface Box {
   right: number;
 }
 
-/** 1 → A, 26 → Z, 27 → AA. */
-export function letters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 1 → A, 26 → Z, 27 → AA (exceljs counts columns from 1). */
+export const letters = (col: number): string => columnLetter(col - 1);
 
 /** A → 1, AA → 27. */
-export function columnNumber(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export const columnNumber = (text: string): number => columnIndex(text) + 1;
 
 export function cellAddress(row: number, col: number): string {
   return `${letters(col)}${row}`;
