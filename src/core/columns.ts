@@ -230,7 +230,8 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
     for (const v of row) {
       if (isBlankCell(v)) continue;
       filled++;
-      if (lead.length < 3) lead.push(cleanText(cellText(v)));
+      lead.push(cleanText(cellText(v)));
+      if (lead.length === 3) break; // only 0, 1 or more filled cells matter below
     }
     if (filled === 0) continue;
     if (lead[0] === headerLead && rowTexts(row).map((h) => normalizeHeader(h)).join('\u0001') === headerKey) continue; // header pasted again

@@ -68,6 +68,12 @@ export function cellText(value: unknown): string {
 export function isBlankCell(value: unknown): boolean {
   if (value === null || value === undefined || value === '') return true;
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return false;
+  if (typeof value === 'string') {
+    // Hot path (millions of calls per large sheet): a first character that is visible ASCII other than
+    // '#' (errors), or a CJK ideograph, cannot be trimmed away, so the cell is not blank.
+    const c = value.charCodeAt(0);
+    if ((c > 32 && c < 127 && c !== 35) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  }
   return cellText(value).trim() === '';
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cellText, cellValue, cleanText, isExcelError, isMissingText, squeezeText } from '../../src/core/text';
+import { cellText, cellValue, cleanText, isBlankCell, isExcelError, isMissingText, squeezeText } from '../../src/core/text';
 
 describe('cleanText', () => {
   it('folds full-width forms and removes invisible characters and odd spaces', () => {
@@ -42,5 +42,13 @@ describe('cellText / cellValue', () => {
     expect(cellValue({ formula: 'A1', result: 7 })).toBe(7);
     expect(cellValue('#N/A')).toBeNull();
     expect(cellValue({ error: '#DIV/0!' })).toBeNull();
+  });
+});
+
+describe('isBlankCell', () => {
+  it('says blank for what shows nothing, and its fast path agrees with the full rule on any string', () => {
+    for (const v of [null, undefined, '', '  ', '\u3000', '\u00A0', '#N/A', '#DIV/0!', { error: '#REF!' }]) expect(isBlankCell(v)).toBe(true);
+    for (const v of ['a', '王', '#hashtag', 0, false, '  x ']) expect(isBlankCell(v)).toBe(false);
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => isBlankCell(s) === (cellText(s).trim() === '')));
   });
 });
