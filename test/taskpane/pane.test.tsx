@@ -5,6 +5,7 @@
  */
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { registerCommands, runRibbonCommand } from '../../src/commands/register';
 import { Pane } from '../../src/taskpane/Pane';
 import { LEDGER, paneHost } from './paneHost';
 
@@ -151,5 +152,31 @@ describe('task pane', () => {
     await userEvent.keyboard('{Enter}');
     await within(card('生成汇总')).findByText(/汇总已生成在工作表「客户汇总」/, undefined, { timeout: 20_000 });
     expect(t.sim.workbook.sheetNames()).toContain('客户汇总');
+  });
+
+  it('shows what a ribbon button did (shared runtime), on the card of the same action', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    const associated = new Map<string, (e: { completed(): void }) => unknown>();
+    (t.host.Office as unknown as { actions: unknown }).actions = { associate: (name: string, f: (e: { completed(): void }) => unknown) => associated.set(name, f) };
+    registerCommands(t.host);
+    expect([...associated.keys()].sort()).toEqual(['buildSummary', 'checkContacts', 'createTemplate', 'findDuplicates']);
+    render(<Pane host={t.host} />);
+    await ready();
+    const completed = jest.fn();
+    await act(async () => {
+      associated.get('findDuplicates')!({ completed });
+    });
+    await waitFor(() => expect(completed).toHaveBeenCalledTimes(1), { timeout: 20_000 });
+    await screen.findByText('From the ribbon: Find duplicates', undefined, { timeout: 20_000 });
+    expect(within(card('Find duplicates')).getByText('1 duplicate groups (2 rows).')).toBeTruthy();
+    expect(t.sim.workbook.sheet('Clients').values()[0]).toContain('Duplicate group');
+
+    // A failing click opens the pane and says why on the card.
+    const show = jest.fn(() => Promise.resolve());
+    (t.host.Office as unknown as { addin: unknown }).addin = { showAsTaskpane: show };
+    t.sim.workbook.sheet('Clients').protect();
+    await act(() => runRibbonCommand(t.host, 'checkContacts'));
+    expect(show).toHaveBeenCalled();
+    expect(await within(card('Check phones & emails')).findByText(/The sheet is protected/)).toBeTruthy();
   });
 });
