@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { analyzeSheet, AnalyzeError } from '../core/analyze';
 import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
-import { readWorkbookFile, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
+import { readSheetValues, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
 import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
 import { ZodError } from 'zod';
@@ -90,7 +90,7 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
   }
 
-  const { sheets } = await readWorkbookFile(file);
+  const sheets = await readSheetValues(file);
   let sheetName = values.sheet;
   if (sheetName === undefined) {
     const ranked = rankCustomerSheets(sheets);

@@ -44,3 +44,42 @@ export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJ
   const sheets = workbook.worksheets.map((ws) => ({ name: ws.name, values: worksheetValues(ws), hidden: ws.state !== 'visible' }));
   return { workbook, sheets };
 }
+
+/**
+ * Files above this size are streamed (exceljs's streaming reader): its full model costs about a kilobyte
+ * per cell, so a million-row ledger would need well over 10 GB. The streaming reader does not copy a
+ * merged cell's value into the rest of its range — that matters only to merged banners and two-row
+ * headers, which the engine reads from their top-left cell anyway.
+ */
+export const STREAM_ABOVE_BYTES = 40 * 1024 * 1024;
+
+/** Every sheet's values, for reading only (`analyze`): streamed for large files, else as readWorkbookFile. */
+export async function readSheetValues(path: string, options: { stream?: boolean } = {}): Promise<SheetValues[]> {
+  const stat = fs.statSync(path, { throwIfNoEntry: false });
+  const stream = options.stream ?? (stat !== undefined && stat.isFile() && stat.size > STREAM_ABOVE_BYTES);
+  if (!stream) return (await readWorkbookFile(path)).sheets;
+  if (!stat) throw new NotAWorkbookError(`File not found: ${path}`);
+  const sheets: SheetValues[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    for await (const ws of reader) {
+      const values: unknown[][] = [];
+      let width = 0;
+      for await (const row of ws) {
+        const cells = row.values as unknown[]; // 1-based and sparse
+        const out = new Array<unknown>(Math.max(0, cells.length - 1));
+        for (let c = 1; c < cells.length; c++) out[c - 1] = cells[c] ?? null;
+        while (values.length < row.number - 1) values.push([]);
+        values.push(out);
+        if (out.length > width) width = out.length;
+      }
+      // Rectangular, as worksheetValues gives it.
+      for (const r of values) for (let c = r.length; c < width; c++) r.push(null);
+      const state = (ws as unknown as { state?: string }).state;
+      sheets.push({ name: (ws as unknown as { name: string }).name, values, hidden: state !== undefined && state !== 'visible' });
+    }
+  } catch (err) {
+    throw new NotAWorkbookError(`${path} is not an .xlsx workbook (${(err as Error).message.split('\n')[0]}).`);
+  }
+  return sheets;
+}
