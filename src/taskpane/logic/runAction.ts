@@ -3,6 +3,7 @@
  * action, returns its summary tagged with the action's id. No React, no DOM.
  */
 import type { CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
+import { columnLetter as letter } from '../../core/a1';
 import type { Report } from '../../core/report';
 import type { Settings } from '../../core/settings';
 import type { ActionId } from '../../i18n/pane';
@@ -59,17 +60,6 @@ export type WorkbookView =
   | { kind: 'no-sheet'; sheets: string[]; settings: Settings }
   | { kind: 'ready'; sheets: string[]; settings: Settings; sheet: string; headerRow: number; dataRows: number;
       mapping: Report['mapping']; headers: { column: string; header: string }[] };
-
-function letter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: string): Promise<WorkbookView> {
   const { e, ctx } = await context(host, locale, sheet);
