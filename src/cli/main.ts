@@ -8,6 +8,7 @@ import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import { readSheetValues, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
 import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
+import { reportJsonPieces } from './reportJson';
 import { ZodError } from 'zod';
 import { ApplyRefusal, parseOnly, runApply } from './apply';
 import { refusalText } from './refusals';
@@ -111,7 +112,12 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`No sheet named "${sheetName}" in ${file}. Sheets: ${sheets.map((s) => s.name).join(', ')}.`);
   }
   const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings });
-  io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, locale));
+  if (values.json) {
+    for (const piece of reportJsonPieces(report)) io.out(piece);
+    io.out('\n');
+  } else {
+    io.out(formatReport(report, locale));
+  }
   return 0;
 }
 
