@@ -124,3 +124,22 @@ export class WorkbookError extends Error {
 export function needsTextGuard(value: string): boolean {
   return /^[=+\-@]/.test(value);
 }
+
+/** Excel's limits on data validation texts (characters): titles, prompt and error messages, typed lists. */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 224, list: 255 } as const;
+
+/**
+ * The source text of a typed validation list ("男,女"), or a WorkbookError for a list Excel cannot hold:
+ * items are separated by commas whatever the locale, and the whole list is at most 255 characters.
+ */
+export function typedListSource(items: readonly string[]): string {
+  if (items.length === 0) throw new WorkbookError('unsupported', 'A validation list needs at least one item.');
+  if (items.some((i) => i.includes(','))) {
+    throw new WorkbookError('unsupported', 'A typed validation list cannot contain an item with a comma (Excel separates items with commas); put the list in cells and use a range.');
+  }
+  const source = items.join(',');
+  if (source.length > VALIDATION_LIMITS.list) {
+    throw new WorkbookError('unsupported', `A typed validation list may hold at most ${VALIDATION_LIMITS.list} characters (this one has ${source.length}); put the list in cells and use a range.`);
+  }
+  return source;
+}

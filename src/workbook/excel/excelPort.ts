@@ -10,7 +10,9 @@
  * budget allows, in plan order.
  */
 import {
+  VALIDATION_LIMITS,
   WorkbookError,
+  typedListSource,
   type ApplyProgress,
   type Capabilities,
   type CellArea,
@@ -42,8 +44,7 @@ export interface ExcelPortOptions {
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Excel's limits on data validation texts (characters). */
-export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 224, list: 255 } as const;
+export { VALIDATION_LIMITS };
 
 /** Most data fields in one PivotTable: more than three has crashed Excel. */
 export const MAX_PIVOT_DATA_FIELDS = 3;
@@ -95,13 +96,7 @@ function normalizeFormula(f: string): string {
 export function toDataValidationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.type) {
     case 'list': {
-      if (rule.items.some((i) => i.includes(','))) {
-        throw new WorkbookError('unsupported', 'A typed validation list cannot contain an item with a comma (Excel separates items with commas); put the list in cells and use a range.');
-      }
-      const source = rule.items.join(',');
-      if (source.length > VALIDATION_LIMITS.list) {
-        throw new WorkbookError('unsupported', `A typed validation list may hold at most ${VALIDATION_LIMITS.list} characters (this one has ${source.length}); put the list in cells and use a range.`);
-      }
+      const source = typedListSource(rule.items);
       return { list: { inCellDropDown: true, source } };
     }
     case 'listRange':

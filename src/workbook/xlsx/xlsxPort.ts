@@ -8,7 +8,9 @@
  */
 import type ExcelJS from 'exceljs';
 import {
+  VALIDATION_LIMITS,
   WorkbookError,
+  typedListSource,
   type ApplyProgress,
   type Capabilities,
   type CellArea,
@@ -23,8 +25,7 @@ import { boxAddress, contains, intersects, parseBox, parseBoxes, type Box } from
 import { internals, type CfRule } from './internals';
 import { copySheet, deleteRows, uniqueTableName } from './sheetEdits';
 
-/** Excel's limits on data validation texts (characters). */
-export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 224, list: 255 } as const;
+export { VALIDATION_LIMITS };
 
 const FORMULA = 6; // ExcelJS.ValueType.Formula
 const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
@@ -74,14 +75,7 @@ function between(min: unknown, max: unknown): Pick<ExcelJS.DataValidation, 'oper
 export function toDataValidation(rule: ValidationRule): ExcelJS.DataValidation {
   switch (rule.type) {
     case 'list': {
-      if (rule.items.length === 0) throw new WorkbookError('unsupported', 'A validation list needs at least one item.');
-      if (rule.items.some((i) => i.includes(','))) {
-        throw new WorkbookError('unsupported', 'A typed validation list cannot contain an item with a comma (Excel separates items with commas); put the list in cells and use a range.');
-      }
-      const source = rule.items.join(',');
-      if (source.length > VALIDATION_LIMITS.list) {
-        throw new WorkbookError('unsupported', `A typed validation list may hold at most ${VALIDATION_LIMITS.list} characters (this one has ${source.length}); put the list in cells and use a range.`);
-      }
+      const source = typedListSource(rule.items);
       return { type: 'list', allowBlank: true, formulae: [`"${source.replace(/"/g, '""')}"`] };
     }
     case 'listRange':
