@@ -65,6 +65,18 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
+/** --as-of, --region and --lang, checked the same way for every command. */
+function sharedOptions(values: { 'as-of'?: string; region?: string; lang?: string }, io: CliIO): { locale: Locale; asOf?: string; region?: string } {
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date like 2026-11-22, not "${asOf}".`);
+  const region = values.region?.toUpperCase();
+  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) {
+    throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
+  }
+  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  return { locale, asOf, region };
+}
+
 async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -79,17 +91,8 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
-  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
-  const settings = {
-    region: values.region?.toUpperCase(),
-    asOf: values['as-of'] ?? null,
-  };
-  if (settings.asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(settings.asOf)) {
-    throw new UsageError(`--as-of must be a date like 2026-11-22, not "${settings.asOf}".`);
-  }
-  if (settings.region !== undefined && !/^[A-Z]{2}$/.test(settings.region)) {
-    throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
-  }
+  const { locale, asOf, region } = sharedOptions(values, io);
+  const settings = { region, asOf: asOf ?? null };
 
   const sheets = await readSheetValues(file);
   let sheetName = values.sheet;
@@ -141,11 +144,7 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('apply needs exactly one FILE.xlsx (see --help).');
   if (!values.out) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date like 2026-11-22, not "${asOf}".`);
-  const region = values.region?.toUpperCase();
-  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
-  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
+  const { locale, asOf, region } = sharedOptions(values, io);
   const lines = await runApply({
     file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
     settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}) },
