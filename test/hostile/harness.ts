@@ -4,9 +4,8 @@
  * snapshots to prove that a refused action changed nothing.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { cleanTemp, tempPath as tempFile } from '../workbook/xlsx/helpers';
 import { buildSummary, checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
 import { main } from '../../src/cli/main';
 import { createSimHost, type SimHost } from '../../src/sim';
@@ -91,15 +90,8 @@ export function simSnapshot(host: SimHost): unknown {
 
 // ---- .xlsx files --------------------------------------------------------------------------------
 
-let dir: string | null = null;
-export function tempFile(name: string): string {
-  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-hostile-'));
-  return path.join(dir, name);
-}
-export function cleanTemp(): void {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  dir = null;
-}
+// Temporary files: the xlsx tests' own helpers (one folder per test file, removed by cleanTemp).
+export { cleanTemp, tempFile };
 
 let n = 0;
 /** Saves the workbook and reads it back: what the CLI would open. */
