@@ -10,7 +10,7 @@ import { BLANK_KEY, type GroupTotal } from '../core/summary';
 import { STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { loadLedger, type ActionContext } from './context';
+import { applyPlan, loadLedger, type ActionContext } from './context';
 import { planTiersFor } from './computeTiers';
 import { OWNED_COLUMNS, SHEETS } from './names';
 import { columnRange, textLiteral } from './formulaText';
@@ -164,6 +164,6 @@ export async function planBuildSummary(ctx: ActionContext) {
 
 export async function buildSummary(ctx: ActionContext) {
   const { plan, summary } = await planBuildSummary(ctx);
-  await ctx.port.apply(plan);
+  await applyPlan(ctx, plan);
   return summary;
 }

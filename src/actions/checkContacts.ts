@@ -8,7 +8,7 @@ import { cellText } from '../core/text';
 import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupSheetName } from './names';
 import { settingsOps } from './settingsSheet';
@@ -139,7 +139,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
 
 export async function checkContacts(ctx: ActionContext, options: CheckContactsOptions = {}) {
   const { plan, summary } = await planCheckContacts(ctx, options);
-  await ctx.port.apply(plan);
+  await applyPlan(ctx, plan);
   return summary;
 }
 

@@ -8,7 +8,7 @@ import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow, type ReportRow } from '../core/report';
 import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
@@ -171,7 +171,7 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
 
 export async function computeTiers(ctx: ActionContext) {
   const { plan, summary } = await planComputeTiers({ ...ctx, capabilities: ctx.capabilities ?? await ctx.port.capabilities() });
-  await ctx.port.apply(plan);
+  await applyPlan(ctx, plan);
   return summary;
 }
 

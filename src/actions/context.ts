@@ -2,11 +2,11 @@
  * What every action starts with: find the customer sheet, read it once, analyze it in memory, and
  * locate the add-in's own columns on it (so a re-run updates them instead of adding copies).
  */
-import { analyzeSheet } from '../core/analyze';
+import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
 import type { Report } from '../core/report';
 import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
-import { WorkbookError, type Capabilities, type SheetInfo, type WorkbookPort } from '../workbook/port';
+import { WorkbookError, throwIfStopped as stopIfAborted, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
 import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
 import { readWorkbookSettings, type WorkbookSettings } from './settingsSheet';
 
@@ -21,6 +21,25 @@ export interface ActionContext {
   settings?: { region?: string; asOf?: string | null };
   /** The host's capabilities, when the caller already asked. */
   capabilities?: Capabilities;
+  /**
+   * Cancel (the pane's button) or "the sheet was edited" (the pane's change watch), as the abort reason.
+   * Checked between reading, each analysis step and planning, and by the adapter before its first
+   * write; never after: a run that started writing finishes.
+   */
+  signal?: AbortSignal;
+  /** Where the run is; `done`/`total` are rows for read/analyze and the adapter's steps for write. */
+  onProgress?: (p: ActionProgress) => void;
+  /**
+   * On a UI thread: the longest the analysis may hold it before giving the host a turn (ms). Unset (the
+   * CLI, tests) the analysis runs in one go.
+   */
+  sliceMs?: number;
+}
+
+export interface ActionProgress {
+  phase: 'read' | 'analyze' | 'write';
+  done: number;
+  total: number;
 }
 
 export interface Ledger {
@@ -71,10 +90,49 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   return { name: chosen.name, values: chosen.values, alternatives };
 }
 
+function throwIfStopped(ctx: Pick<ActionContext, 'signal'>): void {
+  stopIfAborted(ctx.signal);
+}
+
+/** A macrotask, so the host gets to paint and to deliver clicks and events (a resolved promise would not). */
+const hostTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs the engine's analysis steps; with `sliceMs` it gives the host a turn whenever a slice has run
+ * that long, so the pane stays responsive on a large sheet and a cancel is seen between steps.
+ */
+export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
+  const steps = analyzeSheetSteps(input);
+  let sliceStart = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    const { phase, done, total } = next.value;
+    ctx.onProgress?.({ phase: 'analyze', done: phase === 'rows' ? done : total, total });
+    if (ctx.sliceMs !== undefined && Date.now() - sliceStart >= ctx.sliceMs) {
+      await hostTurn();
+      throwIfStopped(ctx);
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** Every action's last step: the plan goes to the adapter unless the run was stopped before it. */
+export async function applyPlan(ctx: ActionContext, plan: WritePlan): Promise<void> {
+  throwIfStopped(ctx);
+  await ctx.port.apply(plan, {
+    signal: ctx.signal,
+    onProgress: ctx.onProgress && ((p) => ctx.onProgress?.({ phase: 'write', done: p.done, total: p.total })),
+  });
+}
+
 export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
+  throwIfStopped(ctx);
   const sheets = await ctx.port.listSheets();
   const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
   const { name, values, alternatives } = await pickSheet(ctx, sheets, stored);
+  throwIfStopped(ctx);
+  ctx.onProgress?.({ phase: 'read', done: values.length, total: values.length });
   const settings = {
     ...stored.settings,
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
@@ -91,7 +149,7 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
       if (id && registered.has(`${name}|${String(v).trim()}`)) owned[id] = c;
     });
   }
-  const report = analyzeSheet({
+  const report = await analyzeInSlices(ctx, {
     sheet: name, values, settings, today: isoDay(ctx.now),
     mapping: stored.customerSheet === name && stored.mapping ? stored.mapping : undefined,
     ignoreColumns: Object.values(owned),

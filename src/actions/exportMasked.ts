@@ -16,7 +16,7 @@ import { maskEmail, maskName, maskPhone } from '../core/mask';
 import { cellText, isExcelError } from '../core/text';
 import type { Locale } from '../i18n/strings';
 import type { CellInput, WriteOp, WritePlan } from '../workbook/port';
-import { isoDay, loadLedger, type ActionContext, type Ledger } from './context';
+import { applyPlan, isoDay, loadLedger, type ActionContext, type Ledger } from './context';
 import { isMaskedSheetName, maskedSheetName, uniqueSheetName } from './names';
 
 export interface ExportMaskedOptions {
@@ -148,6 +148,6 @@ export async function planExportMasked(ctx: ActionContext, options: ExportMasked
 
 export async function exportMasked(ctx: ActionContext, options: ExportMaskedOptions = {}): Promise<MaskedSummary> {
   const { plan, summary } = await planExportMasked(ctx, options);
-  await ctx.port.apply(plan);
+  await applyPlan(ctx, plan);
   return summary;
 }

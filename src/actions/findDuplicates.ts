@@ -7,7 +7,7 @@ import { columnLetter } from '../core/columns';
 import type { Report } from '../core/report';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks } from './blocks';
 import { OWNED_COLUMNS, SHEETS, backupSheetName } from './names';
 import { settingsOps } from './settingsSheet';
@@ -154,6 +154,6 @@ function toCellInput(v: unknown): CellInput {
 
 export async function findDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
   const { plan, summary } = await planFindDuplicates(ctx, options);
-  await ctx.port.apply(plan);
+  await applyPlan(ctx, plan);
   return summary;
 }

@@ -8,7 +8,7 @@ import { columnLetter } from '../core/columns';
 import { FIELDS, type FieldDef } from '../core/fields';
 import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, ValidationMessages, ValidationRule, WritePlan, WriteOp } from '../workbook/port';
-import type { ActionContext } from './context';
+import { applyPlan, type ActionContext } from './context';
 import { OWNED_COLUMNS, SHEETS, uniqueSheetName } from './names';
 import { readWorkbookSettings, settingRef, settingsOps } from './settingsSheet';
 import { TIER_STYLES } from './computeTiers';
@@ -136,6 +136,6 @@ export async function planInstallTemplate(ctx: ActionContext, options: TemplateO
 
 export async function installTemplate(ctx: ActionContext, options: TemplateOptions = {}) {
   const { plan, summary } = await planInstallTemplate(ctx, options);
-  if (plan.ops.length) await ctx.port.apply(plan);
+  if (plan.ops.length) await applyPlan(ctx, plan);
   return summary;
 }

@@ -93,7 +93,32 @@ function countBy<T extends string>(values: readonly (T | null)[]): Record<string
   return out;
 }
 
+/** Where a long analysis is: the pane shows it and yields to the host between steps. */
+export interface AnalyzeProgress {
+  phase: 'rows' | 'duplicates' | 'summary';
+  /** Data rows done in this phase, of `total`. */
+  done: number;
+  total: number;
+}
+
+/** Rows between two progress steps: small enough that a step takes a few ms on a slow laptop. */
+export const ROWS_PER_STEP = 2048;
+
+/** The whole analysis in one go (the CLI, tests, small sheets). */
 export function analyzeSheet(input: AnalyzeInput): Report {
+  const steps = analyzeSheetSteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The analysis as steps: it yields its progress every ROWS_PER_STEP rows and between phases, so a
+ * caller on a UI thread can give the host a turn (and check for cancel) without the engine knowing
+ * about timers or the DOM.
+ */
+export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgress, Report, void> {
   const settings: Settings = parseSettings(input.settings);
   if (input.values.length === 0 || input.values.every((r) => r.every((v) => cellText(v).trim() === ''))) {
     throw new AnalyzeError('empty-sheet', `Sheet "${input.sheet}" is empty.`);
@@ -164,7 +189,12 @@ export function analyzeSheet(input: AnalyzeInput): Report {
   const totals: (number | null)[] | null = getTotal ? [] : null;
   const reportRows: ReportRow[] = [];
   const candidates: DuplicateCandidate[] = [];
+  let sinceStep = 0;
   for (const sheetRow of rows) {
+    if (++sinceStep === ROWS_PER_STEP) {
+      sinceStep = 0;
+      yield { phase: 'rows', done: reportRows.length, total: rows.length };
+    }
     const phone: PhoneCheck | null = getPhone ? checkPhone(getPhone(sheetRow), settings.region) : null;
     const emailCell = getEmail ? getEmail(sheetRow) : undefined;
     const email: EmailCheck | null = getEmail ? checkEmail(emailCell) : null;
@@ -206,9 +236,11 @@ export function analyzeSheet(input: AnalyzeInput): Report {
     reportRows.forEach((r, i) => { r.valueTier = valueTier(ranks[i] ?? 0, t); });
   }
 
+  yield { phase: 'duplicates', done: 0, total: rows.length };
   const duplicates = findDuplicates(candidates);
   for (const r of reportRows) r.duplicateGroup = duplicates.groupOf.get(r.row) ?? null;
 
+  yield { phase: 'summary', done: 0, total: rows.length };
   const summary = summarize(reportRows.map((r, i) => ({
     valueTier: r.valueTier, statusTier: r.statusTier, lifecycle: r.lifecycle, total: r.total,
     region: regionOf(rows[i]!), channel: channelOf(rows[i]!), owner: ownerOf(rows[i]!),

@@ -1,5 +1,5 @@
 /** The engine's public surface, for the task pane, the CLI and the browser bundle. */
-export { analyzeSheet, AnalyzeError, type AnalyzeInput } from './analyze';
+export { analyzeSheet, analyzeSheetSteps, AnalyzeError, ROWS_PER_STEP, type AnalyzeInput, type AnalyzeProgress } from './analyze';
 export { detectLayout, columnLetter, columnIndex, matchHeader, type SheetLayout } from './columns';
 export { FIELDS, FIELD_BY_ID, FIELD_IDS, type FieldId, type FieldDef } from './fields';
 export { checkPhone, type PhoneCheck } from './phone';

@@ -74,6 +74,8 @@ const en = {
   errors: {
     'not-found': 'A sheet or range it needs is missing. Was it renamed or deleted?',
     protected: 'The sheet is protected. Unprotect it (Review → Unprotect Sheet) and try again.',
+    cancelled: 'Cancelled. Nothing was changed.',
+    edited: 'The sheet changed while this was running, so it stopped before writing anything. Run it again.',
     exists: 'A sheet or object with that name already exists.',
     'too-large': 'The data is larger than Excel accepts in one go. Try a smaller sheet or split it.',
     unsupported: 'This version of Excel does not support this. Excel on the web or a current Microsoft 365 does.',
@@ -169,6 +171,8 @@ const zh: PaneStrings = {
   errors: {
     'not-found': '找不到需要的工作表或区域，是否被重命名或删除了？',
     protected: '工作表受保护。请先撤销保护（审阅 → 撤销工作表保护）再试。',
+    cancelled: '已取消，未做任何更改。',
+    edited: '运行期间工作表被修改，已在写入前停止，未做任何更改。请重新运行。',
     exists: '已有同名的工作表或对象。',
     'too-large': '数据量超过 Excel 单次能处理的大小，请缩小或拆分工作表。',
     unsupported: '此版本的 Excel 不支持该功能。网页版 Excel 或最新的 Microsoft 365 支持。',

@@ -89,6 +89,16 @@ export interface WritePlan {
 
 export interface ApplyProgress { done: number; total: number }
 
+export interface ApplyOptions {
+  onProgress?: (p: ApplyProgress) => void;
+  /**
+   * Checked once more after the adapter's own checks and before its first write: a cancel (or an edit
+   * the pane saw) that arrives before then leaves the workbook untouched. Later it is ignored: the
+   * adapter is not transactional, and half a result would be worse than a finished one.
+   */
+  signal?: AbortSignal;
+}
+
 export interface WorkbookPort {
   readonly kind: 'excel' | 'xlsx';
   capabilities(): Promise<Capabilities>;
@@ -106,18 +116,35 @@ export interface WorkbookPort {
    * when they fit the payload budget: live checking reads only the rows an edit touched.
    */
   readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]>;
-  apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void>;
+  apply(plan: WritePlan, options?: ApplyOptions): Promise<void>;
 }
 
 /** A block of cells: 0-based top-left, and its size. */
 export interface CellArea { row: number; col: number; rows: number; cols: number }
 
+/**
+ * 'cancelled': the user pressed Cancel before anything was written; 'edited': the customer sheet changed
+ * while the action was reading or planning, so its plan no longer fits (nothing was written).
+ */
+export type WorkbookErrorCode = 'protected' | 'not-found' | 'exists' | 'too-large' | 'unsupported' | 'host' | 'cancelled' | 'edited';
+
 /** A sheet or action problem the user can fix; `code` lets the front end word it in the user's language. */
 export class WorkbookError extends Error {
-  constructor(readonly code: 'protected' | 'not-found' | 'exists' | 'too-large' | 'unsupported' | 'host', message: string) {
+  constructor(readonly code: WorkbookErrorCode, message: string) {
     super(message);
     this.name = 'WorkbookError';
   }
+}
+
+/**
+ * Throws when the run was stopped: the abort reason when it is a WorkbookError (the pane's "edited"),
+ * otherwise 'cancelled'. Adapters call it before their first write, actions between their steps.
+ */
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'WorkbookError') throw reason;
+  throw new WorkbookError('cancelled', 'Cancelled; nothing was changed.');
 }
 
 /** A value Excel would not keep as literal text when written through Range.values. */

@@ -10,6 +10,8 @@ const HINTS: Record<Code, string> = {
   'too-large': 'the data is larger than Excel accepts in one request',
   unsupported: 'this version of Excel does not support it',
   host: 'Excel reported an error',
+  cancelled: 'the run was cancelled',
+  edited: 'the sheet changed while the add-in was reading it',
 };
 
 export function officeErrorCode(e: unknown): string | null {

@@ -12,8 +12,9 @@
 import {
   VALIDATION_LIMITS,
   WorkbookError,
+  throwIfStopped,
   typedListSource,
-  type ApplyProgress,
+  type ApplyOptions,
   type Capabilities,
   type CellArea,
   type CellInput,
@@ -249,8 +250,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  async apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void> {
+  async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
+    const { onProgress, signal } = options;
     if (plan.ops.length === 0) return;
+    throwIfStopped(signal);
     const caps = await this.capabilities();
     const rules = new Map<number, Excel.DataValidationRule>();
     plan.ops.forEach((op, i) => {
@@ -274,7 +277,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       last = done;
       onProgress?.({ done, total });
     };
-    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes).execute(), progress);
+    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes, signal).execute(), progress);
     // The estimate may have been high: finish at 100 %.
     if (last !== total) onProgress?.({ done: last, total: last });
   }
@@ -320,6 +323,7 @@ class PlanRun {
     private readonly caps: Capabilities,
     private readonly rules: Map<number, Excel.DataValidationRule>,
     budget: number,
+    private readonly signal?: AbortSignal,
   ) {
     this.writes = new WriteQueue(s, budget);
   }
@@ -336,6 +340,7 @@ class PlanRun {
     const existing = await this.preflight();
     this.checkPlan(existing);
     await this.lookCloser();
+    throwIfStopped(this.signal); // the last moment at which stopping leaves the workbook as it was
     for (let i = 0; i < this.ops.length; i++) {
       if (!this.skip.has(i)) await this.enqueue(i, this.ops[i] as WriteOp);
     }

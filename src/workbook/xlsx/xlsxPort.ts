@@ -10,8 +10,9 @@ import type ExcelJS from 'exceljs';
 import {
   VALIDATION_LIMITS,
   WorkbookError,
+  throwIfStopped,
   typedListSource,
-  type ApplyProgress,
+  type ApplyOptions,
   type Capabilities,
   type CellArea,
   type CellInput,
@@ -209,8 +210,10 @@ export class XlsxWorkbookPort implements WorkbookPort {
     });
   }
 
-  async apply(plan: WritePlan, onProgress?: (p: ApplyProgress) => void): Promise<void> {
+  async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
+    const { onProgress, signal } = options;
     const skip = this.checkPlan(plan.ops);
+    throwIfStopped(signal);
     const total = plan.ops.length;
     plan.ops.forEach((op, i) => {
       if (!skip.has(i)) this.applyOp(op);

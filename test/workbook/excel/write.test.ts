@@ -29,7 +29,7 @@ describe('ExcelWorkbookPort.apply: cells', () => {
     const { host, port } = setup();
     host.workbook.addSheet('S', [['old', 'old', 'old']]);
     const seen: { done: number; total: number }[] = [];
-    await port.apply(plan({ op: 'writeBlock', sheet: 'S', row: 0, col: 0, values: [['new', null], ['a', 'b', 'c']] }), (p) => seen.push(p));
+    await port.apply(plan({ op: 'writeBlock', sheet: 'S', row: 0, col: 0, values: [['new', null], ['a', 'b', 'c']] }), { onProgress: (p) => seen.push(p) });
     expect(host.workbook.sheet('S').values()).toEqual([
       ['new', '', 'old'],
       ['a', 'b', 'c'],
@@ -64,7 +64,7 @@ describe('ExcelWorkbookPort.apply: cells', () => {
     expect(bytes).toBeGreaterThan(14 * MB);
     host.resetStats();
     const progress: number[] = [];
-    await port.apply(plan({ op: 'writeBlock', sheet: '客户', row: 0, col: 0, values }), (p) => progress.push(p.done));
+    await port.apply(plan({ op: 'writeBlock', sheet: '客户', row: 0, col: 0, values }), { onProgress: (p) => progress.push(p.done) });
     const stats = host.stats();
     console.log(`writeBlock 100k×6: ${(bytes / MB).toFixed(2)} MB of values, ${stats.syncs} syncs, ${(stats.bytesWritten / MB).toFixed(2)} MB sent, largest request ${(stats.largestRequestBytes / MB).toFixed(3)} MB`);
     expect(stats.largestRequestBytes).toBeLessThanOrEqual(4 * MB);

@@ -303,7 +303,7 @@ describe('refusals before any write', () => {
 
   it('reports progress per op', async () => {
     const seen: number[] = [];
-    await new XlsxWorkbookPort(ledger()).apply({ description: '', ops: [{ op: 'addSheet', name: 'A' }, { op: 'addSheet', name: 'B' }] }, (p) => seen.push(p.done * 10 + p.total));
+    await new XlsxWorkbookPort(ledger()).apply({ description: '', ops: [{ op: 'addSheet', name: 'A' }, { op: 'addSheet', name: 'B' }] }, { onProgress: (p) => seen.push(p.done * 10 + p.total) });
     expect(seen).toEqual([12, 22]);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * Cancel, "the sheet was edited" and progress, as every action sees them through its ActionContext:
+ * a stop before the first write leaves the workbook exactly as it was; the sliced analysis gives the
+ * host turns and reports rows; a stop that comes after writing started is ignored (the run finishes).
+ */
+import { checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
+import { ROWS_PER_STEP } from '../../src/core/analyze';
+import { WorkbookError } from '../../src/workbook/port';
+import { simWith } from '../helpers/simLedger';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+
+function ledger(rows: number): unknown[][] {
+  const out: unknown[][] = [['姓名', '手机', '邮箱', '累计消费', '最近购买']];
+  for (let i = 0; i < rows; i++) out.push([`客户${i}`, `138${String(10000000 + i).slice(-8)}`, `c${i}@qq.com`, (i * 37) % 5000, 46000 - (i % 400)]);
+  return out;
+}
+
+function ctxFor(port: ActionContext['port'], extra: Partial<ActionContext> = {}): ActionContext {
+  return { port, locale: 'en-US', now: NOW, settings: { asOf: '2026-11-22' }, ...extra };
+}
+
+describe('stopping an action', () => {
+  it('a cancel before the run starts writes nothing and says cancelled', async () => {
+    const { host, port } = simWith({ 客户: ledger(30) });
+    const before = host.workbook.sheet('客户').values();
+    const sheetsBefore = host.workbook.sheetNames();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(checkContacts(ctxFor(port, { signal: controller.signal }))).rejects.toMatchObject({ name: 'WorkbookError', code: 'cancelled' });
+    expect(host.workbook.sheet('客户').values()).toEqual(before);
+    expect(host.workbook.sheetNames()).toEqual(sheetsBefore);
+  });
+
+  it('an edit seen while the analysis runs stops it with the edit as the reason, before any write', async () => {
+    const { host, port } = simWith({ 客户: ledger(3 * ROWS_PER_STEP) });
+    const before = host.workbook.sheet('客户').values();
+    const sheetsBefore = host.workbook.sheetNames();
+    const controller = new AbortController();
+    let analyzed = 0;
+    const run = computeTiers(ctxFor(port, {
+      signal: controller.signal,
+      sliceMs: 0,
+      onProgress: (p) => {
+        if (p.phase === 'analyze' && ++analyzed === 1) controller.abort(new WorkbookError('edited', 'edited'));
+      },
+    }));
+    await expect(run).rejects.toMatchObject({ name: 'WorkbookError', code: 'edited' });
+    expect(analyzed).toBeGreaterThan(0);
+    expect(host.workbook.sheet('客户').values()).toEqual(before);
+    expect(host.workbook.sheetNames()).toEqual(sheetsBefore);
+  });
+
+  it("a cancel during the adapter's own checks (its preflight sync) still writes nothing", async () => {
+    const { host, port } = simWith({ 客户: ledger(40) });
+    const before = host.workbook.sheet('客户').values();
+    const controller = new AbortController();
+    await expect(checkContacts(ctxFor(port, {
+      signal: controller.signal,
+      onProgress: (p) => { if (p.phase === 'write' && p.done === 1) controller.abort(); },
+    }))).rejects.toMatchObject({ name: 'WorkbookError', code: 'cancelled' });
+    expect(host.workbook.sheet('客户').values()).toEqual(before);
+    expect(host.workbook.sheetNames()).toEqual(['客户']);
+  });
+
+  it('a stop that arrives once the adapter is writing is ignored: the run finishes whole', async () => {
+    const { host, port } = simWith({ 客户: ledger(40) });
+    const controller = new AbortController();
+    const summary = await findDuplicates(ctxFor(port, {
+      signal: controller.signal,
+      // Progress comes after each sync: abort as soon as the sim holds the first written cell.
+      onProgress: (p) => { if (p.phase === 'write' && host.workbook.sheet('客户').values()[0]?.includes('Duplicate group')) controller.abort(); },
+    }));
+    expect(controller.signal.aborted).toBe(true);
+    expect(summary).toBeTruthy();
+    expect(host.workbook.sheet('客户').values()[0]).toContain('Duplicate group');
+  });
+});
+
+describe('progress', () => {
+  it('reports read, then analyze rows up to the total, then write; slices give the host turns', async () => {
+    const rows = 2 * ROWS_PER_STEP + 10;
+    const { port } = simWith({ 客户: ledger(rows) });
+    const seen: { phase: string; done: number; total: number }[] = [];
+    let turns = 0;
+    const timer = setInterval(() => { turns++; }, 0);
+    try {
+      await checkContacts(ctxFor(port, { sliceMs: 0, onProgress: (p) => seen.push(p) }));
+    } finally {
+      clearInterval(timer);
+    }
+    const phases = seen.map((p) => p.phase);
+    expect(phases[0]).toBe('read');
+    expect(phases.indexOf('analyze')).toBeGreaterThan(phases.indexOf('read'));
+    expect(phases.lastIndexOf('analyze')).toBeLessThan(phases.indexOf('write'));
+    const analyze = seen.filter((p) => p.phase === 'analyze');
+    expect(analyze.every((p) => p.total === rows)).toBe(true);
+    expect(analyze.map((p) => p.done)).toEqual([...analyze.map((p) => p.done)].sort((a, b) => a - b));
+    expect(analyze.at(-1)?.done).toBe(rows);
+    const write = seen.filter((p) => p.phase === 'write');
+    expect(write.at(-1)?.done).toBe(write.at(-1)?.total);
+    expect(turns).toBeGreaterThan(0);
+  });
+});
