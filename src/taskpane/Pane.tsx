@@ -1,11 +1,10 @@
-/** The task pane: state hook + pure render + styles, inside Fluent's provider with the Office theme. */
+/** The task pane: state hook + pure render + styles, inside Fluent's provider with the Office theme (followed while open). */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useMemo } from 'react';
 import type { PaneHost } from './logic/host';
-import { themeOf } from './logic/host';
 import { renderPane } from './renderPane';
 import { usePane } from './usePane';
 import { usePaneStyles } from './usePaneStyles';
+import { useOfficeTheme } from './useOfficeTheme';
 
 function PaneBody({ host }: { host: PaneHost }) {
   const pane = usePane(host);
@@ -14,9 +13,9 @@ function PaneBody({ host }: { host: PaneHost }) {
 }
 
 export function Pane({ host }: { host: PaneHost }) {
-  const theme = useMemo(() => (themeOf(host) === 'dark' ? webDarkTheme : webLightTheme), [host]);
+  const name = useOfficeTheme(host);
   return (
-    <FluentProvider theme={theme} style={{ minHeight: '100%' }}>
+    <FluentProvider theme={name === 'dark' ? webDarkTheme : webLightTheme} data-theme={name} style={{ minHeight: '100%' }}>
       <PaneBody host={host} />
     </FluentProvider>
   );
