@@ -10,8 +10,8 @@ import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks, contiguousRuns, dataAddress } from './blocks';
-import { OWNED_COLUMNS, backupSheetName } from './names';
-import { settingsOps } from './settingsSheet';
+import { OWNED_COLUMNS, backupMadeText, backupSheetName } from './names';
+import { recordBackup, settingsOps } from './settingsSheet';
 
 export interface CheckContactsOptions {
   /** Write E.164 into the phone cells of valid numbers that are typed differently (after a backup). */
@@ -120,7 +120,11 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   }
   ops.push({ op: 'columnWidths', sheet, widths: ids.map((id) => ({ col: (cols as Record<string, number>)[id]!, width: id.endsWith('Check') ? 22 : 26 })) });
   ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
-  ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) }).ops);
+  // The backup is recorded with the sheet it copies: a long sheet name is cut in the backup's name.
+  const backupRecord = backupSheet
+    ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now) }) }
+    : {};
+  ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers), ...backupRecord }).ops);
 
   const summary: CheckContactsSummary = {
     sheet,

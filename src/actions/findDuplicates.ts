@@ -3,17 +3,22 @@
  * colouring through two conditional formats (odd/even groups), and — only when asked — moving the
  * rows not kept to an archive sheet after a backup. Rows are moved, never just deleted.
  */
-import { columnLetter } from '../core/columns';
+import { columnIndex, columnLetter } from '../core/columns';
+import { companyKey, nameKey } from '../core/matchKeys';
 import type { Report } from '../core/report';
+import { cellText } from '../core/text';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks } from './blocks';
-import { OWNED_COLUMNS, SHEETS, backupSheetName } from './names';
-import { settingsOps } from './settingsSheet';
+import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName } from './names';
+import { SETTING_TEXT_LIMIT, recordBackup, settingsOps } from './settingsSheet';
 
 export interface FindDuplicatesOptions {
-  /** Group ids the user marked "not a duplicate". */
+  /**
+   * Group ids (of this analysis) the user marked "not a duplicate". The choice is stored in the settings
+   * sheet as the group's identity, so later runs leave the group out too — until its members change.
+   */
   notDuplicates?: readonly number[];
   /** Group id → the row the user chose to keep. */
   keep?: Readonly<Record<number, number>>;
@@ -29,6 +34,63 @@ export interface DuplicatesSummary {
   archived: number[];
   archiveSheet: string | null;
   backupSheet: string | null;
+  /**
+   * Groups left out because the user said they are not duplicates: on an earlier run (stored in the
+   * settings sheet) or in this run's `notDuplicates`. A group that gained or lost a member is shown again.
+   */
+  dismissed: number;
+}
+
+/** cyrb53: a 53-bit string hash (non-cryptographic), as base-36 text. */
+function digest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * A duplicate group's identity, independent of row numbers (sorting, inserting or archiving rows keeps
+ * it): a digest of its members' sorted digests, each member being its matching keys — E.164 phone,
+ * normalized email, name key, company key. The settings sheet stores only these digests, never the
+ * keys themselves: no customer data is copied there, and a customer deleted from the sheet leaves
+ * nothing readable behind. Any change in membership (a new member, one fewer, a member's keys edited)
+ * gives another identity, so the group is shown again.
+ */
+export function groupIdentity(ledger: Pick<Ledger, 'report' | 'values'>, rows: readonly number[]): string {
+  return groupIdentities(ledger)(rows);
+}
+
+/** groupIdentity for many groups of one analysis: the row lookup is built once. */
+function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>): (rows: readonly number[]) => string {
+  const { report, values } = ledger;
+  const col = (field: 'name' | 'company') => (report.columns[field] ? columnIndex(report.columns[field]) : null);
+  const nameCol = col('name');
+  const companyCol = col('company');
+  let byRow: Map<number, Report['rows'][number]> | null = null;
+  return (rows) => {
+    byRow ??= new Map(report.rows.map((r) => [r.row, r]));
+    const lookup = byRow;
+    const members = rows.map((row) => {
+      const r = lookup.get(row);
+      const cells = values[row - 1] ?? [];
+      return digest([
+        r?.phone?.status === 'valid' ? r.phone.e164 ?? '' : '',
+        r?.email && r.email.status !== 'invalid' ? r.email.normalized ?? '' : '',
+        nameCol === null ? '' : nameKey(cellText(cells[nameCol])),
+        companyCol === null ? '' : companyKey(cellText(cells[companyCol])),
+      ].join('\u0001'));
+    }).sort();
+    return `g${rows.length}-${digest(members.join('|'))}`;
+  };
 }
 
 export const GROUP_FILLS = ['#DDEBF7', '#FCE4D6'] as const;
@@ -44,8 +106,21 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const { report, sheet, headerIndex } = ledger;
   const locale = ctx.locale;
   const excluded = new Set(options.notDuplicates ?? []);
+  const stored = new Set(ledger.stored.dismissedDuplicates);
+  const newlyDismissed: string[] = [];
+  let dismissed = 0;
+  const identityOf = groupIdentities(ledger);
   const groups = report.duplicateGroups
-    .filter((g) => !excluded.has(g.id))
+    .filter((g) => {
+      const chosenNow = excluded.has(g.id);
+      const identity = chosenNow || stored.size > 0 ? identityOf(g.rows) : '';
+      if (chosenNow && !stored.has(identity)) newlyDismissed.push(identity);
+      if (chosenNow || stored.has(identity)) {
+        dismissed++;
+        return false;
+      }
+      return true;
+    })
     .map((g) => {
       const chosen = options.keep?.[g.id];
       return { ...g, keep: chosen !== undefined && g.rows.includes(chosen) ? chosen : g.keep };
@@ -93,16 +168,30 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   if (archived.length > 0) {
     archiveSheet = archiveOps(ledger, locale, archived, width, groupOfRow, ops, cols);
   }
-  ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) }).ops);
+  const updates: Parameters<typeof settingsOps>[2] = { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) };
+  if (newlyDismissed.length > 0) updates.dismissedDuplicates = dismissedText(ledger.stored.dismissedDuplicates, newlyDismissed);
+  if (backupSheet) updates.backups = recordBackup(ledger.stored, taken, backupSheet, { of: sheet, made: backupMadeText(ctx.now) });
+  ops.push(...settingsOps(ledger.stored, locale, updates).ops);
 
   const summary: DuplicatesSummary = {
-    sheet, groups, possible: report.possibleDuplicates, archived, archiveSheet, backupSheet,
+    sheet, groups, possible: report.possibleDuplicates, archived, archiveSheet, backupSheet, dismissed,
   };
   const description = locale === 'zh-CN'
     ? `标出 ${groups.length} 组重复客户${archived.length ? `；备份后把 ${archived.length} 行移到「${archiveSheet}」` : ''}`
     : `Mark ${groups.length} duplicate groups${archived.length ? `; back up, then move ${archived.length} rows to "${archiveSheet}"` : ''}`;
   const plan: WritePlan = { description, ops };
   return { plan, summary, ledger };
+}
+
+/** The stored dismissals with new ones appended; the oldest are forgotten (shown again) should they outgrow a cell. */
+function dismissedText(current: readonly string[], added: readonly string[]): string {
+  const all = [...current, ...added];
+  let text = JSON.stringify(all);
+  while (text.length > SETTING_TEXT_LIMIT && all.length > 1) {
+    all.shift();
+    text = JSON.stringify(all);
+  }
+  return text;
 }
 
 /**

@@ -80,3 +80,44 @@ export function backupSheetName(sheet: string, now: Date, locale: Locale, taken:
   const room = 31 - prefix.length - stamp.length - 2;
   return uniqueSheetName(`${prefix} ${sheet.slice(0, Math.max(1, room))} ${stamp}`, taken);
 }
+
+/** What a backup sheet's name says: the (possibly cut) sheet name, the stamp, the " (n)" of a second backup in the same minute. */
+export interface BackupName {
+  locale: Locale;
+  /** The customer sheet's name as it appears in the backup's name (cut when it was long). */
+  sheetPart: string;
+  /** Whether `sheetPart` may be a cut: it fills all the room backupSheetName leaves. */
+  cut: boolean;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  copy: number;
+}
+
+const BACKUP_NAME = /^(备份|Backup) (.+) (\d{2})(\d{2})-(\d{2})(\d{2})(?: \((\d+)\))?$/;
+
+/**
+ * Reads a name backupSheetName made ("备份 客户信息 1123-1530", "Backup Customers 1123-1530 (2)"); null
+ * for any other name, a user's "Backup 2024" included. A name so long that the " (n)" cut into its stamp
+ * does not parse: the settings sheet's record of the backup tells those apart.
+ */
+export function parseBackupSheetName(name: string): BackupName | null {
+  const m = BACKUP_NAME.exec(name);
+  if (!m) return null;
+  const [, prefix, sheetPart, mo, d, h, mi, copy] = m as unknown as [string, string, string, string, string, string, string, string | undefined];
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const locale: Locale = prefix === SHEETS.backup['zh-CN'] ? 'zh-CN' : 'en-US';
+  const room = 31 - prefix.length - 9 - 2;
+  return { locale, sheetPart, cut: sheetPart.length >= room, month, day, hour, minute, copy: copy ? Number(copy) : 1 };
+}
+
+/** "2026-11-23 15:30" in the caller's local time, the clock the backup's name uses. */
+export function backupMadeText(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

@@ -16,6 +16,8 @@ import { sheetPrefix } from './formulaText';
 export const SETTING_KEYS = [
   'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
   'customerSheet', 'templateSheet', 'mapping', 'ownedColumns', 'highAmount', 'mediumAmount',
+  // Appended, never inserted: the template's formulas point at the rows above by address.
+  'dismissedDuplicates', 'backups',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -36,6 +38,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     ownedColumns: '由加载项添加的列（由加载项维护）',
     highAmount: '高价值的消费金额门槛：高于此金额为高价值（按上面的百分位自动计算）',
     mediumAmount: '中价值的消费金额门槛：高于此金额为中价值（按上面的百分位自动计算）',
+    dismissedDuplicates: '标为“不是重复”的组（成员特征的摘要，不含客户资料；由加载项维护，清空即全部重新显示）',
+    backups: '由加载项创建的备份表及其对应的工作表（由加载项维护）',
   },
   'en-US': {
     region: 'Country for phone numbers typed without a country code (e.g. CN, US)',
@@ -51,6 +55,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     ownedColumns: 'Columns this add-in added (kept by the add-in)',
     highAmount: 'Spend above which a customer is high value (computed from the percentile above)',
     mediumAmount: 'Spend above which a customer is medium value (computed from the percentile above)',
+    dismissedDuplicates: 'Groups marked "not a duplicate" (digests of their members, no customer data; kept by the add-in, clear to show them all again)',
+    backups: 'Backup sheets this add-in made and the sheet each one backs up (kept by the add-in)',
   },
 };
 
@@ -78,7 +84,23 @@ export interface WorkbookSettings {
   mapping: Record<string, number> | null;
   /** "sheet|header" of every column the add-in has added: only those may be updated in place. */
   ownedColumns: string[];
+  /** Identities of the duplicate groups the user said are not duplicates (see findDuplicates' groupIdentity). */
+  dismissedDuplicates: string[];
+  /** Backup sheet name → what it backs up and when it was made, for every backup the add-in made. */
+  backups: Record<string, BackupRecord>;
 }
+
+export interface BackupRecord {
+  /** The customer sheet the backup is a copy of. */
+  of: string;
+  /** When it was made, "2026-11-23 15:30" (local time, as the stamp in its name). */
+  made: string;
+}
+
+const BackupsSchema = z.record(z.string(), z.object({ of: z.string(), made: z.string() }));
+
+/** Excel holds at most 32,767 characters in a cell: JSON settings are kept under this. */
+export const SETTING_TEXT_LIMIT = 32_000;
 
 export class SettingsError extends Error {
   constructor(message: string) {
@@ -96,7 +118,7 @@ function number(v: unknown): number | undefined {
 /** Read the settings sheet if there is one; defaults otherwise. */
 export async function readWorkbookSettings(port: WorkbookPort, sheetNames: readonly string[]): Promise<WorkbookSettings> {
   const sheet = sheetNames.find((n) => n === SHEETS.settings['zh-CN'] || n === SHEETS.settings['en-US']) ?? null;
-  if (!sheet) return { sheet: null, settings: parseSettings({}), customerSheet: null, templateSheet: null, mapping: null, ownedColumns: [] };
+  if (!sheet) return { sheet: null, settings: parseSettings({}), customerSheet: null, templateSheet: null, mapping: null, ownedColumns: [], dismissedDuplicates: [], backups: {} };
   const values = await port.readValues(sheet);
   const byKey = new Map<string, unknown>();
   for (const row of values) {
@@ -139,7 +161,19 @@ export async function readWorkbookSettings(port: WorkbookPort, sheetNames: reado
   } catch {
     ownedColumns = []; // unreadable: the add-in will append fresh columns rather than risk a user's
   }
-  return { sheet, settings, customerSheet: text('customerSheet'), templateSheet: text('templateSheet'), mapping, ownedColumns };
+  let dismissedDuplicates: string[] = [];
+  try {
+    dismissedDuplicates = z.array(z.string()).parse(JSON.parse(text('dismissedDuplicates') ?? '[]'));
+  } catch {
+    dismissedDuplicates = []; // unreadable: the groups are shown again, nothing is hidden by mistake
+  }
+  let backups: Record<string, BackupRecord> = {};
+  try {
+    backups = BackupsSchema.parse(JSON.parse(text('backups') ?? '{}'));
+  } catch {
+    backups = {}; // unreadable: backups are still known by their names
+  }
+  return { sheet, settings, customerSheet: text('customerSheet'), templateSheet: text('templateSheet'), mapping, ownedColumns, dismissedDuplicates, backups };
 }
 
 /**
@@ -173,6 +207,8 @@ export function settingsOps(
     templateSheet: current.templateSheet,
     mapping: current.mapping ? JSON.stringify(current.mapping) : null,
     ownedColumns: JSON.stringify(current.ownedColumns),
+    dismissedDuplicates: JSON.stringify(current.dismissedDuplicates),
+    backups: JSON.stringify(current.backups),
     highAmount: null,
     mediumAmount: null,
     ...updates,
@@ -188,4 +224,21 @@ export function settingsOps(
     { op: 'columnWidths', sheet, widths: [{ col: 0, width: 18 }, { col: 1, width: 22 }, { col: 2, width: 60 }] },
   ];
   return { sheet, ops };
+}
+
+/**
+ * The `backups` setting with one more backup recorded; records of backup sheets that no longer exist
+ * are dropped (so the cell stays small), and the oldest go first should it still outgrow a cell.
+ */
+export function recordBackup(current: WorkbookSettings, sheetNames: readonly string[], backup: string, record: BackupRecord): string {
+  const alive = new Set(sheetNames.map((n) => n.toLowerCase()));
+  const entries = Object.entries(current.backups).filter(([name]) => alive.has(name.toLowerCase()) && name.toLowerCase() !== backup.toLowerCase());
+  entries.push([backup, record]);
+  entries.sort((a, b) => (a[1].made < b[1].made ? -1 : a[1].made > b[1].made ? 1 : 0));
+  let text = JSON.stringify(Object.fromEntries(entries));
+  while (text.length > SETTING_TEXT_LIMIT && entries.length > 1) {
+    entries.shift();
+    text = JSON.stringify(Object.fromEntries(entries));
+  }
+  return text;
 }
