@@ -8,3 +8,4 @@ export { loadLedger, type ActionContext, type Ledger } from './context';
 export { SettingsError } from './settingsSheet';
 export { exportMasked, planExportMasked, type ExportMaskedOptions, type MaskedSummary } from './exportMasked';
 export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';
+export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';
