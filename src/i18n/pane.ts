@@ -4,8 +4,13 @@
  */
 import type { Locale } from './strings';
 
-export type ActionId = 'installTemplate' | 'checkContacts' | 'computeTiers' | 'buildSummary' | 'findDuplicates';
-export const ACTION_IDS: readonly ActionId[] = ['installTemplate', 'checkContacts', 'computeTiers', 'buildSummary', 'findDuplicates'];
+export type ActionId = 'installTemplate' | 'checkContacts' | 'computeTiers' | 'buildSummary' | 'findDuplicates' | 'exportMasked';
+export const ACTION_IDS: readonly ActionId[] = ['installTemplate', 'checkContacts', 'computeTiers', 'buildSummary', 'findDuplicates', 'exportMasked'];
+
+/** "40,000" / "40,000": row counts in the pane's language. */
+const count = (locale: string) => (n: number) => new Intl.NumberFormat(locale).format(n);
+const enCount = count('en-US');
+const zhCount = count('zh-CN');
 
 const en = {
   appTitle: 'Customer Ledger',
@@ -30,8 +35,30 @@ const en = {
     computeTiers: { name: 'Compute tiers', about: 'Value tier, status and lifecycle for every customer.' },
     buildSummary: { name: 'Build summary', about: 'A summary sheet with PivotTables and a chart.' },
     findDuplicates: { name: 'Find duplicates', about: 'Marks the same customer entered more than once, and which row to keep.' },
+    exportMasked: { name: 'Export masked copy', about: 'A copy of the customer sheet with phones and emails masked (138****8000), to share outside the team.' },
   } as Record<ActionId, { name: string; about: string }>,
   running: 'Working…',
+  progressRead: 'Reading…',
+  progressAnalyze: (done: number, total: number) => `Checking rows ${enCount(done)} of ${enCount(total)}`,
+  progressWrite: 'Writing…',
+  cancel: 'Cancel',
+  finishing: 'Finishing: it has started writing, and stops only when done so nothing is left half-written.',
+  finishedAnyway: 'It had already started writing, so it finished.',
+  maskedResult: (sheet: string, rows: number) => `Masked copy of ${rows} rows on sheet "${sheet}".`,
+  maskedColumns: (phones: string, emails: string) => `Masked columns: phones ${phones || '—'}, emails ${emails || '—'}.`,
+  liveSwitch: 'Keep checking as I type',
+  liveChecked: (rows: number) => (rows === 1 ? 'Re-checked 1 row as you typed.' : `Re-checked ${rows} rows as you typed.`),
+  dismissedResult: (n: number) => (n === 1 ? '1 group you marked as not duplicates is hidden.' : `${n} groups you marked as not duplicates are hidden.`),
+  backupsTitle: 'Backups',
+  backupsAbout: 'Copies the add-in made before changing a sheet. Restoring one backs up the current sheet first.',
+  backupOf: (of: string | null, made: string | null) => [of ? `of "${of}"` : '', made ? `made ${made}` : ''].filter(Boolean).join(', '),
+  restore: 'Restore',
+  restoreLabel: (backup: string) => `Restore from ${backup}`,
+  restoreTitle: 'Restore from this backup?',
+  restoreBody: (backup: string, of: string) => `"${of}" will get the contents of "${backup}". The current "${of}" is backed up first, so you can undo this by restoring that backup.`,
+  restoreConfirm: 'Back up and restore',
+  restoreCancel: 'Keep the sheet as it is',
+  restored: (sheet: string, backup: string, safety: string, rows: number) => `Restored "${sheet}" from "${backup}" (${rows} rows). The sheet as it was is in "${safety}".`,
   needsSheet: 'Needs a customer sheet.',
   templateCreated: (sheet: string) => `Created the template on sheet "${sheet}".`,
   templateExists: (sheet: string) => `The template already exists on sheet "${sheet}".`,
@@ -127,8 +154,30 @@ const zh: PaneStrings = {
     computeTiers: { name: '计算客户分层', about: '为每位客户计算价值分层、客户状态和生命周期。' },
     buildSummary: { name: '生成汇总', about: '生成含数据透视表和图表的汇总表。' },
     findDuplicates: { name: '查找重复客户', about: '标出重复录入的客户，以及建议保留的行。' },
+    exportMasked: { name: '导出脱敏副本', about: '复制一份客户信息表，电话和邮箱已脱敏（138****8000），可以放心发给团队以外的人。' },
   },
   running: '正在处理……',
+  progressRead: '正在读取……',
+  progressAnalyze: (done, total) => `正在检查第 ${zhCount(done)} 行，共 ${zhCount(total)} 行`,
+  progressWrite: '正在写入……',
+  cancel: '取消',
+  finishing: '正在完成：已开始写入，将写完再停止，以免表格只写了一半。',
+  finishedAnyway: '已经开始写入，所以已运行完成。',
+  maskedResult: (sheet, rows) => `已把 ${rows} 行脱敏复制到工作表「${sheet}」。`,
+  maskedColumns: (phones, emails) => `脱敏的列：电话 ${phones || '—'}，邮箱 ${emails || '—'}。`,
+  liveSwitch: '输入时自动检查',
+  liveChecked: (rows) => `已在您输入时重新检查 ${rows} 行。`,
+  dismissedResult: (n) => `已隐藏 ${n} 组您标记为“不是重复”的分组。`,
+  backupsTitle: '备份',
+  backupsAbout: '加载项修改工作表之前做的副本。恢复时会先备份当前的工作表。',
+  backupOf: (of, made) => [of ? `「${of}」的备份` : '', made ? `${made} 创建` : ''].filter(Boolean).join('，'),
+  restore: '恢复',
+  restoreLabel: (backup) => `从「${backup}」恢复`,
+  restoreTitle: '从这个备份恢复？',
+  restoreBody: (backup, of) => `「${of}」将恢复为「${backup}」中的内容。会先备份当前的「${of}」，如需撤销，恢复那个备份即可。`,
+  restoreConfirm: '先备份再恢复',
+  restoreCancel: '不恢复',
+  restored: (sheet, backup, safety, rows) => `已从「${backup}」恢复「${sheet}」（${rows} 行）。恢复前的内容在「${safety}」。`,
   needsSheet: '需要先有客户信息工作表。',
   templateCreated: (sheet) => `已在工作表「${sheet}」创建模板。`,
   templateExists: (sheet) => `模板已存在：工作表「${sheet}」。`,

@@ -1,5 +1,5 @@
 /** The pane as a pure function of its state: status, columns, the five action cards, settings. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, Title3 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
 import { ACTION_IDS } from '../i18n/pane';
@@ -27,6 +27,17 @@ function renderStatus(pane: PaneState) {
   return <Text>{s.sheetSummary(view.sheet, view.headerRow, view.dataRows)}</Text>;
 }
 
+/** "Keep checking as I type", on the card of "Check phones & emails" once the sheet has its columns. */
+function renderLive(pane: PaneState) {
+  if (!pane.live.available) return null;
+  return (
+    <>
+      <Switch label={pane.s.liveSwitch} checked={pane.live.on} onChange={(_, d) => pane.live.set(d.checked)} />
+      <Text size={200} role="status" aria-live="polite">{pane.live.note ?? ''}</Text>
+    </>
+  );
+}
+
 function renderNotice(pane: PaneState) {
   if (!pane.notice) return null;
   return (
@@ -45,7 +56,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
     applyReview: (choices) => void pane.run('findDuplicates', { duplicates: choices }),
   };
   return (
-    <main className={styles.root} aria-label={s.appTitle} lang={pane.locale}>
+    <main className={styles.root} aria-label={s.appTitle} lang={pane.locale} data-watching={pane.watching ? 'true' : 'false'}>
       <header className={styles.header}>
         <Title3 as="h1">{s.appTitle}</Title3>
         <Button appearance="subtle" icon={<ArrowClockwise20Regular />} aria-label={s.reload} title={s.reload}
@@ -61,7 +72,9 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
           disabled: pane.anyBusy || view === null || blocked,
           hint: blocked && view !== null ? s.needsSheet : null,
           onRun: () => void pane.run(id),
+          onCancel: pane.cancel,
           result: renderResult(pane.actions[id].result, ctx),
+          extra: id === 'checkContacts' ? renderLive(pane) : null,
         }, styles);
       })}
       {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}

@@ -5,16 +5,44 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTION_IDS, paneStrings, type ActionId, type PaneStrings } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
-import { errorMessage } from './logic/errors';
+import { errorKey, errorMessage } from './logic/errors';
 import { localeOf, selectCell, type PaneHost } from './logic/host';
 import { lastRibbonEvent, subscribeRibbon } from './logic/ribbonStore';
-import { readWorkbook, runAction, saveMapping, saveSettings, type ActionResult, type RunOptions, type SettingsInput, type WorkbookView } from './logic/runAction';
+import { RunControl } from './logic/runControl';
+import { loadEngine, readWorkbook, runAction, saveMapping, saveSettings, type ActionProgress, type ActionResult, type RunOptions, type SettingsInput,
+  type WorkbookView } from './logic/runAction';
+import type { PaneWatch } from './logic/sheetWatch';
 
 export interface ActionState {
   busy: boolean;
   result: ActionResult | null;
   error: string | null;
+  /** Stopped before writing anything (Cancel, or the sheet was edited meanwhile): a plain message. */
+  stopped: string | null;
+  /** Where the run is; null until the progress bar shows (after PROGRESS_DELAY_MS, at once on a large sheet). */
+  progress: ActionProgress | null;
+  /** Said after a run that was asked to stop once it was writing, and so finished. */
+  note: string | null;
 }
+
+/** Runs shorter than this show only the spinner (no flicker of a progress bar). */
+export const PROGRESS_DELAY_MS = 300;
+/** Above this many data rows the progress bar shows at once. */
+export const LARGE_SHEET_ROWS = 5000;
+/** At most this often a progress step re-renders the card (phase changes always do). */
+const PROGRESS_EVERY_MS = 100;
+
+export interface LiveState {
+  /** The customer sheet has the check columns, so live checking can run. */
+  available: boolean;
+  on: boolean;
+  set: (on: boolean) => void;
+  /** What the last live batch did (or why it failed). */
+  note: string | null;
+}
+
+// "Keep checking as I type", per workbook (its Excel object) for as long as the pane's runtime lives.
+const liveChoice = new WeakMap<object, boolean>();
 
 export interface PaneState {
   locale: Locale;
@@ -25,18 +53,25 @@ export interface PaneState {
   actions: Record<ActionId, ActionState>;
   /** Some action (or save) is running: the other buttons wait. */
   anyBusy: boolean;
+  live: LiveState;
+  /** The customer sheet's change watch is registered (edits stop a run, live checking can run). */
+  watching: boolean;
   notice: { text: string; intent: 'success' | 'info' | 'error' } | null;
   refresh: (sheet?: string) => Promise<void>;
   chooseSheet: (sheet: string) => void;
   run: (id: ActionId, options?: RunOptions) => Promise<void>;
+  /** Stops the running action unless it has started writing. */
+  cancel: () => void;
   goTo: (sheet: string, address: string) => void;
   saveSettings: (input: SettingsInput) => Promise<boolean>;
   saveMapping: (mapping: Record<string, number>) => Promise<boolean>;
   dismissNotice: () => void;
 }
 
+const CLEAR = { busy: false, error: null, stopped: null, progress: null, note: null } as const;
+
 const idle = (): Record<ActionId, ActionState> =>
-  Object.fromEntries(ACTION_IDS.map((id) => [id, { busy: false, result: null, error: null }])) as Record<ActionId, ActionState>;
+  Object.fromEntries(ACTION_IDS.map((id) => [id, { ...CLEAR, result: null }])) as Record<ActionId, ActionState>;
 
 export function usePane(host: PaneHost): PaneState {
   const locale = useMemo(() => localeOf(host), [host]);
@@ -48,6 +83,17 @@ export function usePane(host: PaneHost): PaneState {
   const [notice, setNotice] = useState<PaneState['notice']>(null);
   const sheetRef = useRef<string | undefined>(undefined);
   const alive = useRef(true);
+  const viewRef = useRef<WorkbookView | null>(null);
+  viewRef.current = view;
+  const runRef = useRef<RunControl | null>(null);
+  const busyRef = useRef(false);
+  const watchRef = useRef<PaneWatch | null>(null);
+  const [liveOn, setLiveOn] = useState(() => liveChoice.get(host.Excel) ?? true);
+  const [liveNote, setLiveNote] = useState<string | null>(null);
+  const [watching, setWatching] = useState(false);
+  const liveAvailable = view?.kind === 'ready' && view.checkColumns;
+  const liveRef = useRef(false);
+  liveRef.current = liveOn && liveAvailable;
 
   const refresh = useCallback(async (sheet?: string) => {
     if (sheet !== undefined) sheetRef.current = sheet;
@@ -68,28 +114,104 @@ export function usePane(host: PaneHost): PaneState {
     };
   }, [refresh]);
 
+  // One watch on the customer sheet while the pane shows it: stops a run on a user edit, feeds live checking.
+  const watchedSheet = view?.kind === 'ready' ? view.sheet : null;
+  useEffect(() => {
+    if (!watchedSheet) return undefined;
+    let gone = false;
+    let mine: PaneWatch | null = null;
+    void loadEngine()
+      .then((e) => e.watchPaneSheet(host, {
+        locale, sheet: watchedSheet,
+        live: () => liveRef.current,
+        busy: () => busyRef.current,
+        onEdit: (stop) => void runRef.current?.edited(stop),
+        onLive: (r) => { if (!gone) setLiveNote(s.liveChecked(r.rows)); },
+        onLiveError: (err) => { if (!gone) setLiveNote(errorMessage(err, locale)); },
+      }))
+      .then((w) => {
+        if (gone) void w.remove();
+        else {
+          watchRef.current = mine = w;
+          setWatching(true);
+        }
+      })
+      .catch(() => undefined); // no onChanged here (ExcelApi < 1.7): runs are not stopped by edits, nothing is checked live
+    return () => {
+      gone = true;
+      setWatching(false);
+      if (mine) {
+        if (watchRef.current === mine) watchRef.current = null;
+        void mine.remove();
+      }
+    };
+  }, [host, locale, s, watchedSheet]);
+
   // Results of ribbon clicks (same runtime) show up on their card.
   useEffect(() => {
     const show = (e: NonNullable<ReturnType<typeof lastRibbonEvent>>) => {
-      setActions((a) => ({ ...a, [e.action]: e.ok ? { busy: false, result: e.result, error: null } : { busy: false, result: null, error: e.message } }));
+      setActions((a) => ({ ...a, [e.action]: e.ok ? { ...CLEAR, result: e.result } : { ...CLEAR, result: null, error: e.message } }));
       setNotice({ text: s.fromRibbon(s.actions[e.action].name), intent: e.ok ? 'info' : 'error' });
-      void refresh();
+      void refresh().then(() => watchRef.current?.resume());
     };
     return subscribeRibbon(show);
   }, [refresh, s]);
 
   const run = useCallback(async (id: ActionId, options: RunOptions = {}) => {
+    const control = new RunControl();
+    runRef.current = control;
+    busyRef.current = true;
     setNotice(null);
-    setActions((a) => ({ ...a, [id]: { busy: true, result: a[id].result, error: null } }));
+    setActions((a) => ({ ...a, [id]: { ...CLEAR, busy: true, result: a[id].result } }));
+    const update = (patch: Partial<ActionState>) => setActions((a) => ({ ...a, [id]: { ...a[id], ...patch } }));
+
+    // The progress bar: after PROGRESS_DELAY_MS, or at once on a large sheet; then at most every PROGRESS_EVERY_MS.
+    let latest: ActionProgress = { phase: 'read', done: 0, total: 0 };
+    let shownAt: number | null = null;
+    const show = () => {
+      shownAt = Date.now();
+      if (alive.current) update({ progress: latest });
+    };
+    const current = viewRef.current;
+    const large = current?.kind === 'ready' && current.dataRows > LARGE_SHEET_ROWS;
+    const timer = large ? null : setTimeout(show, PROGRESS_DELAY_MS);
+    if (large) show();
+    const onProgress = (p: ActionProgress) => {
+      const phaseChanged = p.phase !== latest.phase;
+      control.progress(p);
+      latest = p;
+      if (shownAt !== null && (phaseChanged || Date.now() - shownAt >= PROGRESS_EVERY_MS)) show();
+    };
+
     try {
-      const result = await runAction(id, host, locale, { sheet: sheetRef.current, ...options });
+      await watchRef.current?.pause();
+      const result = await runAction(id, host, locale, { sheet: sheetRef.current, ...options, signal: control.signal, onProgress });
       if (!alive.current) return;
-      setActions((a) => ({ ...a, [id]: { busy: false, result, error: null } }));
+      setActions((a) => ({ ...a, [id]: { ...CLEAR, result, note: control.stopIgnored ? s.finishedAnyway : null } }));
       await refresh();
     } catch (err) {
-      if (alive.current) setActions((a) => ({ ...a, [id]: { busy: false, result: null, error: errorMessage(err, locale) } }));
+      if (!alive.current) return;
+      const key = errorKey(err);
+      // Stopped before writing: nothing changed, so the last result still holds.
+      if (key === 'cancelled' || key === 'edited') setActions((a) => ({ ...a, [id]: { ...CLEAR, result: a[id].result, stopped: errorMessage(err, locale) } }));
+      else setActions((a) => ({ ...a, [id]: { ...CLEAR, result: null, error: errorMessage(err, locale) } }));
+    } finally {
+      if (timer) clearTimeout(timer);
+      if (runRef.current === control) runRef.current = null;
+      busyRef.current = false;
+      watchRef.current?.resume();
     }
-  }, [host, locale, refresh]);
+  }, [host, locale, refresh, s]);
+
+  const cancel = useCallback(() => {
+    runRef.current?.cancel();
+  }, []);
+
+  const setLive = useCallback((on: boolean) => {
+    liveChoice.set(host.Excel, on);
+    setLiveOn(on);
+    if (!on) setLiveNote(null);
+  }, [host]);
 
   const goTo = useCallback((sheet: string, address: string) => {
     selectCell(host, sheet, address).catch((err: unknown) => setNotice({ text: errorMessage(err, locale), intent: 'error' }));
@@ -97,6 +219,7 @@ export function usePane(host: PaneHost): PaneState {
 
   const save = useCallback(async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
     setSaving(true);
+    busyRef.current = true;
     setNotice(null);
     try {
       await work();
@@ -107,13 +230,17 @@ export function usePane(host: PaneHost): PaneState {
       setNotice({ text: errorMessage(err, locale), intent: 'error' });
       return false;
     } finally {
+      busyRef.current = false;
+      watchRef.current?.resume(); // the columns or the region may have changed
       if (alive.current) setSaving(false);
     }
   }, [locale, refresh]);
 
   const anyBusy = saving || ACTION_IDS.some((id) => actions[id].busy);
   return {
-    locale, s, view, loadError, actions, anyBusy, notice, refresh, run, goTo,
+    locale, s, view, loadError, actions, anyBusy, notice, refresh, run, cancel, goTo,
+    watching,
+    live: { available: liveAvailable, on: liveOn, set: setLive, note: liveOn ? liveNote : null },
     chooseSheet: (sheet) => void refresh(sheet),
     saveSettings: (input) => save(() => saveSettings(host, locale, input), s.settingsSaved),
     saveMapping: (mapping) => save(() => saveMapping(host, locale, view?.kind === 'ready' ? view.sheet : '', mapping), s.mappingSaved),

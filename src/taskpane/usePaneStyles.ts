@@ -24,6 +24,8 @@ export const usePaneStyles = makeStyles({
   td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: 'middle' },
   group: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, display: 'flex',
     flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  grow: { flexGrow: 1 },
   grid2: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
 });
 

@@ -104,6 +104,15 @@ export function renderResult(result: ActionResult | null, ctx: ResultContext) {
       return renderTiers(result.summary, ctx);
     case 'buildSummary':
       return <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, result.summary.summarySheet, 'A1', result.summary.summarySheet, ctx.s.goToCell(`${result.summary.summarySheet}!A1`))}</Text>;
+    case 'exportMasked': {
+      const m = result.summary;
+      return (
+        <>
+          <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, m.maskedSheet, 'A1', m.maskedSheet, ctx.s.goToCell(`${m.maskedSheet}!A1`))}</Text>
+          <Text size={200} className={ctx.styles.muted}>{ctx.s.maskedColumns(m.masked.phone.join(' '), m.masked.email.join(' '))}</Text>
+        </>
+      );
+    }
     case 'findDuplicates':
       return (
         <>

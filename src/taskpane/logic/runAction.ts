@@ -2,7 +2,8 @@
  * The pane's and the ribbon's one way into the actions: builds the port over the host, runs the
  * action, returns its summary tagged with the action's id. No React, no DOM.
  */
-import type { CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
+import type { ActionContext, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
+import type { ActionProgress } from '../../actions/context';
 import { columnLetter as letter } from '../../core/a1';
 import type { Report } from '../../core/report';
 import type { Settings } from '../../core/settings';
@@ -16,13 +17,26 @@ export type ActionResult =
   | { action: 'checkContacts'; summary: CheckContactsSummary }
   | { action: 'computeTiers'; summary: TierColumnsSummary }
   | { action: 'buildSummary'; summary: SummarySheetSummary }
-  | { action: 'findDuplicates'; summary: DuplicatesSummary };
+  | { action: 'findDuplicates'; summary: DuplicatesSummary }
+  | { action: 'exportMasked'; summary: MaskedSummary };
 
-export interface RunOptions {
+export type { ActionProgress };
+
+/** Stop and progress of a run (the pane's Cancel button and progress bar, its change watch). */
+export interface RunControlOptions {
+  /** Aborted by Cancel, or with WorkbookError('edited') by the change watch; ignored once writing started. */
+  signal?: AbortSignal;
+  onProgress?: (p: ActionProgress) => void;
+}
+
+export interface RunOptions extends RunControlOptions {
   /** The customer sheet the user chose (otherwise found). */
   sheet?: string;
   duplicates?: FindDuplicatesOptions;
 }
+
+/** The longest the analysis holds the pane's thread before giving it a turn (paint, clicks, Cancel). */
+export const SLICE_MS = 50;
 
 type Engine = typeof import('./engine');
 let engine: Promise<Engine> | null = null;
@@ -33,13 +47,16 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-async function context(host: PaneHost, locale: Locale, sheet?: string) {
+async function context(host: PaneHost, locale: Locale, sheet?: string, control: RunControlOptions = {}) {
   const e = await loadEngine();
-  return { e, ctx: { port: new e.ExcelWorkbookPort(host), locale, now: new Date(), sheet } };
+  const ctx: ActionContext = { port: new e.ExcelWorkbookPort(host), locale, now: new Date(), sheet, sliceMs: SLICE_MS };
+  if (control.signal) ctx.signal = control.signal;
+  if (control.onProgress) ctx.onProgress = control.onProgress;
+  return { e, ctx };
 }
 
 export async function runAction(id: ActionId, host: PaneHost, locale: Locale, options: RunOptions = {}): Promise<ActionResult> {
-  const { e, ctx } = await context(host, locale, options.sheet);
+  const { e, ctx } = await context(host, locale, options.sheet, options);
   switch (id) {
     case 'installTemplate':
       return { action: id, summary: await e.installTemplate(ctx) };
@@ -51,6 +68,8 @@ export async function runAction(id: ActionId, host: PaneHost, locale: Locale, op
       return { action: id, summary: await e.buildSummary(ctx) };
     case 'findDuplicates':
       return { action: id, summary: await e.findDuplicates(ctx, options.duplicates) };
+    case 'exportMasked':
+      return { action: id, summary: await e.exportMasked(ctx) };
   }
 }
 
@@ -59,10 +78,12 @@ export type WorkbookView =
   | { kind: 'empty'; sheets: string[]; settings: Settings }
   | { kind: 'no-sheet'; sheets: string[]; settings: Settings }
   | { kind: 'ready'; sheets: string[]; settings: Settings; sheet: string; headerRow: number; dataRows: number;
-      mapping: Report['mapping']; headers: { column: string; header: string }[] };
+      mapping: Report['mapping']; headers: { column: string; header: string }[];
+      /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
+      checkColumns: boolean };
 
-export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: string): Promise<WorkbookView> {
-  const { e, ctx } = await context(host, locale, sheet);
+export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: string, control: RunControlOptions = {}): Promise<WorkbookView> {
+  const { e, ctx } = await context(host, locale, sheet, control);
   const sheets = await ctx.port.listSheets();
   const names = sheets.map((s) => s.name);
   if (sheets.every((s) => s.rowCount === 0)) {
@@ -75,7 +96,8 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
     const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
     return { kind: 'ready', sheets: names, settings: ledger.settings, sheet: ledger.sheet, headerRow: ledger.report.headerRow,
-      dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers };
+      dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers,
+      checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const name = (err as { name?: unknown }).name;
@@ -151,5 +173,7 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       const g = result.summary.groups;
       return g.length === 0 ? s.noDuplicates : s.duplicatesResult(g.length, g.reduce((a, x) => a + x.rows.length, 0));
     }
+    case 'exportMasked':
+      return s.maskedResult(result.summary.maskedSheet, result.summary.rows);
   }
 }
