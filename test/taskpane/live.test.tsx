@@ -1,0 +1,127 @@
+/** @jest-environment jsdom */
+/** Live checking from the pane ("Keep checking as I type") and the Export masked copy card. */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Pane } from '../../src/taskpane/Pane';
+import { LEDGER, paneHost } from './paneHost';
+
+jest.setTimeout(60_000);
+
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const card = (name: string) => screen.getByRole('region', { name });
+const sleep = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
+
+async function ready() {
+  await screen.findByText(/header on row 1, 4 customers/, undefined, { timeout: 30_000 });
+  await waitFor(() => expect(screen.getByRole('main').getAttribute('data-watching')).toBe('true'), { timeout: 10_000 });
+}
+
+describe('live checking in the pane', () => {
+  it('offers the switch once the check columns exist, keeps them up to date as the user types, stops when off or unmounted', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    const view = render(<Pane host={t.host} />);
+    await ready();
+    const contacts = card('Check phones & emails');
+    expect(within(contacts).queryByRole('switch', { name: 'Keep checking as I type' })).toBeNull();
+
+    await userEvent.click(within(contacts).getByRole('button', { name: 'Check phones & emails' }));
+    await within(contacts).findByText(/Phones: 1 invalid of 4\./, undefined, { timeout: 20_000 });
+    const toggle = await within(contacts).findByRole('switch', { name: 'Keep checking as I type' }, { timeout: 20_000 });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(screen.getByRole('main').getAttribute('data-watching')).toBe('true'));
+
+    const sheet = t.sim.workbook.sheet('Clients');
+    const col = (sheet.values()[0] as string[]).indexOf('Phone check');
+    const check = (row: number) => String(sheet.values()[row - 1]![col]);
+    expect(check(2)).toBe('valid');
+
+    // The user types a bad number into B2.
+    sheet.write('B2', [['12345']]);
+    await act(() => t.sim.fireChanged('Clients', 'B2', { valueBefore: '13800138000' }));
+    await waitFor(() => expect(check(2)).toMatch(/^invalid/), { timeout: 10_000 });
+    expect(await within(contacts).findByText('Re-checked 1 row as you typed.')).toBeTruthy();
+
+    // Off (keyboard): no more live writes.
+    toggle.focus();
+    await userEvent.keyboard(' ');
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    sheet.write('B4', [['999']]);
+    await act(() => t.sim.fireChanged('Clients', 'B4'));
+    await sleep(700);
+    expect(check(4)).toBe('valid');
+
+    // On again, then the pane closes: the watch is removed, edits are left alone.
+    await userEvent.click(toggle);
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    view.unmount();
+    await sleep(50);
+    sheet.write('B5', [['777']]);
+    await act(() => t.sim.fireChanged('Clients', 'B5'));
+    await sleep(700);
+    expect(check(5)).toBe('valid');
+  });
+
+  it('remembers the switch for the workbook when the pane opens again', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    const first = render(<Pane host={t.host} />);
+    await ready();
+    await userEvent.click(screen.getByRole('button', { name: 'Check phones & emails' }));
+    const toggle = await screen.findByRole('switch', { name: 'Keep checking as I type' }, { timeout: 20_000 });
+    await userEvent.click(toggle);
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    first.unmount();
+    render(<Pane host={t.host} />);
+    await ready();
+    expect((screen.getByRole('switch', { name: 'Keep checking as I type' }) as HTMLInputElement).checked).toBe(false);
+    // Another workbook starts with it on.
+    const other = paneHost({ Clients: LEDGER });
+    await act(async () => {
+      await (await import('../../src/taskpane/logic/runAction')).runAction('checkContacts', other.host, 'en-US');
+    });
+    const second = render(<Pane host={other.host} />);
+    await within(second.container).findByText(/header on row 1, 4 customers/, undefined, { timeout: 20_000 });
+    expect((within(second.container).getByRole('switch', { name: 'Keep checking as I type' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('speaks Chinese', async () => {
+    const t = paneHost({ 客户: LEDGER }, { displayLanguage: 'zh-CN' });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/表头在第 1 行，共 4 位客户/, undefined, { timeout: 20_000 });
+    await userEvent.click(screen.getByRole('button', { name: '检查电话和邮箱' }));
+    expect(await screen.findByRole('switch', { name: '输入时自动检查' }, { timeout: 20_000 })).toBeTruthy();
+  });
+});
+
+describe('Export masked copy', () => {
+  it('writes the masked sheet, says where, and the link opens it; no phone of the source is in it', async () => {
+    const t = paneHost({ Clients: LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    const masked = card('Export masked copy');
+    await userEvent.click(within(masked).getByRole('button', { name: 'Export masked copy' }));
+    const line = await within(masked).findByText(/^Masked copy of 4 rows on sheet "/, undefined, { timeout: 20_000 });
+    const name = /sheet "([^"]+)"/.exec(line.textContent ?? '')![1]!;
+    expect(t.sim.workbook.sheetNames()).toContain(name);
+    const copy = JSON.stringify(t.sim.workbook.sheet(name).values());
+    for (const phone of ['13800138000', '13912345678']) expect(copy).not.toContain(phone);
+    expect(copy).toContain('138****8000');
+    expect(copy).not.toContain('ann@qq.com');
+    expect(within(masked).getByText(/Masked columns: phones B, emails C\./)).toBeTruthy();
+    await userEvent.click(within(masked).getByRole('button', { name: `Go to ${name}!A1` }));
+    await waitFor(() => expect(t.sim.workbook.model.activeSheet?.name).toBe(name));
+  });
+
+  it('is 导出脱敏副本 in Chinese', async () => {
+    const t = paneHost({ 客户: LEDGER }, { displayLanguage: 'zh-CN' });
+    render(<Pane host={t.host} />);
+    await screen.findByText(/表头在第 1 行，共 4 位客户/, undefined, { timeout: 20_000 });
+    await userEvent.click(screen.getByRole('button', { name: '导出脱敏副本' }));
+    expect(await within(card('导出脱敏副本')).findByText(/^已把 4 行脱敏复制到工作表「/, undefined, { timeout: 20_000 })).toBeTruthy();
+  });
+});
