@@ -2,15 +2,15 @@
  * One pipeline: sheet values + column map + settings → Report.
  * Everything is computed in memory from one read of the sheet; the actions turn the report into writes.
  */
-import { detectLayout, columnLetter, type SheetLayout, type LayoutOptions } from './columns';
+import { detectLayout, columnLetter, type LayoutOptions } from './columns';
 import type { FieldId } from './fields';
 import { inferDateOrder, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
-import { laterDate, lifecycle, percentRanks, statusTier, valueTier } from './tiers';
-import { findDuplicates, type DuplicateCandidate } from './duplicates';
+import { laterDate, lifecycle, statusTier, valueTierRule } from './tiers';
+import { findDuplicatesInColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
-import { summarize } from './summary';
+import { SummaryBuilder } from './summary';
 import { parseSettings, type Settings } from './settings';
 import { cellText, cleanText, isBlankCell } from './text';
 import type { Report, ReportRow } from './report';
@@ -40,17 +40,6 @@ export interface AnalyzeInput {
 
 function todayIso(): IsoDate {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Read accessor for one mapped column over the data rows. */
-function columnReader(input: AnalyzeInput, layout: SheetLayout) {
-  const firstRow = input.firstRow ?? 1;
-  return (field: FieldId): ((sheetRow: number) => unknown) | null => {
-    const match = layout.columns[field];
-    if (!match) return null;
-    const c = match.column;
-    return (sheetRow) => input.values[sheetRow - firstRow]?.[c];
-  };
 }
 
 function emailKey(check: EmailCheck | null): string | null {
@@ -87,11 +76,66 @@ function scaledAmount(value: unknown, unit: number): number | null {
   return plain ? Math.round(amount * unit * 100) / 100 : amount;
 }
 
-function countBy<T extends string>(values: readonly (T | null)[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) if (v !== null) out[v] = (out[v] ?? 0) + 1;
-  return out;
+/** Adds one to `counts[key]` (keys appear in the order first seen, as the report has always listed them). */
+function tally(counts: Record<string, number>, key: string | null): void {
+  if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
 }
+
+type PhoneResult = NonNullable<ReportRow['phone']>;
+type EmailResult = NonNullable<ReportRow['email']>;
+
+// A report is read, never written into, so rows with the same failed or empty check share one result
+// object (a third of a typical phone column): fewer objects for the garbage collector to move.
+const EMPTY_PHONE: PhoneResult = { status: 'empty', e164: null, reason: null };
+const INVALID_PHONE = new Map<string | null, PhoneResult>();
+const EMPTY_EMAIL: EmailResult = { status: 'empty', normalized: null, suggestion: null, reason: null };
+const INVALID_EMAIL = new Map<string | null, EmailResult>();
+
+function phoneResult(check: PhoneCheck): PhoneResult {
+  if (check.status === 'valid') return { status: check.status, e164: check.e164, reason: check.reason };
+  if (check.status === 'empty') return EMPTY_PHONE;
+  let shared = INVALID_PHONE.get(check.reason);
+  if (!shared) {
+    shared = { status: check.status, e164: null, reason: check.reason };
+    INVALID_PHONE.set(check.reason, shared);
+  }
+  return shared;
+}
+
+function emailResult(check: EmailCheck): EmailResult {
+  if (check.status === 'empty') return EMPTY_EMAIL;
+  if (check.status !== 'invalid') return { status: check.status, normalized: check.normalized, suggestion: check.suggestion, reason: check.reason };
+  let shared = INVALID_EMAIL.get(check.reason);
+  if (!shared) {
+    shared = { status: check.status, normalized: null, suggestion: null, reason: check.reason };
+    INVALID_EMAIL.set(check.reason, shared);
+  }
+  return shared;
+}
+
+/** One date column, read in its own d/m order; a ledger repeats dates, so each distinct cell is parsed once. */
+class DateColumn {
+  private readonly seen = new Map<number | string, IsoDate | null>();
+  constructor(readonly column: number, private readonly order: DateOrder) {}
+  at(cells: readonly unknown[]): IsoDate | null {
+    const value = cells[this.column];
+    // parseDate is pure for numbers and strings; other values (Date objects…) are parsed every time.
+    if (typeof value !== 'number' && typeof value !== 'string') return parseDate(value, this.order);
+    let date = this.seen.get(value);
+    if (date === undefined) {
+      date = parseDate(value, this.order);
+      this.seen.set(value, date);
+    }
+    return date;
+  }
+}
+
+/** Text of a cell as the engine compares it, '' when the column is missing (-1). */
+function textAt(cells: readonly unknown[], column: number): string {
+  return column < 0 ? '' : cleanText(cellText(cells[column]));
+}
+
+const NO_CELLS: readonly unknown[] = [];
 
 /** Where a long analysis is: the pane shows it and yields to the host between steps. */
 export interface AnalyzeProgress {
@@ -129,38 +173,37 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   }
   const asOf = settings.asOf ?? input.today ?? todayIso();
   const t = settings.thresholds;
-  const read = columnReader(input, layout);
+  const values = input.values;
+  const firstRow = input.firstRow ?? 1;
   const rows = layout.dataRows;
+  const n = rows.length;
+  const cellsOf = (i: number): readonly unknown[] => values[rows[i]! - firstRow] ?? NO_CELLS;
+  /** 0-based column of a mapped field, -1 when the sheet has none. */
+  const columnOf = (field: FieldId): number => layout.columns[field]?.column ?? -1;
 
-  // Each date column is read in its own d/m order; a ledger repeats dates, so each distinct cell
-  // (a serial, a typed text) is parsed once per column (parseDate is pure for numbers and strings).
-  const dateColumn = (field: FieldId): ((sheetRow: number) => IsoDate | null) | null => {
-    const get = read(field);
-    if (!get) return null;
-    const order: DateOrder = inferDateOrder(rows.map(get));
-    const seen = new Map<number | string, IsoDate | null>();
-    return (sheetRow) => {
-      const value = get(sheetRow);
-      if (typeof value !== 'number' && typeof value !== 'string') return parseDate(value, order);
-      let date = seen.get(value);
-      if (date === undefined) {
-        date = parseDate(value, order);
-        seen.set(value, date);
-      }
-      return date;
-    };
+  const dateColumn = (field: FieldId): DateColumn | null => {
+    const c = columnOf(field);
+    if (c < 0) return null;
+    const column = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) column[i] = cellsOf(i)[c];
+    return new DateColumn(c, inferDateOrder(column));
   };
   const firstPurchaseOf = dateColumn('firstPurchase');
   const lastPurchaseOf = dateColumn('lastPurchase');
   const lastContactOf = dateColumn('lastContact');
 
-  const getTotal = read('total');
+  const phoneColumn = columnOf('phone');
+  const emailColumn = columnOf('email');
+  const totalColumn = columnOf('total');
+  const ordersColumn = columnOf('orders');
+  const nameColumn = columnOf('name');
+  const companyColumn = columnOf('company');
+  const regionColumn = columnOf('region');
+  const channelColumn = columnOf('channel');
+  const ownerColumn = columnOf('owner');
   const unit = amountUnit(layout.columns.total?.header ?? '');
-  const getOrders = read('orders');
-  const getPhone = read('phone');
-  const getEmail = read('email');
   const hasDates = Boolean(lastPurchaseOf || lastContactOf);
-  const hasLifecycle = Boolean(getOrders || firstPurchaseOf || lastPurchaseOf);
+  const hasLifecycle = ordersColumn >= 0 || Boolean(firstPurchaseOf || lastPurchaseOf);
   // The status depends on the last activity date only, and dates repeat.
   const statusOf = new Map<IsoDate, ReturnType<typeof statusTier>>();
   const statusFor = (lastActivity: IsoDate | null) => {
@@ -172,79 +215,90 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     }
     return status;
   };
-
-  const text = (field: FieldId) => {
-    const get = read(field);
-    return (r: number) => (get ? cleanText(cellText(get(r))) : '');
-  };
-  const nameOf = text('name');
-  const companyOf = text('company');
-  const regionOf = text('region');
-  const channelOf = text('channel');
-  const ownerOf = text('owner');
   const mappedColumns = Object.values(layout.columns).map((m) => m.column);
-  const firstRow = input.firstRow ?? 1;
 
-  // One pass over the rows: each cell's check is used at once, so only the report survives the loop.
-  const totals: (number | null)[] | null = getTotal ? [] : null;
-  const reportRows: ReportRow[] = [];
-  const candidates: DuplicateCandidate[] = [];
+  // One pass over the rows: each cell's check is used at once, and what the later phases need is kept
+  // in columns (amounts, duplicate keys), so the report rows are the only objects made per row.
+  const totals = totalColumn >= 0 ? new Float64Array(n) : null;
+  const reportRows: ReportRow[] = new Array<ReportRow>(n);
+  const candidates = {
+    row: Int32Array.from(rows),
+    name: new Array<string>(n),
+    company: new Array<string>(n),
+    phone: new Array<string | null>(n),
+    mobile: new Uint8Array(n),
+    email: new Array<string | null>(n),
+    completeness: new Int32Array(n),
+    lastActivity: new Array<IsoDate | null>(n),
+  };
+  const counts = { phone: {}, email: {}, valueTier: {}, statusTier: {}, lifecycle: {} } satisfies Report['counts'];
+  const summary = new SummaryBuilder();
   let sinceStep = 0;
-  for (const sheetRow of rows) {
+  for (let i = 0; i < n; i++) {
     if (++sinceStep === ROWS_PER_STEP) {
       sinceStep = 0;
-      yield { phase: 'rows', done: reportRows.length, total: rows.length };
+      yield { phase: 'rows', done: i, total: n };
     }
-    const phone: PhoneCheck | null = getPhone ? checkPhone(getPhone(sheetRow), settings.region) : null;
-    const emailCell = getEmail ? getEmail(sheetRow) : undefined;
-    const email: EmailCheck | null = getEmail ? checkEmail(emailCell) : null;
-    const total = getTotal ? scaledAmount(getTotal(sheetRow), unit) : null;
-    totals?.push(total);
-    const orderCount = getOrders ? parseCount(getOrders(sheetRow)) : null;
-    const firstPurchase = firstPurchaseOf ? firstPurchaseOf(sheetRow) : null;
-    const lastPurchase = lastPurchaseOf ? lastPurchaseOf(sheetRow) : null;
-    const lastActivity = laterDate(lastPurchase, lastContactOf ? lastContactOf(sheetRow) : null);
-    reportRows.push({
+    const sheetRow = rows[i]!;
+    const cells = values[sheetRow - firstRow] ?? NO_CELLS;
+    const phone: PhoneCheck | null = phoneColumn >= 0 ? checkPhone(cells[phoneColumn], settings.region) : null;
+    const emailCell = emailColumn >= 0 ? cells[emailColumn] : undefined;
+    const email: EmailCheck | null = emailColumn >= 0 ? checkEmail(emailCell) : null;
+    const total = totalColumn >= 0 ? scaledAmount(cells[totalColumn], unit) : null;
+    if (totals) totals[i] = total ?? 0; // blank amounts count as 0 in the rank, as in PERCENTRANK.INC
+    const orderCount = ordersColumn >= 0 ? parseCount(cells[ordersColumn]) : null;
+    const firstPurchase = firstPurchaseOf ? firstPurchaseOf.at(cells) : null;
+    const lastPurchase = lastPurchaseOf ? lastPurchaseOf.at(cells) : null;
+    const lastActivity = laterDate(lastPurchase, lastContactOf ? lastContactOf.at(cells) : null);
+    const status = hasDates ? statusFor(lastActivity) : null;
+    const stage = hasLifecycle ? lifecycle(orderCount, firstPurchase, lastPurchase, t) : null;
+    reportRows[i] = {
       row: sheetRow,
-      phone: phone && { status: phone.status, e164: phone.e164, reason: phone.reason },
-      email: email && { status: email.status, normalized: email.normalized, suggestion: email.suggestion, reason: email.reason },
+      phone: phone && phoneResult(phone),
+      email: email && emailResult(email),
       total,
       orders: orderCount,
       lastActivity,
       valueTier: null, // needs the whole column: set below
-      statusTier: hasDates ? statusFor(lastActivity) : null,
-      lifecycle: hasLifecycle ? lifecycle(orderCount, firstPurchase, lastPurchase, t) : null,
-      duplicateGroup: null,
-    });
-    const cells = input.values[sheetRow - firstRow] ?? [];
+      statusTier: status,
+      lifecycle: stage,
+      duplicateGroup: null, // set below
+    };
+    tally(counts.phone, phone?.status ?? null);
+    tally(counts.email, email?.status ?? null);
+    tally(counts.statusTier, status);
+    tally(counts.lifecycle, stage);
+    summary.add({ statusTier: status, lifecycle: stage, total,
+      region: textAt(cells, regionColumn), channel: textAt(cells, channelColumn), owner: textAt(cells, ownerColumn) });
+
     let filled = 0;
     for (const c of mappedColumns) if (!isBlankCell(cells[c])) filled++;
-    candidates.push({
-      row: sheetRow,
-      name: nameKey(nameOf(sheetRow)),
-      company: companyKey(companyOf(sheetRow)),
-      phone: phone?.status === 'valid' && phone.e164 ? { e164: phone.e164, mobile: phone.kind === 'mobile' } : null,
-      email: emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null),
-      completeness: filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0),
-      lastActivity,
-    });
+    const validPhone = phone?.status === 'valid' && phone.e164 ? phone : null;
+    candidates.name[i] = nameKey(textAt(cells, nameColumn));
+    candidates.company[i] = companyColumn < 0 ? '' : companyKey(textAt(cells, companyColumn));
+    candidates.phone[i] = validPhone ? validPhone.e164 : null;
+    candidates.mobile[i] = validPhone?.kind === 'mobile' ? 1 : 0;
+    candidates.email[i] = emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null);
+    candidates.completeness[i] = filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0);
+    candidates.lastActivity[i] = lastActivity;
   }
 
-  // Blank amounts count as 0 in the percent rank, as they do in the sheet's PERCENTRANK.INC formula.
-  if (totals) {
-    const ranks = percentRanks(totals.map((v) => v ?? 0));
-    reportRows.forEach((r, i) => { r.valueTier = valueTier(ranks[i] ?? 0, t); });
+  const tierOf = totals ? valueTierRule(totals, t) : null;
+  for (let i = 0; i < n; i++) {
+    const r = reportRows[i]!;
+    if (tierOf) {
+      r.valueTier = tierOf(totals![i]!);
+      tally(counts.valueTier, r.valueTier);
+    }
+    summary.addTier(r.valueTier, r.statusTier);
   }
 
-  yield { phase: 'duplicates', done: 0, total: rows.length };
-  const duplicates = findDuplicates(candidates);
-  for (const r of reportRows) r.duplicateGroup = duplicates.groupOf.get(r.row) ?? null;
+  yield { phase: 'duplicates', done: 0, total: n };
+  const duplicates = findDuplicatesInColumns(candidates);
+  for (let i = 0; i < n; i++) if (duplicates.groupAt[i]) reportRows[i]!.duplicateGroup = duplicates.groupAt[i]!;
 
-  yield { phase: 'summary', done: 0, total: rows.length };
-  const summary = summarize(reportRows.map((r, i) => ({
-    valueTier: r.valueTier, statusTier: r.statusTier, lifecycle: r.lifecycle, total: r.total,
-    region: regionOf(rows[i]!), channel: channelOf(rows[i]!), owner: ownerOf(rows[i]!),
-  })));
+  yield { phase: 'summary', done: 0, total: n };
+  const totalsSummary = summary.result();
 
   const mapping = Object.values(layout.columns)
     .sort((a, b) => a.column - b.column)
@@ -258,25 +312,19 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     columns: Object.fromEntries(mapping.map((m) => [m.field, m.column])),
     mapping,
     unmappedColumns: layout.unmapped.map((u) => ({ column: columnLetter(u.column), header: u.header })),
-    dataRows: rows.length,
+    dataRows: n,
     totalsRows: layout.totalsRows,
     rows: reportRows,
     duplicateGroups: duplicates.groups.map((g) => ({ id: g.id, rows: g.rows, keep: g.keep, reasons: g.reasons, pairs: g.pairs })),
     possibleDuplicates: duplicates.possible,
-    counts: {
-      phone: countBy(reportRows.map((r) => r.phone?.status ?? null)),
-      email: countBy(reportRows.map((r) => r.email?.status ?? null)),
-      valueTier: countBy(reportRows.map((r) => r.valueTier)),
-      statusTier: countBy(reportRows.map((r) => r.statusTier)),
-      lifecycle: countBy(reportRows.map((r) => r.lifecycle)),
-    },
+    counts,
     summary: {
-      customers: summary.customers,
-      revenue: summary.revenue,
-      tierByStatus: summary.tierByStatus,
-      revenueByRegion: summary.revenueByRegion,
-      revenueByChannel: summary.revenueByChannel,
-      revenueByOwner: summary.revenueByOwner,
+      customers: totalsSummary.customers,
+      revenue: totalsSummary.revenue,
+      tierByStatus: totalsSummary.tierByStatus,
+      revenueByRegion: totalsSummary.revenueByRegion,
+      revenueByChannel: totalsSummary.revenueByChannel,
+      revenueByOwner: totalsSummary.revenueByOwner,
     },
   };
 }

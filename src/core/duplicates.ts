@@ -92,61 +92,125 @@ function cheapHash(text: string, h = 0x811c9dc5): number {
   return h;
 }
 
-/** A block key, given as one string or as two parts joined by \u0001 (the parts are hashed without joining them). */
-type BlockKey = (r: DuplicateCandidate) => string | null | readonly [string, string];
-
-function keyHash(k: string | readonly [string, string]): number {
-  return typeof k === 'string' ? cheapHash(k) : cheapHash(k[1], cheapHash('\u0001', cheapHash(k[0])));
+/**
+ * The candidates as columns, position i being one row: what analyzeSheet builds (no object per row,
+ * which at a million rows is most of the garbage collector's work). `findDuplicates` takes objects.
+ */
+export interface CandidateColumns {
+  /** 1-based sheet rows, unique. */
+  readonly row: ArrayLike<number>;
+  readonly name: readonly string[];
+  readonly company: readonly string[];
+  /** E.164 of a valid phone, else null; `mobile[i]` is 1 when that phone is a mobile. */
+  readonly phone: readonly (string | null)[];
+  readonly mobile: ArrayLike<number>;
+  readonly email: readonly (string | null)[];
+  readonly completeness: ArrayLike<number>;
+  readonly lastActivity: readonly (IsoDate | null)[];
 }
 
-/**
- * Rows sharing a key, in order of the key's first row; only blocks of two or more. Most keys belong to
- * one row, and a row whose key hashes to a bucket no other key hit cannot share it, so a counting pass
- * over a cheap hash leaves only the rows of real blocks (and a few collisions) to the Map. Each row is
- * read once for the count; only those in shared buckets are read again (a million rows stay cheap).
- */
-function blocksBy(rows: readonly DuplicateCandidate[], key: BlockKey): number[][] {
+/** Column form of candidate objects. */
+export function candidateColumns(candidates: readonly DuplicateCandidate[]): CandidateColumns {
+  return {
+    row: candidates.map((c) => c.row),
+    name: candidates.map((c) => c.name),
+    company: candidates.map((c) => c.company),
+    phone: candidates.map((c) => c.phone?.e164 ?? null),
+    mobile: candidates.map((c) => (c.phone?.mobile ? 1 : 0)),
+    email: candidates.map((c) => c.email),
+    completeness: candidates.map((c) => c.completeness),
+    lastActivity: candidates.map((c) => c.lastActivity),
+  };
+}
+
+/** A power of two with about 8 buckets per row. */
+function bucketCount(n: number): number {
   let size = 1024;
-  while (size < rows.length * 8) size *= 2;
-  const mask = size - 1;
-  const counts = new Uint8Array(size);
-  const bucket = new Int32Array(rows.length).fill(-1); // -1: no key
-  rows.forEach((r, i) => {
-    const k = key(r);
-    if (!k) return;
-    const b = keyHash(k) & mask;
-    bucket[i] = b;
-    if (counts[b]! < 2) counts[b]!++;
-  });
+  while (size < n * 8) size *= 2;
+  return size;
+}
+
+/** Positions by key, in order of the key's first position; only keys held by two or more. */
+function collect(positions: Iterable<number>, keyAt: (i: number) => string): number[][] {
   const map = new Map<string, number | number[]>();
-  rows.forEach((r, i) => {
-    const b = bucket[i]!;
-    if (b < 0 || counts[b]! < 2) return;
-    const parts = key(r)!;
-    const k = typeof parts === 'string' ? parts : `${parts[0]}\u0001${parts[1]}`;
+  for (const i of positions) {
+    const k = keyAt(i);
     const seen = map.get(k);
     if (seen === undefined) map.set(k, i);
     else if (Array.isArray(seen)) seen.push(i);
     else map.set(k, [seen, i]); // a Map keeps a key's first position when it is set again
-  });
+  }
   const blocks: number[][] = [];
   for (const v of map.values()) if (Array.isArray(v)) blocks.push(v);
   return blocks;
 }
 
+/**
+ * Rows sharing a key, in order of the key's first row; only blocks of two or more. Most keys belong to
+ * one row, and a row whose key hashes to a bucket no other key hit cannot share it, so a counting pass
+ * over a cheap hash leaves only the rows of real blocks (and a few collisions) to the Map.
+ * `keys[i]` null or '' is no key; with `mobile`, only positions whose flag equals `wantMobile` count.
+ */
+function blocksBy(keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): number[][] {
+  const n = keys.length;
+  const mask = bucketCount(n) - 1;
+  const counts = new Uint8Array(mask + 1);
+  const bucket = new Int32Array(n).fill(-1); // -1: no key
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (!k || (mobile !== undefined && mobile[i] !== wantMobile)) continue;
+    const b = cheapHash(k) & mask;
+    bucket[i] = b;
+    if (counts[b]! < 2) counts[b]!++;
+  }
+  return collect(sharedBuckets(bucket, counts), (i) => keys[i]!);
+}
+
+/** The same for the name and company together (hashed without joining the two). */
+function blocksByNameAndCompany(name: readonly string[], company: readonly string[]): number[][] {
+  const n = name.length;
+  const mask = bucketCount(n) - 1;
+  const counts = new Uint8Array(mask + 1);
+  const bucket = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const a = name[i]!;
+    const c = company[i]!;
+    if (!a || !c) continue;
+    const b = cheapHash(c, cheapHash('\u0001', cheapHash(a))) & mask;
+    bucket[i] = b;
+    if (counts[b]! < 2) counts[b]!++;
+  }
+  return collect(sharedBuckets(bucket, counts), (i) => `${name[i]!}\u0001${company[i]!}`);
+}
+
+/** Positions whose bucket another key hit too, ascending. */
+function* sharedBuckets(bucket: Int32Array, counts: Uint8Array): Generator<number> {
+  for (let i = 0; i < bucket.length; i++) {
+    const b = bucket[i]!;
+    if (b >= 0 && counts[b]! >= 2) yield i;
+  }
+}
+
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
-  const at = (i: number) => candidates[i]!;
-  const uf = new UnionFind(candidates.length);
+  const { groups, groupOf, possible } = findDuplicatesInColumns(candidateColumns(candidates));
+  return { groups, groupOf, possible };
+}
+
+/** findDuplicates over columns; `groupAt[i]` is position i's group id (0: none). */
+export function findDuplicatesInColumns(c: CandidateColumns): DuplicateResult & { groupAt: Int32Array } {
+  const n = c.name.length;
+  const { row, name } = c;
+  const uf = new UnionFind(n);
   const pairs: DuplicatePair[] = [];
   const pairAt: number[] = []; // one position of each pair, to find its group
   const possible: PossibleDuplicate[] = [];
   const possibleAt: [number, number][] = [];
   // Rows that joined another: only they can be in a group.
-  const linked = new Uint8Array(candidates.length);
+  const linked = new Uint8Array(n);
   const link = (a: number, b: number, reason: DuplicateReason) => {
     if (uf.union(a, b)) {
-      const ra = at(a).row;
-      const rb = at(b).row;
+      const ra = row[a]!;
+      const rb = row[b]!;
       pairs.push({ rows: [Math.min(ra, rb), Math.max(ra, rb)], reason });
       pairAt.push(a);
       linked[a] = 1;
@@ -161,10 +225,10 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
   const joinAgreeingNames = (block: readonly number[], reason: DuplicateReason, allowUnnamed: boolean) => {
     const byName = new Map<string, number[]>();
     for (const i of block) {
-      const list = byName.get(at(i).name);
-      if (list) list.push(i); else byName.set(at(i).name, [i]);
+      const list = byName.get(name[i]!);
+      if (list) list.push(i); else byName.set(name[i]!, [i]);
     }
-    const named = [...byName.entries()].filter(([n]) => n !== '');
+    const named = [...byName.entries()].filter(([k]) => k !== '');
     for (const [, list] of named) for (let i = 1; i < list.length; i++) link(list[0]!, list[i]!, reason);
     const unnamed = byName.get('') ?? [];
     if (allowUnnamed && named.length <= 1) {
@@ -178,8 +242,8 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
           const b = named[j]!;
           const similarity = nameSimilarity(a[0], b[0]);
           if (similarity >= POSSIBLE_NAME_SIMILARITY) {
-            const ra = at(a[1][0]!).row;
-            const rb = at(b[1][0]!).row;
+            const ra = row[a[1][0]!]!;
+            const rb = row[b[1][0]!]!;
             possible.push({ rows: [Math.min(ra, rb), Math.max(ra, rb)], reason, similarity });
             possibleAt.push([a[1][0]!, b[1][0]!]);
           }
@@ -187,54 +251,55 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
       }
     }
   };
-  const distinctNames = (block: readonly number[]) => new Set(block.map((i) => at(i).name).filter(Boolean)).size;
+  const distinctNames = (block: readonly number[]) => new Set(block.map((i) => name[i]!).filter(Boolean)).size;
 
   // Strong keys: a mobile number or an email address belongs to one person.
-  for (const block of blocksBy(candidates, (r) => (r.phone?.mobile ? r.phone.e164 : null))) {
+  for (const block of blocksBy(c.phone, c.mobile, 1)) {
     joinAgreeingNames(block, 'same mobile', distinctNames(block) < SHARED_KEY_NAMES);
   }
-  for (const block of blocksBy(candidates, (r) => r.email)) {
+  for (const block of blocksBy(c.email)) {
     joinAgreeingNames(block, 'same email', distinctNames(block) < SHARED_KEY_NAMES);
   }
   // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
-  for (const block of blocksBy(candidates, (r) => (r.phone && !r.phone.mobile ? r.phone.e164 : null))) {
+  for (const block of blocksBy(c.phone, c.mobile, 0)) {
     joinAgreeingNames(block, 'same phone and name', false);
   }
   // Same person at the same company.
-  for (const block of blocksBy(candidates, (r) => (r.name && r.company ? [r.name, r.company] as const : null))) {
+  for (const block of blocksByNameAndCompany(name, c.company)) {
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
 
   return {
-    ...buildGroups(candidates, linked, uf, pairs, pairAt),
+    ...buildGroups(c, linked, uf, pairs, pairAt),
     possible: possible.filter((_, k) => uf.find(possibleAt[k]![0]) !== uf.find(possibleAt[k]![1])),
   };
 }
 
 /** The row to keep: the most complete, then the most recently active, then the latest entered. */
-function pickKeep(members: readonly DuplicateCandidate[]): number {
+function pickKeep(c: CandidateColumns, members: readonly number[]): number {
   let best = members[0]!;
-  for (const m of members.slice(1)) {
-    const better =
-      m.completeness > best.completeness ||
-      (m.completeness === best.completeness &&
-        ((m.lastActivity ?? '') > (best.lastActivity ?? '') ||
-          ((m.lastActivity ?? '') === (best.lastActivity ?? '') && m.row > best.row)));
-    if (better) best = m;
+  for (let k = 1; k < members.length; k++) {
+    const m = members[k]!;
+    const mc = c.completeness[m]!;
+    const bc = c.completeness[best]!;
+    const ma = c.lastActivity[m] ?? '';
+    const ba = c.lastActivity[best] ?? '';
+    if (mc > bc || (mc === bc && (ma > ba || (ma === ba && c.row[m]! > c.row[best]!)))) best = m;
   }
-  return best.row;
+  return c.row[best]!;
 }
 
 /** Groups from the rows that took part in a join (every row of a group did; the other rows are alone). */
-function buildGroups(candidates: readonly DuplicateCandidate[], linked: Uint8Array, uf: UnionFind,
+function buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
   pairs: readonly DuplicatePair[], pairAt: readonly number[]) {
-  const members = new Map<number, DuplicateCandidate[]>();
-  linked.forEach((isLinked, i) => {
-    if (!isLinked) return;
+  const row = c.row;
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < linked.length; i++) {
+    if (!linked[i]) continue;
     const root = uf.find(i);
     const list = members.get(root);
-    if (list) list.push(candidates[i]!); else members.set(root, [candidates[i]!]);
-  });
+    if (list) list.push(i); else members.set(root, [i]);
+  }
   const pairsByRoot = new Map<number, DuplicatePair[]>();
   pairs.forEach((p, k) => {
     const root = uf.find(pairAt[k]!);
@@ -243,16 +308,20 @@ function buildGroups(candidates: readonly DuplicateCandidate[], linked: Uint8Arr
   });
   const groups: DuplicateGroup[] = [];
   const groupOf = new Map<number, number>();
+  const groupAt = new Int32Array(linked.length);
   const roots = [...members.entries()]
     .filter(([, list]) => list.length > 1)
-    .map(([root, list]) => ({ root, list: list.sort((a, b) => a.row - b.row) }))
-    .sort((a, b) => a.list[0]!.row - b.list[0]!.row);
+    .map(([root, list]) => ({ root, list: list.sort((a, b) => row[a]! - row[b]!) }))
+    .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
   for (const { root, list } of roots) {
     const id = groups.length + 1;
     const groupPairs = (pairsByRoot.get(root) ?? []).sort((a, b) => a.rows[0] - b.rows[0] || a.rows[1] - b.rows[1]);
     const reasons = DUPLICATE_REASONS.filter((r) => groupPairs.some((p) => p.reason === r));
-    groups.push({ id, rows: list.map((c) => c.row), keep: pickKeep(list), reasons, pairs: groupPairs });
-    for (const c of list) groupOf.set(c.row, id);
+    groups.push({ id, rows: list.map((i) => row[i]!), keep: pickKeep(c, list), reasons, pairs: groupPairs });
+    for (const i of list) {
+      groupOf.set(row[i]!, id);
+      groupAt[i] = id;
+    }
   }
-  return { groups, groupOf };
+  return { groups, groupOf, groupAt };
 }

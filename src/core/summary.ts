@@ -41,34 +41,77 @@ export function crossTab<T>(rows: readonly T[], rowOf: (r: T) => string, colOf: 
   return { rowLabels: [...rowOrder], columnLabels: [...colOrder], counts };
 }
 
+/** Customers and revenue per key, added one row at a time. */
+export class GroupTotals {
+  private readonly map = new Map<string, GroupTotal>();
+  add(key: string, amount: number | null): void {
+    const k = key || BLANK_KEY;
+    let g = this.map.get(k);
+    if (!g) { g = { key: k, customers: 0, revenue: 0 }; this.map.set(k, g); }
+    g.customers++;
+    g.revenue += amount ?? 0;
+  }
+  /** Largest revenue first (ties by key for a stable order), revenue rounded to cents. */
+  result(): GroupTotal[] {
+    const list = [...this.map.values()].map((g) => ({ ...g, revenue: Math.round(g.revenue * 100) / 100 }));
+    return list.sort((a, b) => b.revenue - a.revenue || a.key.localeCompare(b.key));
+  }
+}
+
 /** Customers and revenue per key, largest revenue first (ties by key for a stable order). */
 export function totalsBy<T>(rows: readonly T[], keyOf: (r: T) => string, amountOf: (r: T) => number | null): GroupTotal[] {
-  const map = new Map<string, GroupTotal>();
-  for (const r of rows) {
-    const key = keyOf(r) || BLANK_KEY;
-    let g = map.get(key);
-    if (!g) { g = { key, customers: 0, revenue: 0 }; map.set(key, g); }
-    g.customers++;
-    g.revenue += amountOf(r) ?? 0;
+  const totals = new GroupTotals();
+  for (const r of rows) totals.add(keyOf(r), amountOf(r));
+  return totals.result();
+}
+
+/**
+ * summarize(), one row at a time: the analysis adds each row as it reads it (no row list to build), and
+ * its value tier once the ranks are known.
+ */
+export class SummaryBuilder {
+  private customers = 0;
+  private revenue = 0;
+  private readonly lifecycleCounts = Object.fromEntries(LIFECYCLES.map((l) => [l, 0])) as Record<Lifecycle, number>;
+  private readonly tierCounts = VALUE_TIERS.map(() => STATUS_TIERS.map(() => 0));
+  private readonly byRegion = new GroupTotals();
+  private readonly byChannel = new GroupTotals();
+  private readonly byOwner = new GroupTotals();
+
+  add(r: Omit<SummaryRow, 'valueTier'>): void {
+    this.customers++;
+    if (r.lifecycle) this.lifecycleCounts[r.lifecycle]++;
+    this.revenue += r.total ?? 0;
+    this.byRegion.add(r.region, r.total);
+    this.byChannel.add(r.channel, r.total);
+    this.byOwner.add(r.owner, r.total);
   }
-  for (const g of map.values()) g.revenue = Math.round(g.revenue * 100) / 100;
-  return [...map.values()].sort((a, b) => b.revenue - a.revenue || a.key.localeCompare(b.key));
+
+  /** One row's cell in the value tier × status table (rows without either are not counted). */
+  addTier(valueTier: ValueTier | null, statusTier: StatusTier | null): void {
+    const i = valueTier === null ? -1 : VALUE_TIERS.indexOf(valueTier);
+    const j = statusTier === null ? -1 : STATUS_TIERS.indexOf(statusTier);
+    if (i >= 0 && j >= 0) this.tierCounts[i]![j]!++;
+  }
+
+  result(): Summary {
+    return {
+      customers: this.customers,
+      revenue: Math.round(this.revenue * 100) / 100,
+      tierByStatus: { rowLabels: [...VALUE_TIERS], columnLabels: [...STATUS_TIERS], counts: this.tierCounts.map((r) => [...r]) },
+      revenueByRegion: this.byRegion.result(),
+      revenueByChannel: this.byChannel.result(),
+      revenueByOwner: this.byOwner.result(),
+      lifecycleCounts: { ...this.lifecycleCounts },
+    };
+  }
 }
 
 export function summarize(rows: readonly SummaryRow[]): Summary {
-  const lifecycleCounts = Object.fromEntries(LIFECYCLES.map((l) => [l, 0])) as Record<Lifecycle, number>;
-  let revenue = 0;
+  const summary = new SummaryBuilder();
   for (const r of rows) {
-    if (r.lifecycle) lifecycleCounts[r.lifecycle]++;
-    revenue += r.total ?? 0;
+    summary.add(r);
+    summary.addTier(r.valueTier, r.statusTier);
   }
-  return {
-    customers: rows.length,
-    revenue: Math.round(revenue * 100) / 100,
-    tierByStatus: crossTab(rows, (r) => r.valueTier ?? '', (r) => r.statusTier ?? '', VALUE_TIERS, STATUS_TIERS),
-    revenueByRegion: totalsBy(rows, (r) => r.region, (r) => r.total),
-    revenueByChannel: totalsBy(rows, (r) => r.channel, (r) => r.total),
-    revenueByOwner: totalsBy(rows, (r) => r.owner, (r) => r.total),
-    lifecycleCounts,
-  };
+  return summary.result();
 }

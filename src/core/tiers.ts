@@ -36,6 +36,33 @@ export function percentRanks(totals: readonly number[]): number[] {
   });
 }
 
+/**
+ * `valueTier(percentRanks(totals)[i], t)` for an amount x of `totals`, as two comparisons: the rank only
+ * grows with the count of amounts below x, so rank ≥ p ⇔ at least m amounts are below x ⇔ x is greater
+ * than the m-th smallest amount, m being the least count whose (truncated) rank reaches p. One sort, no
+ * rank per row (the same rule as the sheet's threshold formula).
+ */
+export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount: number) => ValueTier {
+  const n = totals.length;
+  if (n <= 1) return () => valueTier(1, t); // percentRanks gives a single amount the rank 1
+  const sorted = Float64Array.from(totals).sort();
+  const rankOf = (below: number) => Math.floor((below * 1000) / (n - 1) + 1e-9) / 1000;
+  /** Amounts above this have rank ≥ p. */
+  const cutoff = (p: number): number => {
+    let lo = 0;
+    let hi = n; // n: no count reaches p
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rankOf(mid) >= p) hi = mid; else lo = mid + 1;
+    }
+    if (lo === 0) return -Infinity;
+    return lo === n ? Infinity : sorted[lo - 1]!;
+  };
+  const high = cutoff(t.highPercentile);
+  const medium = cutoff(t.mediumPercentile);
+  return (amount) => (amount > high ? 'high' : amount > medium ? 'medium' : 'low');
+}
+
 export function valueTier(rank: number, t: Thresholds): ValueTier {
   if (rank >= t.highPercentile) return 'high';
   if (rank >= t.mediumPercentile) return 'medium';

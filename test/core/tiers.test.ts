@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { lifecycle, percentRanks, statusTier, valueTier, laterDate } from '../../src/core/tiers';
+import { lifecycle, percentRanks, statusTier, valueTier, valueTierRule, laterDate } from '../../src/core/tiers';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const t = DEFAULT_SETTINGS.thresholds;
@@ -85,5 +85,22 @@ describe('lifecycle', () => {
     expect(lifecycle(null, '2025-01-01', '2025-01-01', t)).toBe('new');
     expect(lifecycle(null, null, '2025-01-01', t)).toBe('new');
     expect(lifecycle(null, '2024-01-01', '2025-01-01', t)).toBe('returning');
+  });
+});
+
+describe('valueTierRule', () => {
+  it('gives every amount the tier of its percent rank (ties, blanks as 0, negatives, odd thresholds)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 60 }),
+      fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (totals, a, b) => {
+        const th = { ...t, highPercentile: Math.max(a, b), mediumPercentile: Math.min(a, b) };
+        const rule = valueTierRule(totals, th);
+        const ranks = percentRanks(totals);
+        totals.forEach((x, i) => expect(rule(x)).toBe(valueTier(ranks[i]!, th)));
+      }));
+  });
+  it('with one amount, gives it the tier of rank 1', () => {
+    expect(valueTierRule([5], t)(5)).toBe('high');
   });
 });
