@@ -75,6 +75,10 @@ export interface SimWorkbook {
   readonly charts: { name: string; sheet: string; type: string; source: string; title: string; seriesBy: string }[];
   /** The raw model, for the playground renderer. */
   readonly model: WorkbookModel;
+  /** Workbook structure protection (Review → Protect Workbook): sheets cannot be added, deleted, renamed, moved, hidden. */
+  readonly protected: boolean;
+  protect(password?: string): void;
+  unprotect(): void;
 }
 
 export interface SimExcel {
@@ -303,6 +307,15 @@ function directWorkbook(wb: WorkbookModel): SimWorkbook {
       return wb.charts.map((c) => ({ name: c.name, sheet: c.sheet.name, type: c.type, source: fullAddress(c.source.sheet.name, c.source.rect), title: c.title, seriesBy: c.seriesBy }));
     },
     model: wb,
+    get protected() {
+      return wb.protection.protected;
+    },
+    protect(password) {
+      wb.protection = { protected: true, password };
+    },
+    unprotect() {
+      wb.protection = { protected: false, password: undefined };
+    },
   };
 }
 

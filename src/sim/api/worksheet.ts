@@ -62,6 +62,7 @@ export class Worksheet extends SimObject<SheetModel> {
       if (v !== 'Visible' && t.wb.sheets.filter((s) => s.visibility === 'Visible' && s !== t).length === 0) {
         throw new ModelError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
       }
+      if (v !== t.visibility) t.wb.checkStructure(v === 'Visible' ? 'show a worksheet' : 'hide a worksheet');
       t.visibility = v;
     });
   }
@@ -281,6 +282,30 @@ export class WorksheetProtection extends SimObject<SheetModel> {
   }
 }
 
+/** Workbook structure protection (ExcelApi 1.7). */
+export class WorkbookProtection extends SimObject<WorkbookModel> {
+  protected _scalars(): Record<string, Getter<WorkbookModel>> {
+    return { protected: (t) => t.protection.protected };
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  protect(password?: string): void {
+    this._op('protect', [password === undefined ? null : '***'], (t) => {
+      if (t.protection.protected) throw new ModelError('InvalidOperation', 'The workbook is already protected');
+      t.protection = { protected: true, password };
+    });
+  }
+  unprotect(password?: string): void {
+    this._op('unprotect', [password === undefined ? null : '***'], (t) => {
+      if (t.protection.protected && t.protection.password !== undefined && t.protection.password !== password) {
+        throw new ModelError('InvalidArgument', 'The password is incorrect');
+      }
+      t.protection = { protected: false, password: undefined };
+    });
+  }
+}
+
 export class WorksheetFreezePanes extends SimObject<SheetModel> {
   protected _scalars(): Record<string, Getter<SheetModel>> {
     return {};
@@ -454,6 +479,22 @@ export class Workbook extends SimObject<WorkbookModel> {
   }
   get application(): SimContext['application'] {
     return this.context.application;
+  }
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    return name === 'protection' ? (this.protection as SimObject<unknown>) : undefined;
+  }
+  private _protection?: WorkbookProtection;
+  /** ExcelApi 1.7. */
+  get protection(): WorkbookProtection {
+    this._protection ??= new WorkbookProtection(
+      this.context,
+      () => {
+        requireSet(this.context.host, '1.7', 'Workbook.protection');
+        return this._resolve();
+      },
+      'workbook.protection',
+    );
+    return this._protection;
   }
   getSelectedRange(): Range {
     return new Range(

@@ -348,8 +348,17 @@ export class WorkbookModel {
   memo = new Map<string, unknown>();
   private memoVersion = -1;
   evaluator: EvaluatorHooks | null = null;
+  /** Workbook structure protection (Review → Protect Workbook): no sheet added, deleted, renamed, moved, hidden or shown. */
+  protection = { protected: false, password: undefined as string | undefined };
 
   constructor(public now: () => Date = () => new Date()) {}
+
+  /** Excel refuses a change to the sheets (add, delete, rename, move, hide) while the structure is protected. */
+  checkStructure(what: string): void {
+    if (this.protection.protected) {
+      throw new ModelError('AccessDenied', `The workbook structure is protected: cannot ${what}. Unprotect it first (Review → Protect Workbook).`);
+    }
+  }
 
   touch(): void {
     this.version++;
@@ -400,6 +409,7 @@ export class WorkbookModel {
     }
     WorkbookModel.checkSheetName(n);
     if (this.sheet(n)) throw new ModelError('ItemAlreadyExists', `A worksheet named "${n}" already exists`);
+    this.checkStructure('add a worksheet');
     const sheet = new SheetModel(this, n);
     if (index === undefined) this.sheets.push(sheet);
     else this.sheets.splice(index, 0, sheet);
@@ -411,6 +421,7 @@ export class WorkbookModel {
     WorkbookModel.checkSheetName(name);
     const other = this.sheet(name);
     if (other && other !== sheet) throw new ModelError('ItemAlreadyExists', `A worksheet named "${name}" already exists`);
+    if (name !== sheet.name) this.checkStructure('rename a worksheet');
     sheet.name = name;
     this.touch();
   }
@@ -418,6 +429,7 @@ export class WorkbookModel {
   deleteSheet(sheet: SheetModel): void {
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) throw new ModelError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
+    this.checkStructure('delete a worksheet');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     const drop = <T extends { sheet: SheetModel }>(list: T[]) => {
       for (let i = list.length - 1; i >= 0; i--) if ((list[i] as T).sheet === sheet) list.splice(i, 1);
@@ -434,6 +446,7 @@ export class WorkbookModel {
 
   moveSheet(sheet: SheetModel, position: number): void {
     if (position < 0 || position >= this.sheets.length) throw new ModelError('InvalidArgument', `position ${position} is out of range`);
+    if (this.sheets.indexOf(sheet) !== position) this.checkStructure('move a worksheet');
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
   }

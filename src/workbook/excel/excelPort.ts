@@ -89,6 +89,11 @@ function sheetsOf(op: WriteOp): string[] {
   }
 }
 
+/** Ops Excel refuses while the workbook structure is protected: a sheet added, deleted, or copied (added and renamed). */
+function changesStructure(op: WriteOp): boolean {
+  return op.op === 'addSheet' || op.op === 'deleteSheet' || op.op === 'copySheet';
+}
+
 function normalizeFormula(f: string): string {
   return formulaText(f.trim()).replace(/\s+/g, '').toUpperCase();
 }
@@ -277,7 +282,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
       last = done;
       onProgress?.({ done, total });
     };
-    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes, signal).execute(), progress);
+    // Workbook.protection is ExcelApi 1.7: below it the structure cannot be looked at (Excel refuses the
+    // first sheet op itself, which the plans put before any cell write).
+    const structure = this.supports('1.7');
+    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes, signal, structure).execute(), progress);
     // The estimate may have been high: finish at 100 %.
     if (last !== total) onProgress?.({ done: last, total: last });
   }
@@ -316,6 +324,8 @@ class PlanRun {
   private readonly pivotHeaders = new Map<number, { rect: Rect; header: Excel.Range }>();
   private readonly tableRanges = new Map<string, Excel.Range[]>();
   private readonly customFormats = new Map<number, { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]>();
+  /** Loaded in the preflight when the plan adds, deletes or copies (adds and renames) a sheet. */
+  private workbookProtection: Excel.WorkbookProtection | null = null;
 
   constructor(
     private readonly s: Session,
@@ -324,6 +334,8 @@ class PlanRun {
     private readonly rules: Map<number, Excel.DataValidationRule>,
     budget: number,
     private readonly signal?: AbortSignal,
+    /** Whether the host has Workbook.protection (ExcelApi 1.7). */
+    private readonly structureVisible = false,
   ) {
     this.writes = new WriteQueue(s, budget);
   }
@@ -365,6 +377,9 @@ class PlanRun {
       return p;
     };
     for (const op of this.ops) for (const name of sheetsOf(op)) probe(name);
+    if (this.structureVisible && this.ops.some(changesStructure)) {
+      this.workbookProtection = workbook.protection.load('protected');
+    }
     this.ops.forEach((op, i) => {
       if (op.op === 'addTable') {
         const p = probe(op.sheet);
@@ -436,6 +451,9 @@ class PlanRun {
       mustExist(sheet, op.op);
       if (!changed.has(key(sheet))) touchedOriginal.add(key(sheet));
     });
+    if (this.workbookProtection?.protected && this.ops.some((op, i) => changesStructure(op) && !this.skip.has(i))) {
+      throw new WorkbookError('protected', 'The workbook structure is protected, and this needs to add, delete or rename sheets; unprotect it (Review → Protect Workbook) and try again. Nothing was changed.');
+    }
     for (const name of touchedOriginal) {
       const protection = this.probes.get(name)?.ws.protection;
       if (protection && !protection.isNullObject && protection.protected) {

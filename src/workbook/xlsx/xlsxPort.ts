@@ -5,6 +5,11 @@
  *
  * What exceljs 4.4 cannot write: PivotTables and charts (capabilities say so; the ops throw
  * WorkbookError('unsupported')). Everything else in WriteOp is implemented here.
+ *
+ * Workbook structure protection (<workbookProtection lockStructure="1"> in xl/workbook.xml) is not
+ * modelled by exceljs 4.4: it is neither read nor written (checked: a protected file loads with no trace
+ * of it and saves without it), so checkPlan cannot refuse on it as the Office.js adapter does; the file
+ * check (fileParts.ts) is where it can be seen.
  */
 import type ExcelJS from 'exceljs';
 import {
