@@ -4,7 +4,8 @@
  * PropertyNotLoaded, queued non-transactional writes, payload limits, requirement sets), plus direct
  * synchronous access for tests and the playground. Pure TypeScript: no Node, no DOM.
  */
-import { fullAddress, parseAddress, rectAddress, type Rect } from './model/address';
+import { columnName, fullAddress, parseAddress, rectAddress, type Rect } from './model/address';
+import { planMerge } from './model/layout';
 import { Evaluator, evaluateFormula } from './model/evaluate';
 import { tryParseFormula } from './model/formula';
 import { formatValue, toApiValue, type Scalar } from './model/values';
@@ -62,6 +63,16 @@ export interface SimSheet {
   protect(password?: string): void;
   unprotect(): void;
   readonly columnWidths: ReadonlyMap<number, number>;
+  /** Merged areas, as A1 addresses ("A1:H1"). */
+  merges(): string[];
+  /** Merges as Range.merge() does (the top-left value stays, the others are cleared). */
+  merge(address: string, across?: boolean): void;
+  /** 1-based rows hidden, by the user or by the AutoFilter. */
+  hiddenRows(): number[];
+  /** Column letters of the hidden columns. */
+  hiddenColumns(): string[];
+  /** The AutoFilter: its range, criteria by column offset, whether it filters now. */
+  autoFilter(): { address: string; criteria: Record<number, unknown>; isDataFiltered: boolean } | null;
 }
 
 export interface SimWorkbook {
@@ -242,6 +253,21 @@ function sheetView(sheet: SheetModel): SimSheet {
     get columnWidths() {
       return sheet.columnWidths;
     },
+    merges: () => sheet.merges.map(rectAddress),
+    merge(address, across) {
+      const rect = rectOf(address);
+      const { add, replaced } = planMerge(sheet, rect, Boolean(across));
+      sheet.merges = sheet.merges.filter((m) => !replaced.includes(m));
+      for (const m of add) {
+        for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) sheet.clearContents({ r0: r, r1: r, c0: c, c1: c });
+        sheet.merges.push(m);
+      }
+    },
+    hiddenRows: () => [...new Set([...sheet.hiddenRows, ...(sheet.autoFilter?.hidden ?? [])])].sort((a, b) => a - b).map((r) => r + 1),
+    hiddenColumns: () => [...sheet.hiddenColumns].sort((a, b) => a - b).map(columnName),
+    autoFilter: () => (sheet.autoFilter
+      ? { address: rectAddress(sheet.autoFilter.rect), criteria: Object.fromEntries(sheet.autoFilter.criteria), isDataFiltered: sheet.autoFilter.criteria.size > 0 }
+      : null),
   };
 }
 

@@ -4,6 +4,7 @@ import { interpretInput, formatValue, toApiValue, valueType, type Interpreted } 
 import { ModelError, type FmtKey, type FmtValue, type SheetModel } from '../model/workbook';
 import { MAX_READ_CELLS, SimObject, SimRichApiError, requireSet, type Getter, type SimContext } from './base';
 import { ConditionalFormatCollection } from './conditionalFormat';
+import { checkMergedWrite, checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
 import { DataValidation } from './dataValidation';
 import { Worksheet } from './worksheet';
 
@@ -53,6 +54,13 @@ export function writeContents(ref: RangeRef, input: unknown, what: string): void
   // Interpret everything first: a value Excel rejects fails the whole operation.
   const out: Interpreted[] = [];
   for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(interpretInput(at(r - r0, c - c0), ref.sheet.numberFormat(r, c)));
+  if (ref.sheet.merges.length > 0) {
+    const width = c1 - c0 + 1;
+    checkMergedWrite(ref.sheet, ref.rect, (r, c) => {
+      const v = out[(r - r0) * width + (c - c0)] as Interpreted;
+      return v.kind === 'formula' || (v.kind === 'value' && v.value !== null);
+    });
+  }
   let k = 0;
   for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) ref.sheet.store(r, c, out[k++] as Interpreted);
 }
@@ -132,6 +140,8 @@ export class Range extends SimObject<RangeRef> {
       numberFormat: (t) => grid(t, (r, c) => t.sheet.numberFormat(r, c)),
       text: (t) => grid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c))),
       valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet.value(r, c))),
+      rowHidden: (t) => tri(hiddenRowCount(t.sheet, t.rect.r0, t.rect.r1), rectRows(t.rect)),
+      columnHidden: (t) => tri(hiddenColumnCount(t.sheet, t.rect.c0, t.rect.c1), rectCols(t.rect)),
     };
   }
 
@@ -359,6 +369,11 @@ export class Range extends SimObject<RangeRef> {
       checkWritable(t.sheet);
       const { r0, r1, c0, c1 } = t.rect;
       if (shift !== 'Up' && shift !== 'Left') throw new ModelError('InvalidArgument', `"${shift}" is not a DeleteShiftDirection`);
+      const wholeRows = shift === 'Up' && c0 === 0 && c1 === MAX_COLS - 1;
+      if (!wholeRows) checkPartialDelete(t.sheet, t.rect, shift);
+      if (!wholeRows && shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1 && t.sheet.hiddenColumns.size > 0) {
+        throw new ModelError('NotImplemented', 'Deleting whole columns of a sheet with hidden columns is not simulated.');
+      }
       for (const k of [...t.sheet.cells.keys()]) {
         const r = Math.floor(k / MAX_COLS);
         const c = k % MAX_COLS;
@@ -366,7 +381,59 @@ export class Range extends SimObject<RangeRef> {
       }
       if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
       else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLS - 1 }, -(c1 - c0 + 1));
+      if (wholeRows) deleteWholeRows(t.sheet, r0, r1);
     });
+  }
+
+  /** ExcelApi 1.2. Keeps the top-left value of each new area; `across` merges each row on its own. */
+  merge(across?: boolean): void {
+    this._op('merge', [Boolean(across)], (t) => {
+      checkWritable(t.sheet);
+      const wb = t.sheet.wb;
+      if (wb.tables.some((tb) => tb.sheet === t.sheet && intersect(tb.rect, t.rect))) throw new ModelError('InvalidOperation', 'Cells in a table cannot be merged');
+      const { add, replaced } = planMerge(t.sheet, t.rect, Boolean(across));
+      t.sheet.merges = t.sheet.merges.filter((m) => !replaced.includes(m));
+      for (const m of add) {
+        const others: Rect[] = [];
+        for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) others.push({ r0: r, r1: r, c0: c, c1: c });
+        for (const o of others) t.sheet.clearContents(o);
+        t.sheet.merges.push(m);
+      }
+    });
+  }
+  /** ExcelApi 1.2: every merged area that intersects the range is unmerged. */
+  unmerge(): void {
+    this._op('unmerge', [], (t) => {
+      checkWritable(t.sheet);
+      t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.rect));
+    });
+  }
+  /** ExcelApi 1.13: the merged areas intersecting the range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        requireSet(this.context.host, '1.13', 'Range.getMergedAreasOrNullObject');
+        const t = this._resolve();
+        if (!t) return null;
+        const rects = t.sheet.merges.filter((m) => intersect(m, t.rect));
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      `${this._path}.getMergedAreasOrNullObject()`,
+    );
+  }
+  /** ExcelApi 1.2: true when every row is hidden, false when none is, null when mixed. */
+  get rowHidden(): boolean {
+    return this._get('rowHidden');
+  }
+  set rowHidden(v: boolean) {
+    this._setProp('rowHidden', v, (t) => setRowsHidden(t, v));
+  }
+  get columnHidden(): boolean {
+    return this._get('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this._setProp('columnHidden', v, (t) => setColumnsHidden(t, v));
   }
 
   select(): void {
@@ -403,6 +470,51 @@ export class Range extends SimObject<RangeRef> {
   }
 }
 
+/** Hides or shows whole rows (showing also shows rows a filter hid, as in Excel). */
+function setRowsHidden(t: RangeRef, hidden: boolean): void {
+  checkWritable(t.sheet);
+  if (hidden && rectRows(t.rect) > 100_000) throw new ModelError('NotImplemented', 'Hiding more than 100,000 rows at once is not simulated.');
+  if (hidden) for (let r = t.rect.r0; r <= t.rect.r1; r++) t.sheet.hiddenRows.add(r);
+  else {
+    for (const set of [t.sheet.hiddenRows, t.sheet.autoFilter?.hidden]) {
+      if (!set) continue;
+      for (const r of [...set]) if (r >= t.rect.r0 && r <= t.rect.r1) set.delete(r);
+    }
+  }
+}
+
+function setColumnsHidden(t: RangeRef, hidden: boolean): void {
+  checkWritable(t.sheet);
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    if (hidden) t.sheet.hiddenColumns.add(c);
+    else t.sheet.hiddenColumns.delete(c);
+  }
+}
+
+/** Excel.RangeAreas, as getMergedAreasOrNullObject returns it: its address, area and cell counts. */
+export class RangeAreas extends SimObject<{ sheet: SheetModel; rects: Rect[] }> {
+  protected _scalars(): Record<string, Getter<{ sheet: SheetModel; rects: Rect[] }>> {
+    return {
+      address: (t) => t.rects.map((r) => fullAddress(t.sheet.name, r)).join(','),
+      addressLocal: (t) => t.rects.map((r) => fullAddress(t.sheet.name, r)).join(','),
+      areaCount: (t) => t.rects.length,
+      cellCount: (t) => t.rects.reduce((n, r) => n + rectCells(r), 0),
+    };
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+}
+
 function subtractRect(a: Rect, b: Rect): Rect[] {
   const x = intersect(a, b);
   if (!x) return [a];
@@ -419,6 +531,8 @@ export class RangeFormat extends SimObject<RangeRef> {
     return {
       columnWidth: (t) => t.sheet.columnWidths.get(t.rect.c0) ?? 48,
       rowHeight: () => 15,
+      rowHidden: (t) => tri(hiddenRowCount(t.sheet, t.rect.r0, t.rect.r1), rectRows(t.rect)),
+      columnHidden: (t) => tri(hiddenColumnCount(t.sheet, t.rect.c0, t.rect.c1), rectCols(t.rect)),
       horizontalAlignment: (t) => uniform(t, 'hAlign'),
       wrapText: (t) => uniform(t, 'wrap'),
     };
@@ -449,6 +563,19 @@ export class RangeFormat extends SimObject<RangeRef> {
   }
   get rowHeight(): number {
     return this._get('rowHeight');
+  }
+  /** ExcelApi 1.2 (also on Range): hide or show the range's whole rows / columns. */
+  get rowHidden(): boolean {
+    return this._get('rowHidden');
+  }
+  set rowHidden(v: boolean) {
+    this._setProp('rowHidden', v, (t) => setRowsHidden(t, v));
+  }
+  get columnHidden(): boolean {
+    return this._get('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this._setProp('columnHidden', v, (t) => setColumnsHidden(t, v));
   }
   get horizontalAlignment(): string {
     return this._get('horizontalAlignment');

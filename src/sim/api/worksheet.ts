@@ -7,6 +7,7 @@ import { Range, type RangeRef } from './range';
 import { TableCollection, copyTables } from './table';
 import { PivotTableCollection } from './pivot';
 import { ChartCollection } from './chart';
+import { AutoFilter } from './autoFilter';
 
 function resolveAddress(sheet: SheetModel, address: string): Rect {
   const p = parseAddress(address);
@@ -34,6 +35,7 @@ export class Worksheet extends SimObject<SheetModel> {
       tables: () => this.tables as unknown as SimObject<unknown>,
       charts: () => this.charts as unknown as SimObject<unknown>,
       pivotTables: () => this.pivotTables as unknown as SimObject<unknown>,
+      autoFilter: () => this.autoFilter as unknown as SimObject<unknown>,
     };
     return nav[name]?.();
   }
@@ -194,6 +196,12 @@ export class Worksheet extends SimObject<SheetModel> {
       `${this._path}.pivotTables`,
     );
     return this._pivots;
+  }
+  private _autoFilter?: AutoFilter;
+  /** ExcelApi 1.9. */
+  get autoFilter(): AutoFilter {
+    this._autoFilter ??= new AutoFilter(this.context, () => this._resolve(), `${this._path}.autoFilter`);
+    return this._autoFilter;
   }
   private _onChanged?: EventHandlers;
   get onChanged(): EventHandlers {

@@ -6,6 +6,7 @@ import { contains, intersect, MAX_COLS, MAX_ROWS, type Rect, rectCells, subtract
 import { interpretInput, type Scalar, type Interpreted } from './values';
 import { tryParseFormula, type Node } from './formula';
 import type { PivotModel } from './pivot';
+import { copyLayout, type AutoFilterModel } from './layout';
 
 export type FmtKey = 'numberFormat' | 'fill' | 'bold' | 'italic' | 'fontColor' | 'hAlign' | 'wrap';
 export type FmtValue = string | boolean | null;
@@ -63,6 +64,16 @@ export class SheetModel {
   protection = { protected: false, password: undefined as string | undefined };
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
+  /** Merged areas: a value lives in the top-left cell only (see ./layout). */
+  merges: Rect[] = [];
+  /** Rows / columns hidden by the user (0-based); rows an AutoFilter hides are in autoFilter.hidden. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
+  autoFilter: AutoFilterModel | null = null;
+
+  rowHidden(r: number): boolean {
+    return this.hiddenRows.has(r) || (this.autoFilter?.hidden.has(r) ?? false);
+  }
 
   constructor(
     readonly wb: WorkbookModel,
@@ -256,6 +267,7 @@ export class SheetModel {
     for (const [c, w] of other.columnWidths) this.columnWidths.set(c, w);
     this.freeze = { ...other.freeze };
     this.tabColor = other.tabColor;
+    copyLayout(other, this);
     this.wb.touch();
   }
 }
@@ -480,6 +492,7 @@ export class WorkbookModel {
     for (const p of this.pivots) {
       if (p.sheet === sheet && p.lastRect && intersect(p.lastRect, rect)) throw new ModelError('PivotTableRangeConflict', 'A table cannot overlap a PivotTable');
     }
+    if (sheet.merges.some((m) => intersect(m, rect))) throw new ModelError('InvalidOperation', 'A table cannot contain merged cells');
     let r = { ...rect };
     if (!hasHeaders) {
       // Excel inserts a header row: the data moves down one row within the table's columns.
