@@ -118,17 +118,19 @@ describe('merged cells in the header and the data, two header rows', () => {
       ...base,
     ];
   };
-  it('sim (values as Office.js returns them for merged areas: the top-left cell only)', async () => {
-    const r = rows();
-    r[7]![1] = null; // the merged company cell reads empty below its first row
-    const { host, port } = sim({ 客户信息: r });
+  it('sim with real merges (values as Office.js returns them for merged areas: the top-left cell only)', async () => {
+    const { host, port } = sim({ 客户信息: rows() });
+    const s = host.workbook.sheet('客户信息');
+    for (const a of ['A1:H1', 'A2:B2', 'C2:D2', 'E2:G2', 'B4:B5']) s.merge(a); // B5's company is cleared, as Excel does
+    expect(s.values()[4]![1]).toBe('');
     const outcomes = await runEach(port, () => simSnapshot(host));
     for (const name of ACTION_NAMES) expectOk(outcomes[name]);
     const ledger = await loadLedger(ctxFor(port));
     expect(ledger.headerIndex).toBe(2);
     expectChecked(host.workbook.sheet('客户信息').values(), 3);
-    // The banner rows are untouched.
+    // The banner rows are untouched, the merges are still there.
     expect(host.workbook.sheet('客户信息').values()[0]!.slice(1).every((v) => v === '')).toBe(true);
+    expect(s.merges()).toEqual(['A1:H1', 'A2:B2', 'C2:D2', 'E2:G2', 'B4:B5']);
   });
   it('xlsx with real merges', async () => {
     const { wb, port, file } = await xlsx({ 客户信息: rows() }, (w) => {

@@ -134,7 +134,19 @@ it('hidden rows, hidden columns and an active filter: every row is checked, hidd
       ws.getColumn(2).hidden = true;
       ws.autoFilter = 'A1:H7';
     },
+    // The same in the simulator, through Office.js (layout.test.ts has more: a filter that hides rows).
+    sim: async ({ host }) => {
+      await host.Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('客户信息');
+        ws.getRange('3:4').rowHidden = true;
+        ws.getRange('B:B').columnHidden = true;
+        ws.autoFilter.apply('A1:H7');
+        await context.sync();
+      });
+    },
   });
+  const simSheet = r.sim.host.workbook.sheet('客户信息');
+  expect({ rows: simSheet.hiddenRows(), columns: simSheet.hiddenColumns(), filter: simSheet.autoFilter()?.address }).toEqual({ rows: [3, 4], columns: ['B'], filter: 'A1:H7' });
   const ws = r.cliOut.getWorksheet('客户信息')!;
   expect(ws.getRow(3).hidden).toBe(true);
   expect(ws.getRow(4).hidden).toBe(true);

@@ -88,15 +88,16 @@ describe('merged cells', () => {
 });
 
 describe('hidden rows and columns', () => {
-  it('hide and show through Range and Range.format; values of hidden cells are read and written as any', async () => {
+  it('hide and show through Range.rowHidden / columnHidden (Range.format has neither in Office.js); values of hidden cells are read and written as any', async () => {
     const h = host();
     await h.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('S');
       ws.getRange('3:4').rowHidden = true;
-      ws.getRange('B:B').format.columnHidden = true;
+      ws.getRange('B:B').columnHidden = true;
+      expect('rowHidden' in ws.getRange('A1').format).toBe(false);
       await context.sync();
       const all = ws.getRange('A2:A5').load('rowHidden');
-      const some = ws.getRange('A3:A4').format.load('rowHidden');
+      const some = ws.getRange('A3:A4').load('rowHidden');
       const col = ws.getRange('B1').load('columnHidden');
       const values = ws.getRange('A3:C4').load('values');
       await context.sync();

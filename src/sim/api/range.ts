@@ -1,7 +1,7 @@
 /** Excel.Range and its format objects. */
 import { fullAddress, quoteSheet, rectAddress, intersect, MAX_COLS, MAX_ROWS, parseAddress, type Rect, rectCells, rectCols, rectRows, inBounds } from '../model/address';
 import { interpretInput, formatValue, toApiValue, valueType, type Interpreted } from '../model/values';
-import { ModelError, type FmtKey, type FmtValue, type SheetModel } from '../model/workbook';
+import { ModelError, SheetModel, type FmtKey, type FmtValue } from '../model/workbook';
 import { MAX_READ_CELLS, SimObject, SimRichApiError, requireSet, type Getter, type SimContext } from './base';
 import { ConditionalFormatCollection } from './conditionalFormat';
 import { checkMergedWrite, checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
@@ -374,6 +374,16 @@ export class Range extends SimObject<RangeRef> {
       if (!wholeRows && shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1 && t.sheet.hiddenColumns.size > 0) {
         throw new ModelError('NotImplemented', 'Deleting whole columns of a sheet with hidden columns is not simulated.');
       }
+      if (wholeRows) {
+        // A merged area that loses its top rows keeps its contents: they move to its first remaining row.
+        for (const m of t.sheet.merges) {
+          if (m.r0 < r0 || m.r0 > r1 || m.r1 <= r1) continue;
+          const top = t.sheet.cells.get(SheetModel.key(m.r0, m.c0));
+          if (!top) continue;
+          t.sheet.cells.delete(SheetModel.key(m.r0, m.c0));
+          t.sheet.cells.set(SheetModel.key(r1 + 1, m.c0), top);
+        }
+      }
       for (const k of [...t.sheet.cells.keys()]) {
         const r = Math.floor(k / MAX_COLS);
         const c = k % MAX_COLS;
@@ -422,7 +432,7 @@ export class Range extends SimObject<RangeRef> {
       `${this._path}.getMergedAreasOrNullObject()`,
     );
   }
-  /** ExcelApi 1.2: true when every row is hidden, false when none is, null when mixed. */
+  /** ExcelApi 1.2 (on Range, not Range.format): true when every row is hidden, false when none is, null when mixed. */
   get rowHidden(): boolean {
     return this._get('rowHidden');
   }
@@ -531,8 +541,6 @@ export class RangeFormat extends SimObject<RangeRef> {
     return {
       columnWidth: (t) => t.sheet.columnWidths.get(t.rect.c0) ?? 48,
       rowHeight: () => 15,
-      rowHidden: (t) => tri(hiddenRowCount(t.sheet, t.rect.r0, t.rect.r1), rectRows(t.rect)),
-      columnHidden: (t) => tri(hiddenColumnCount(t.sheet, t.rect.c0, t.rect.c1), rectCols(t.rect)),
       horizontalAlignment: (t) => uniform(t, 'hAlign'),
       wrapText: (t) => uniform(t, 'wrap'),
     };
@@ -564,19 +572,7 @@ export class RangeFormat extends SimObject<RangeRef> {
   get rowHeight(): number {
     return this._get('rowHeight');
   }
-  /** ExcelApi 1.2 (also on Range): hide or show the range's whole rows / columns. */
-  get rowHidden(): boolean {
-    return this._get('rowHidden');
-  }
-  set rowHidden(v: boolean) {
-    this._setProp('rowHidden', v, (t) => setRowsHidden(t, v));
-  }
-  get columnHidden(): boolean {
-    return this._get('columnHidden');
-  }
-  set columnHidden(v: boolean) {
-    this._setProp('columnHidden', v, (t) => setColumnsHidden(t, v));
-  }
+  // rowHidden / columnHidden are Range's (ExcelApi 1.2), not RangeFormat's: Office.js has them there only.
   get horizontalAlignment(): string {
     return this._get('horizontalAlignment');
   }

@@ -89,6 +89,42 @@ function sheetsOf(op: WriteOp): string[] {
   }
 }
 
+/** Per sheet the plan writes blocks to (and did not add itself before), the box around those blocks. */
+function writeBounds(ops: readonly WriteOp[]): Map<string, Rect> {
+  const out = new Map<string, Rect>();
+  const made = new Set<string>();
+  for (const op of ops) {
+    if (op.op === 'addSheet') made.add(key(op.name));
+    else if (op.op === 'copySheet') made.add(key(op.to));
+    if (op.op !== 'writeBlock' || made.has(key(op.sheet)) || op.values.length === 0) continue;
+    const width = op.values.reduce((w, r) => Math.max(w, r.length), 0);
+    if (width === 0) continue;
+    const r: Rect = { r0: op.row, c0: op.col, r1: op.row + op.values.length - 1, c1: op.col + width - 1 };
+    const b = out.get(key(op.sheet));
+    out.set(key(op.sheet), b ? { r0: Math.min(b.r0, r.r0), c0: Math.min(b.c0, r.c0), r1: Math.max(b.r1, r.r1), c1: Math.max(b.c1, r.c1) } : r);
+  }
+  // Only sheets the plan writes blocks to: a settings sheet the plan creates has no merges.
+  for (const name of made) out.delete(name);
+  return out;
+}
+
+/** "S!A1:B2,'a,b'!C3:C4" → ["S!A1:B2", "'a,b'!C3:C4"]: commas inside quoted sheet names do not split. */
+function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      out.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (address.length > start) out.push(address.slice(start));
+  return out.filter((a) => a.trim() !== '');
+}
+
 /** Ops Excel refuses while the workbook structure is protected: a sheet added, deleted, or copied (added and renamed). */
 function changesStructure(op: WriteOp): boolean {
   return op.op === 'addSheet' || op.op === 'deleteSheet' || op.op === 'copySheet';
@@ -285,7 +321,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     // Workbook.protection is ExcelApi 1.7: below it the structure cannot be looked at (Excel refuses the
     // first sheet op itself, which the plans put before any cell write).
     const structure = this.supports('1.7');
-    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes, signal, structure).execute(), progress);
+    const merges = this.supports('1.13');
+    await this.run('applying the plan', (s) => new PlanRun(s, plan.ops, caps, rules, this.maxBytes, signal, structure, merges).execute(), progress);
     // The estimate may have been high: finish at 100 %.
     if (last !== total) onProgress?.({ done: last, total: last });
   }
@@ -326,6 +363,8 @@ class PlanRun {
   private readonly customFormats = new Map<number, { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[]>();
   /** Loaded in the preflight when the plan adds, deletes or copies (adds and renames) a sheet. */
   private workbookProtection: Excel.WorkbookProtection | null = null;
+  /** Sheet → merged areas under the plan's cell writes (loaded in the preflight, ExcelApi 1.13). */
+  private readonly mergedAreas = new Map<string, Excel.RangeAreas>();
 
   constructor(
     private readonly s: Session,
@@ -336,6 +375,8 @@ class PlanRun {
     private readonly signal?: AbortSignal,
     /** Whether the host has Workbook.protection (ExcelApi 1.7). */
     private readonly structureVisible = false,
+    /** Whether the host has Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+    private readonly mergesVisible = false,
   ) {
     this.writes = new WriteQueue(s, budget);
   }
@@ -379,6 +420,13 @@ class PlanRun {
     for (const op of this.ops) for (const name of sheetsOf(op)) probe(name);
     if (this.structureVisible && this.ops.some(changesStructure)) {
       this.workbookProtection = workbook.protection.load('protected');
+    }
+    if (this.mergesVisible) {
+      // Excel refuses a value written into a merged area other than its top-left cell, and by then the
+      // plan's earlier ops are done: look at the merged areas under the block writes now.
+      for (const [name, box] of writeBounds(this.ops)) {
+        this.mergedAreas.set(name, probe(name).ws.getRangeByIndexes(box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1).getMergedAreasOrNullObject().load('address'));
+      }
     }
     this.ops.forEach((op, i) => {
       if (op.op === 'addTable') {
@@ -451,6 +499,7 @@ class PlanRun {
       mustExist(sheet, op.op);
       if (!changed.has(key(sheet))) touchedOriginal.add(key(sheet));
     });
+    this.checkMergedWrites();
     if (this.workbookProtection?.protected && this.ops.some((op, i) => changesStructure(op) && !this.skip.has(i))) {
       throw new WorkbookError('protected', 'The workbook structure is protected, and this needs to add, delete or rename sheets; unprotect it (Review → Protect Workbook) and try again. Nothing was changed.');
     }
@@ -460,6 +509,32 @@ class PlanRun {
         const shown = existingNames.find((n) => key(n) === name) ?? name;
         throw new WorkbookError('protected', `The sheet "${shown}" is protected; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed.`);
       }
+    }
+  }
+
+  /** No block write puts a value into a merged area's cell other than its top-left (Excel would refuse it mid-plan). */
+  private checkMergedWrites(): void {
+    for (const [name, areas] of this.mergedAreas) {
+      if (areas.isNullObject) continue;
+      const merged = splitAreas(areas.address).map(parseRect).filter((r): r is Rect => r !== null);
+      if (merged.length === 0) continue;
+      this.ops.forEach((op, i) => {
+        if (op.op !== 'writeBlock' || key(op.sheet) !== name || !this.original.get(i)) return;
+        const block: Rect = { r0: op.row, c0: op.col, r1: op.row + op.values.length - 1, c1: op.col + op.values.reduce((w, r) => Math.max(w, r.length), 0) - 1 };
+        for (const m of merged) {
+          if (!intersects(m, block)) continue;
+          for (let r = Math.max(m.r0, block.r0); r <= Math.min(m.r1, block.r1); r++) {
+            const row = op.values[r - op.row] ?? [];
+            for (let c = Math.max(m.c0, block.c0); c <= Math.min(m.c1, block.c1); c++) {
+              if (r === m.r0 && c === m.c0) continue;
+              const v = row[c - op.col];
+              if (v === null || v === undefined || v === '') continue;
+              const shown = blockAddress(m.r0, m.c0, m.r1 - m.r0 + 1, m.c1 - m.c0 + 1);
+              throw new WorkbookError('unsupported', `Cells ${shown} on sheet "${op.sheet}" are merged, and the add-in needs to write into ${blockAddress(r, c, 1, 1)}; unmerge them (Home → Merge & Center) and try again. Nothing was changed.`);
+            }
+          }
+        }
+      });
     }
   }
 
