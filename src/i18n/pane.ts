@@ -126,6 +126,8 @@ const en = {
   gridLabel: (sheet: string) => `Cells of sheet ${sheet}`,
   rowsShown: (shown: number, total: number) => `Showing ${shown} of ${total} rows.`,
   fileError: 'That file could not be read as an .xlsx workbook.',
+  editCell: (cell: string) => `Edit cell ${cell}`,
+  gridHelp: 'Click a cell to select it; double-click, Enter or typing edits it (Enter saves, Esc cancels); arrow keys move.',
   language: 'Language',
 };
 
@@ -244,6 +246,8 @@ const zh: PaneStrings = {
   gridLabel: (sheet) => `工作表「${sheet}」的单元格`,
   rowsShown: (shown, total) => `显示 ${total} 行中的 ${shown} 行。`,
   fileError: '无法把该文件读取为 .xlsx 工作簿。',
+  editCell: (cell) => `编辑单元格 ${cell}`,
+  gridHelp: '单击选择单元格；双击、按 Enter 或直接输入即可编辑（Enter 保存，Esc 取消）；方向键移动。',
   language: '语言',
 };
 

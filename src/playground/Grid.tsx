@@ -1,13 +1,13 @@
 /** The simulated workbook as a grid: sheet tabs, sticky headers, only the rows in view rendered. */
-import { Tab, TabList, Text } from '@fluentui/react-components';
+import { Input, Tab, TabList, Text } from '@fluentui/react-components';
 import type { PaneStrings } from '../i18n/pane';
-import type { SimHost } from '../sim';
 import { columnLetter } from './a1';
+import type { Playground } from './simHost';
 import { MAX_COLUMNS, useGrid } from './useGrid';
 import { useGridStyles, type GridStyles } from './useGridStyles';
 
-export function Grid({ sim, version, s }: { sim: SimHost; version: number; s: PaneStrings }) {
-  const grid = useGrid(sim, version);
+export function Grid({ pg, version, s }: { pg: Playground; version: number; s: PaneStrings }) {
+  const grid = useGrid(pg, version);
   const styles = useGridStyles();
   return renderGrid(grid, styles, s);
 }
@@ -20,7 +20,8 @@ function renderGrid(grid: ReturnType<typeof useGrid>, styles: GridStyles, s: Pan
         onTabSelect={(_, d) => grid.setSheet(String(d.value))}>
         {grid.names.map((n) => <Tab key={n} value={n} data-sheet={n}>{n}</Tab>)}
       </TabList>
-      <div className={styles.scroller} ref={grid.scroller} onScroll={grid.onScroll} tabIndex={0} data-testid="grid" aria-label={s.gridLabel(grid.sheet)}>
+      <div className={styles.scroller} ref={grid.scroller} onScroll={grid.onScroll} onKeyDown={grid.onKeyDown} tabIndex={0} data-testid="grid"
+        aria-label={s.gridLabel(grid.sheet)} aria-describedby="grid-help">
         {grid.rowCount === 0 ? <div className={styles.empty}><Text>—</Text></div> : (
           <table className={styles.table} role="grid" aria-rowcount={grid.rowCount} aria-colcount={grid.totalCols}>
             <colgroup>
@@ -38,14 +39,26 @@ function renderGrid(grid: ReturnType<typeof useGrid>, styles: GridStyles, s: Pan
               {grid.rows.map((row) => (
                 <tr key={row.index} aria-rowindex={row.index + 1}>
                   <th className={styles.rowHead} scope="row">{row.index + 1}</th>
-                  {row.cells.map((cell, c) => (
-                    <td key={c} title={cell.text || undefined}
-                      className={`${styles.cell}${cell.numeric ? ` ${styles.number}` : ''}${cell.selected ? ` ${styles.selected}` : ''}`}
-                      style={{ backgroundColor: cell.fill ?? undefined, fontWeight: cell.bold ? 600 : undefined, color: cell.color === '#000000' ? undefined : cell.color }}
-                      aria-selected={cell.selected || undefined}>
-                      {cell.text}
-                    </td>
-                  ))}
+                  {row.cells.map((cell, c) => {
+                    const address = grid.addressOf(row.index, c);
+                    const editing = grid.editing && grid.editing.row === row.index && grid.editing.col === c ? grid.editing : null;
+                    return (
+                      <td key={c} title={cell.text || undefined} data-cell={address}
+                        className={`${styles.cell}${cell.numeric ? ` ${styles.number}` : ''}${cell.selected ? ` ${styles.selected}` : ''}${editing ? ` ${styles.editing}` : ''}`}
+                        style={{ backgroundColor: cell.fill ?? undefined, fontWeight: cell.bold ? 600 : undefined, color: cell.color === '#000000' ? undefined : cell.color }}
+                        aria-selected={cell.selected || undefined}
+                        onClick={() => grid.select(row.index, c)} onDoubleClick={() => grid.beginEdit(row.index, c)}>
+                        {editing ? (
+                          <Input size="small" appearance="underline" autoFocus className={styles.editor} aria-label={s.editCell(address)} value={editing.text}
+                            onChange={(_, d) => grid.setEditText(d.value)} onBlur={grid.commitEdit}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter' || e.key === 'Tab') { e.preventDefault(); grid.commitEdit(); }
+                              else if (e.key === 'Escape') { e.preventDefault(); grid.cancelEdit(); }
+                            }} />
+                        ) : cell.text}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
               {grid.bottomPad > 0 ? <tr aria-hidden="true" style={{ height: grid.bottomPad }}><td colSpan={grid.colCount + 1} /></tr> : null}
@@ -55,6 +68,7 @@ function renderGrid(grid: ReturnType<typeof useGrid>, styles: GridStyles, s: Pan
       </div>
       <Text size={200} className={styles.footer}>
         {s.rowsShown(shownRows, grid.rowCount)}{grid.totalCols > MAX_COLUMNS ? ` (${MAX_COLUMNS}/${grid.totalCols})` : ''}
+        {' '}<span id="grid-help">{s.gridHelp}</span>
       </Text>
     </section>
   );

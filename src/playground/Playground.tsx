@@ -25,7 +25,7 @@ export function Playground({ language }: { language: string }) {
         </header>
         {pg.error ? <MessageBar intent="error"><MessageBarBody>{pg.error}</MessageBarBody></MessageBar> : null}
         <div className={styles.main}>
-          <Grid sim={pg.pg.sim} version={pg.version} s={s} />
+          <Grid pg={pg.pg} version={pg.version} s={s} />
           <aside className={styles.pane} aria-label={s.appTitle}>
             <Pane key={pg.generation} host={pg.pg.host} />
           </aside>

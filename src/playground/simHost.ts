@@ -11,6 +11,15 @@ export interface Playground {
   sim: SimHost;
   host: PaneHost;
   subscribe(listener: () => void): () => void;
+  /** The user clicks a cell: it becomes Excel's selection (and its sheet the active one). */
+  select(sheet: string, address: string): Promise<void>;
+  /**
+   * The user types into a cell: the text goes in as Excel takes typed input (Range.values), then
+   * Worksheet.onChanged fires as after a user edit (the pane's watch sees it).
+   */
+  edit(sheet: string, address: string, text: string): Promise<void>;
+  /** Makes every Excel.run wait this long first, as Excel on the web over a slow network does (0: none). */
+  setLatency(ms: number): void;
 }
 
 export function createPlayground(sheets: readonly SheetData[], displayLanguage: string): Playground {
@@ -32,7 +41,9 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
       listeners.forEach((l) => l());
     });
   };
+  let latency = 0;
   const run: SimHost['Excel']['run'] = async (batch) => {
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     try {
       return await sim.Excel.run(batch);
     } finally {
@@ -42,12 +53,29 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
   const Excel = { ...sim.Excel, run };
   const Office = sim.Office;
   installSimGlobals({ ...sim, Excel }, window as unknown as Record<string, unknown>);
+  const host: PaneHost = { Excel: Excel as unknown as PaneHost['Excel'], Office: Office as unknown as PaneHost['Office'] };
   return {
     sim,
-    host: { Excel: Excel as unknown as PaneHost['Excel'], Office: Office as unknown as PaneHost['Office'] },
+    host,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    async select(sheet, address) {
+      await host.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(address).select();
+        await context.sync();
+      });
+    },
+    setLatency(ms) {
+      latency = Math.max(0, ms);
+    },
+    async edit(sheet, address, text) {
+      const target = sim.workbook.sheet(sheet);
+      const before = target.cell(address).value;
+      target.write(address, [[text]]);
+      notify();
+      await sim.fireChanged(sheet, address, { valueBefore: before ?? '' });
     },
   };
 }

@@ -3,9 +3,9 @@
  * visible cells read from the simulator. Only the rows in view are read and rendered (10k-row sheets stay
  * responsive); columns are capped.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
-import type { SimHost } from '../sim';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import { columnLetter, usedExtent } from './a1';
+import type { Playground } from './simHost';
 import { ROW_HEIGHT } from './useGridStyles';
 
 export const MAX_COLUMNS = 60;
@@ -13,7 +13,13 @@ const OVERSCAN = 8;
 
 export interface GridCell { text: string; fill: string | null; bold: boolean; color: string; numeric: boolean; selected: boolean }
 
-export function useGrid(sim: SimHost, version: number) {
+/** The cell being typed into (0-based), and its text so far. */
+export interface GridEdit { row: number; col: number; text: string }
+
+const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+export function useGrid(pg: Playground, version: number) {
+  const sim = pg.sim;
   const names = useMemo(() => sim.workbook.sheetNames(), [sim, version]);
   const model = sim.workbook.model;
   const activeName = model.activeSheet?.name ?? names[0] ?? '';
@@ -78,7 +84,45 @@ export function useGrid(sim: SimHost, version: number) {
     return Math.round(Math.min(320, Math.max(48, w ? (w * 4) / 3 : 72)));
   });
 
+  // Editing, as in Excel: click selects, double-click / Enter / F2 / typing edits, Enter or Tab commits, Escape cancels.
+  const [editing, setEditing] = useState<GridEdit | null>(null);
+  const committed = useRef(false);
+  const addressOf = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
+  const select = (row: number, col: number) => void pg.select(sheet, addressOf(Math.max(0, row), Math.max(0, col)));
+  const beginEdit = (row: number, col: number, text?: string) => {
+    committed.current = false;
+    const value = view?.cell(addressOf(row, col)).value;
+    setEditing({ row, col, text: text ?? (value === null || value === undefined ? '' : String(value)) });
+  };
+  const endEdit = (keep: boolean) => {
+    if (!editing || committed.current) return;
+    committed.current = true;
+    setEditing(null);
+    if (keep) void pg.edit(sheet, addressOf(editing.row, editing.col), editing.text);
+    scroller.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || e.target !== e.currentTarget || !sheet) return;
+    const at = selection ? { row: selection.r0, col: selection.c0 } : null;
+    const move = MOVES[e.key];
+    if (move) {
+      e.preventDefault();
+      if (at) select(at.row + move[0], at.col + move[1]);
+      else select(0, 0);
+    } else if (at && (e.key === 'Enter' || e.key === 'F2')) {
+      e.preventDefault();
+      beginEdit(at.row, at.col);
+    } else if (at && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      beginEdit(at.row, at.col, e.key);
+    }
+  };
+
   return {
+    editing, addressOf, select, beginEdit, onKeyDown,
+    setEditText: (text: string) => setEditing((ed) => (ed ? { ...ed, text } : ed)),
+    commitEdit: () => endEdit(true),
+    cancelEdit: () => endEdit(false),
     names, sheet, setSheet: setShown, scroller, rows, widths, rowCount, colCount,
     totalCols: extent?.cols ?? 0,
     topPad: first * ROW_HEIGHT,

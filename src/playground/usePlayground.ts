@@ -13,6 +13,8 @@ export interface LedgerPlaygroundApi {
   sheetNames(): string[];
   values(sheetName: string): unknown[][];
   stats(): { syncs: number; largestRequestBytes: number };
+  /** Every Excel.run of the simulated workbook waits this long first (a slow Excel on the web); 0 for none. */
+  setLatency(ms: number): void;
 }
 
 declare global {
@@ -62,6 +64,7 @@ export function usePlayground(language: string) {
         const st = pg.sim.stats();
         return { syncs: st.syncs, largestRequestBytes: st.largestRequestBytes };
       },
+      setLatency: (ms) => pg.setLatency(ms),
     };
   }, [pg, load]);
 

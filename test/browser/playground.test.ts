@@ -27,6 +27,7 @@ interface PlaygroundWindow {
     sheetNames(): string[];
     values(sheet: string): unknown[][];
     stats(): { syncs: number; largestRequestBytes: number };
+    setLatency(ms: number): void;
   };
 }
 
@@ -164,6 +165,80 @@ suite('playground in Chromium', () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
+  it('keeps checking as the user types: a bad phone typed into the grid updates its check column', async () => {
+    await page.goto(`${base}?lang=en-US`);
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
+    await page.getByText('Columns found').waitFor();
+    await run('checkContacts', 'Check phones & emails', '13a-live-before.png');
+    const toggle = card('checkContacts').getByRole('switch', { name: 'Keep checking as I type' });
+    await expect(toggle.isChecked()).resolves.toBe(true);
+    const phoneLetter = await page.getByRole('combobox', { name: 'Column for Phone' }).inputValue();
+    expect(phoneLetter).toMatch(/^[A-Z]$/);
+    const rows = await values('客户信息');
+    const checkCol = (rows[0] as string[]).indexOf('Phone check');
+    expect(checkCol).toBeGreaterThan(0);
+    const checkLetter = String.fromCharCode(65 + checkCol);
+    const row = rows.findIndex((r, i) => i > 0 && i < 15 && r[checkCol] === 'valid') + 1;
+    expect(row).toBeGreaterThan(1);
+    const before = rows[row - 1]![phoneLetter.charCodeAt(0) - 65];
+
+    // Double-click the phone cell, replace its text, Enter: the grid writes it and Excel's onChanged fires.
+    await page.locator(`td[data-cell="${phoneLetter}${row}"]`).dblclick();
+    const editor = page.getByRole('textbox', { name: `Edit cell ${phoneLetter}${row}` });
+    await editor.waitFor();
+    await editor.fill('12345');
+    await editor.press('Enter');
+    await page.waitForFunction(([r, c]) => String((window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]![c]).startsWith('invalid'),
+      [row - 1, checkCol] as const, { timeout: 15_000 });
+    await page.locator(`td[data-cell="${checkLetter}${row}"]`).filter({ hasText: /^invalid/ }).waitFor();
+    await card('checkContacts').getByText('Re-checked 1 row as you typed.').waitFor();
+    await page.locator(`td[data-cell="${checkLetter}${row}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '13-live-check.png') });
+    expect((await values('客户信息'))[row - 1]![phoneLetter.charCodeAt(0) - 65]).not.toBe(before);
+
+    // From the keyboard: the cell above is selected, ArrowDown, then typing starts the edit (as in Excel), Enter saves.
+    await page.locator(`td[data-cell="${phoneLetter}${row - 1}"]`).click();
+    await page.locator(`td[data-cell="${phoneLetter}${row - 1}"][aria-selected="true"]`).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.locator(`td[data-cell="${phoneLetter}${row}"][aria-selected="true"]`).waitFor();
+    await page.keyboard.press('1');
+    await editor.waitFor();
+    await expect(editor.inputValue()).resolves.toBe('1');
+    await editor.press('End');
+    await editor.pressSequentially('3800138000');
+    await editor.press('Enter');
+    await page.waitForFunction(([r, c]) => (window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]![c] === 'valid',
+      [row - 1, checkCol] as const, { timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 120_000);
+
+  it('exports a masked copy: the sheet exists and holds no phone of the source unmasked', async () => {
+    await page.goto(base);
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
+    await page.getByText('识别的列').waitFor();
+    const source = await values('客户信息');
+    const before = await sheetNames();
+    await run('exportMasked', '导出脱敏副本', '14-export-masked.png');
+    const added = (await sheetNames()).filter((n) => !before.includes(n));
+    expect(added).toHaveLength(1);
+    const masked = added[0]!;
+    await expect(card('exportMasked').getByText(new RegExp(`已把 \\d+ 行脱敏复制到工作表「${masked}」`)).isVisible()).resolves.toBe(true);
+    const copy = await values(masked);
+    expect(copy.length).toBeGreaterThan(300);
+    const text = JSON.stringify(copy);
+    const phones = source.slice(1).map((r) => String(r[7] ?? '').replace(/\D/g, '')).filter((d) => d.length >= 7);
+    expect(phones.length).toBeGreaterThan(100);
+    const digitsInCopy = copy.flat().map((v) => String(v ?? '').replace(/\D/g, ''));
+    for (const p of phones) expect(digitsInCopy).not.toContain(p);
+    expect(text).toMatch(/\d{3}\*{4}\d{4}/);
+    await card('exportMasked').getByRole('button', { name: `转到 ${masked}!A1` }).click();
+    await page.getByRole('tab', { name: masked, selected: true }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '14b-masked-sheet.png') });
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 120_000);
+
   it('keeps a 10,000-row sheet responsive: only the rows in view are in the page', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -185,6 +260,21 @@ suite('playground in Chromium', () => {
     await page.locator('tr[aria-rowindex="8001"]').waitFor({ timeout: 5000 });
     expect(Date.now() - t0).toBeLessThan(3000);
     await page.screenshot({ path: path.join(SHOTS, '10-big-sheet-scrolled.png') });
+
+    // More than 5,000 rows: the progress bar and Cancel show at once; Cancel stops it before it writes.
+    // (A run here takes about a second; an Excel on the web that answers in 400 ms leaves time to click.)
+    const big = await values('Big');
+    await page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.setLatency(400));
+    await card('findDuplicates').getByRole('button', { name: 'Find duplicates', exact: true }).click();
+    await card('findDuplicates').getByRole('progressbar', { name: 'Reading…' }).waitFor({ timeout: 5000 });
+    await page.screenshot({ path: path.join(SHOTS, '10b-big-sheet-progress.png') });
+    await card('findDuplicates').getByRole('button', { name: 'Cancel' }).click({ timeout: 5000 });
+    await card('findDuplicates').getByText('Cancelled. Nothing was changed.').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.setLatency(0));
+    await page.screenshot({ path: path.join(SHOTS, '10c-big-sheet-cancelled.png') });
+    expect(await values('Big')).toEqual(big);
+    expect(await sheetNames()).not.toContain('Ledger Settings');
+
     await run('checkContacts', 'Check phones & emails', '11-big-sheet-checked.png');
     expect((await values('Big'))[0]).toEqual(expect.arrayContaining(['Phone check']));
     expect(pageErrors).toEqual([]);
