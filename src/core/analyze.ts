@@ -115,10 +115,20 @@ function emailResult(check: EmailCheck): EmailResult {
 
 /** One date column, read in its own d/m order; a ledger repeats dates, so each distinct cell is parsed once. */
 class DateColumn {
+  /** By serial for whole serials below 65,536 (until 2079): an array read instead of a Map lookup. */
+  private readonly bySerial = new Array<IsoDate | null | undefined>(65536);
   private readonly seen = new Map<number | string, IsoDate | null>();
   constructor(readonly column: number, private readonly order: DateOrder) {}
   at(cells: readonly unknown[]): IsoDate | null {
     const value = cells[this.column];
+    if (typeof value === 'number' && value >= 0 && value < 65536 && Number.isInteger(value)) {
+      let date = this.bySerial[value];
+      if (date === undefined) {
+        date = parseDate(value, this.order);
+        this.bySerial[value] = date;
+      }
+      return date;
+    }
     // parseDate is pure for numbers and strings; other values (Date objects…) are parsed every time.
     if (typeof value !== 'number' && typeof value !== 'string') return parseDate(value, this.order);
     let date = this.seen.get(value);

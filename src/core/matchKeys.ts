@@ -45,10 +45,22 @@ function changingEntries(): { single: ReadonlySet<number>; phrases: ReadonlyMap<
   return { single, phrases };
 }
 const CHANGING = changingEntries();
+/** The same for the Basic Multilingual Plane as one table read per character: 1 a changing character, 2 the start of a changing phrase. */
+const BMP_CHANGING = new Uint8Array(0x10000);
+for (const cp of CHANGING.single) if (cp <= 0xffff) BMP_CHANGING[cp]! |= 1;
+for (const cp of CHANGING.phrases.keys()) if (cp <= 0xffff) BMP_CHANGING[cp]! |= 2;
 
 /** True when a changing conversion entry occurs in `text` (許, or 乾燥 whose characters alone stay). */
 export function mayHaveTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) { // a whole code point: the table answers
+      const flags = BMP_CHANGING[unit]!;
+      if (flags === 0) continue;
+      if (flags & 1) return true;
+      if (CHANGING.phrases.get(unit)!.some((p) => text.startsWith(p, i))) return true;
+      continue;
+    }
     const cp = text.codePointAt(i) ?? 0;
     if (CHANGING.single.has(cp)) return true;
     const phrases = CHANGING.phrases.get(cp);

@@ -53,7 +53,6 @@ export const MAINLAND_MOBILE_PREFIXES = [
  */
 export const LIBRARY_LAGGING_PREFIXES: readonly string[] = ['146', '148', '149'];
 
-const MAINLAND_MOBILE = new RegExp(`^(?:${MAINLAND_MOBILE_PREFIXES.join('|')})\\d{8}$`);
 const LAGGING_MOBILE = new RegExp(`^(?:${LIBRARY_LAGGING_PREFIXES.join('|')})\\d{8}$`);
 
 const EMPTY: PhoneCheck = { status: 'empty', e164: null, kind: null, extension: null, reason: null };
@@ -67,12 +66,12 @@ function invalid(reason: PhoneReason): PhoneCheck {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fast path: most cells of a Chinese ledger are an 11-digit mobile in one of a few shapes. A regex
+// Fast path: most cells of a Chinese ledger are an 11-digit mobile in one of a few shapes. A scan
 // answers those in well under a microsecond where the library takes ~15 µs. It only ever answers
 // "valid mobile" for an allocated prefix; anything else falls through to the general path, and a
 // test asserts both paths agree.
 
-const COMMON_MOBILE_SHAPE = /^(?:\+86|\(\+86\)|0086|86)?[ -]?(1\d\d)[ -]?(\d{4})[ -]?(\d{4})$/;
+// The common shapes, COMMON_MOBILE_SHAPE: /^(?:\+86|\(\+86\)|0086|86)?[ -]?(1\d\d)[ -]?(\d{4})[ -]?(\d{4})$/.
 
 // A mobile-looking number with two digits missing or extra (1[3-9] and 10 or 12 digits, perhaps after
 // a trunk 0, digits and dashes only: "1381234567", "013-00138000"). For these the library's answer
@@ -95,11 +94,53 @@ function fastWrongLength(text: string): PhoneCheck | null {
   return invalid(national === 10 ? 'too-short' : 'too-long');
 }
 
+/** Allocated mainland mobile prefixes by value (MOBILE_PREFIX[130] = 1): an 11-digit 1… number is a mobile when its prefix is here. */
+const MOBILE_PREFIX = new Uint8Array(200);
+for (const p of MAINLAND_MOBILE_PREFIXES) MOBILE_PREFIX[Number(p)] = 1;
+
+const GROUP_SIZES = [3, 4, 4] as const;
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSeparatorCode(c: number): boolean {
+  return c === 32 || c === 45; // ' ' or '-'
+}
+
+/**
+ * COMMON_MOBILE_SHAPE written out as a scan (it runs on every phone cell; the regex's match object and
+ * substrings were most of its cost): the 11 national digits, or null when the text has another shape.
+ * The regex never backtracks into a different reading: each prefix starts with a character a bare
+ * number cannot start with, and a separator is never a digit.
+ */
+function commonMobileDigits(text: string): string | null {
+  let i = 0;
+  if (text.startsWith('+86')) i = 3;
+  else if (text.startsWith('(+86)')) i = 5;
+  else if (text.startsWith('0086')) i = 4;
+  else if (text.startsWith('86')) i = 2;
+  if (isSeparatorCode(text.charCodeAt(i))) i++;
+  const first = i;
+  if (text.charCodeAt(first) !== 49 /* 1 */) return null;
+  let national = ''; // the digits before the last separator
+  let start = first;
+  for (let g = 0; g < GROUP_SIZES.length; g++) {
+    if (g > 0 && isSeparatorCode(text.charCodeAt(i))) {
+      national += text.slice(start, i);
+      start = ++i;
+    }
+    for (const end = i + GROUP_SIZES[g]!; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return null;
+  }
+  if (i !== text.length) return null;
+  return start === first ? text.slice(first) : national + text.slice(start);
+}
+
 function fastMobile(text: string): PhoneCheck | null {
-  const m = COMMON_MOBILE_SHAPE.exec(text);
-  if (!m) return fastWrongLength(text);
-  const national = `${m[1]}${m[2]}${m[3]}`;
-  return MAINLAND_MOBILE.test(national) ? valid(`+86${national}`, 'mobile', null) : fastWrongLength(text);
+  const national = commonMobileDigits(text);
+  if (national === null) return fastWrongLength(text);
+  const prefix = (national.charCodeAt(0) - 48) * 100 + (national.charCodeAt(1) - 48) * 10 + national.charCodeAt(2) - 48;
+  return MOBILE_PREFIX[prefix] ? valid(`+86${national}`, 'mobile', null) : fastWrongLength(text);
 }
 
 // ---------------------------------------------------------------------------------------------

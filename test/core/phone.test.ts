@@ -262,6 +262,14 @@ describe('fast path', () => {
     );
   });
 
+  it('gives the library answer for any text of digits, spaces, dashes, + and brackets', () => {
+    const text = fc.array(fc.constantFrom(...'0123456789', '1', '1', '86', '+86', '(+86)', ' ', '-', '+', '(', ')'), { minLength: 1, maxLength: 16 })
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(checkPhone(t)).toEqual(checkPhoneWithLibrary(t));
+    }), { numRuns: 3000 });
+  });
+
   // Mobile-looking numbers two digits short or long: the fast path answers too-short / too-long.
   const wrongLengthShapes: ((n: string) => string)[] = [
     (n) => n,
