@@ -13,7 +13,7 @@ import { columnIndex } from '../core/columns';
 import { isoToExcelSerial } from '../core/cells';
 import type { FieldId } from '../core/fields';
 import { analyzeSheet } from '../core/analyze';
-import type { CellInput, SheetInfo, WriteOp, WritePlan } from '../workbook/port';
+import { throwIfStopped, type CellInput, type SheetInfo, type WriteOp, type WritePlan } from '../workbook/port';
 import { applyPlan, isoDay, type ActionContext } from './context';
 import { backupMadeText, backupSheetName, isOwnedSheet, parseBackupSheetName, type BackupName } from './names';
 import { readWorkbookSettings, recordBackup, settingsOps, type WorkbookSettings } from './settingsSheet';
@@ -136,10 +136,18 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
   }
   const sheet = sheetInfo.name;
 
+  throwIfStopped(ctx.signal);
   const values = await ctx.port.readValues(backupInfo.name);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  // Values give formula results only: the formulas come column by column (one read each), so a
+  // restored sheet calculates again instead of holding yesterday's numbers.
   const formulas: unknown[][] = [];
-  for (let c = 0; c < width && values.length > 0; c++) formulas.push(await ctx.port.readFormulas(backupInfo.name, c, 0, values.length - 1));
+  for (let c = 0; c < width && values.length > 0; c++) {
+    throwIfStopped(ctx.signal);
+    formulas.push(await ctx.port.readFormulas(backupInfo.name, c, 0, values.length - 1));
+    ctx.onProgress?.({ phase: 'read', done: c + 1, total: width });
+  }
+  throwIfStopped(ctx.signal);
 
   const rows = Math.max(values.length, sheetInfo.rowCount);
   const cols = Math.max(width, sheetInfo.columnCount);

@@ -132,6 +132,27 @@ describe('restoreBackup on the simulator (Office.js adapter)', () => {
   });
 });
 
+describe('restoreBackup: stopping', () => {
+  it('a cancel before the write leaves everything as it was (one plan, the adapter checks the signal)', async () => {
+    const { host, port } = simWith({ 客户: ledgerRows() });
+    const fixed = await checkContacts(ctxFor(port), { fixPhones: true });
+    const before = host.workbook.sheetNames().map((n) => ({ n, v: host.workbook.sheet(n).values() }));
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const run = restoreBackup(ctxFor(port, {
+      now: LATER, signal: controller.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (p.phase === 'read' && p.done === p.total) controller.abort();
+      },
+    }), { backupSheet: fixed.backupSheet! });
+    await expect(run).rejects.toMatchObject({ name: 'WorkbookError', code: 'cancelled' });
+    expect(phases).toContain('read');
+    expect(phases).not.toContain('write');
+    expect(host.workbook.sheetNames().map((n) => ({ n, v: host.workbook.sheet(n).values() }))).toEqual(before);
+  });
+});
+
 describe('restoreBackup through the exceljs adapter', () => {
   it('brings back archived rows and formulas after a safety backup', async () => {
     const wb = new ExcelJS.Workbook();
