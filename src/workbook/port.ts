@@ -130,11 +130,22 @@ export type WorkbookErrorCode = 'protected' | 'not-found' | 'exists' | 'too-larg
 
 /** A sheet or action problem the user can fix; `code` lets the front end word it in the user's language. */
 export class WorkbookError extends Error {
-  constructor(readonly code: WorkbookErrorCode, message: string) {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    message: string,
+    /**
+     * What exactly, when the code alone does not say it: 'workbook-structure' (code 'protected': the
+     * workbook's structure, not a sheet, is protected), 'merged-cells' (code 'unsupported': a write
+     * into a merged area). Optional: most refusals need none.
+     */
+    readonly detail?: WorkbookErrorDetail,
+  ) {
     super(message);
     this.name = 'WorkbookError';
   }
 }
+
+export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells';
 
 /**
  * Throws when the run was stopped: the abort reason when it is a WorkbookError (the pane's "edited"),

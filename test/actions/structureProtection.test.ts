@@ -24,7 +24,7 @@ async function expectStructureRefusal(sim: Sim, run: () => Promise<unknown>): Pr
   const before = snapshot(sim);
   const error = await run().then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(WorkbookError);
-  expect(error).toMatchObject({ code: 'protected' });
+  expect(error).toMatchObject({ code: 'protected', detail: 'workbook-structure' });
   expect((error as Error).message).toMatch(/workbook structure is protected.*Review → Protect Workbook/);
   expect(snapshot(sim)).toEqual(before);
 }

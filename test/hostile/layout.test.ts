@@ -157,7 +157,8 @@ describe('a merged note that reaches past the last column with a value', () => {
     // The others refuse the same way or work (buildSummary writes its own sheet); none is half done (runEach).
     for (const name of ACTION_NAMES) if (!outcomes[name].ok) expectUserError(outcomes[name], /are merged/);
     const before = simSnapshot(c.host);
-    expectUserError(await attempt(() => checkContacts(ctxFor(c.port), { fixPhones: true })), /Cells H2:J2 on sheet "客户信息" are merged/);
+    const refused = expectUserError(await attempt(() => checkContacts(ctxFor(c.port), { fixPhones: true })), /Cells H2:J2 on sheet "客户信息" are merged/);
+    expect(refused).toMatchObject({ code: 'unsupported', detail: 'merged-cells' });
     expect(simSnapshot(c.host)).toEqual(before);
     expect(c.host.workbook.sheetNames().filter((n) => n.startsWith('备份'))).toEqual([]);
   });

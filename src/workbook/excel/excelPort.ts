@@ -501,7 +501,7 @@ class PlanRun {
     });
     this.checkMergedWrites();
     if (this.workbookProtection?.protected && this.ops.some((op, i) => changesStructure(op) && !this.skip.has(i))) {
-      throw new WorkbookError('protected', 'The workbook structure is protected, and this needs to add, delete or rename sheets; unprotect it (Review → Protect Workbook) and try again. Nothing was changed.');
+      throw new WorkbookError('protected', 'The workbook structure is protected, and this needs to add, delete or rename sheets; unprotect it (Review → Protect Workbook) and try again. Nothing was changed.', 'workbook-structure');
     }
     for (const name of touchedOriginal) {
       const protection = this.probes.get(name)?.ws.protection;
@@ -530,7 +530,7 @@ class PlanRun {
               const v = row[c - op.col];
               if (v === null || v === undefined || v === '') continue;
               const shown = blockAddress(m.r0, m.c0, m.r1 - m.r0 + 1, m.c1 - m.c0 + 1);
-              throw new WorkbookError('unsupported', `Cells ${shown} on sheet "${op.sheet}" are merged, and the add-in needs to write into ${blockAddress(r, c, 1, 1)}; unmerge them (Home → Merge & Center) and try again. Nothing was changed.`);
+              throw new WorkbookError('unsupported', `Cells ${shown} on sheet "${op.sheet}" are merged, and the add-in needs to write into ${blockAddress(r, c, 1, 1)}; unmerge them (Home → Merge & Center) and try again. Nothing was changed.`, 'merged-cells');
             }
           }
         }
