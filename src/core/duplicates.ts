@@ -130,10 +130,15 @@ function bucketCount(n: number): number {
   return size;
 }
 
-/** Positions by key, in order of the key's first position; only keys held by two or more. */
-function collect(positions: Iterable<number>, keyAt: (i: number) => string): number[][] {
+/**
+ * Positions whose bucket another key hit too, grouped by their key, in order of the key's first
+ * position; only keys held by two or more.
+ */
+function collect(bucket: Int32Array, counts: Uint8Array, keyAt: (i: number) => string): number[][] {
   const map = new Map<string, number | number[]>();
-  for (const i of positions) {
+  for (let i = 0; i < bucket.length; i++) {
+    const b = bucket[i]!;
+    if (b < 0 || counts[b]! < 2) continue;
     const k = keyAt(i);
     const seen = map.get(k);
     if (seen === undefined) map.set(k, i);
@@ -163,7 +168,7 @@ function blocksBy(keys: readonly (string | null)[], mobile?: ArrayLike<number>, 
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(sharedBuckets(bucket, counts), (i) => keys[i]!);
+  return collect(bucket, counts, (i) => keys[i]!);
 }
 
 /** The same for the name and company together (hashed without joining the two). */
@@ -180,24 +185,18 @@ function blocksByNameAndCompany(name: readonly string[], company: readonly strin
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(sharedBuckets(bucket, counts), (i) => `${name[i]!}\u0001${company[i]!}`);
-}
-
-/** Positions whose bucket another key hit too, ascending. */
-function* sharedBuckets(bucket: Int32Array, counts: Uint8Array): Generator<number> {
-  for (let i = 0; i < bucket.length; i++) {
-    const b = bucket[i]!;
-    if (b >= 0 && counts[b]! >= 2) yield i;
-  }
+  return collect(bucket, counts, (i) => `${name[i]!}\u0001${company[i]!}`);
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
-  const { groups, groupOf, possible } = findDuplicatesInColumns(candidateColumns(candidates));
+  const { groups, possible } = findDuplicatesInColumns(candidateColumns(candidates));
+  const groupOf = new Map<number, number>();
+  for (const g of groups) for (const r of g.rows) groupOf.set(r, g.id);
   return { groups, groupOf, possible };
 }
 
-/** findDuplicates over columns; `groupAt[i]` is position i's group id (0: none). */
-export function findDuplicatesInColumns(c: CandidateColumns): DuplicateResult & { groupAt: Int32Array } {
+/** findDuplicates over columns; `groupAt[i]` is position i's group id (0: none), in place of `groupOf`. */
+export function findDuplicatesInColumns(c: CandidateColumns): Omit<DuplicateResult, 'groupOf'> & { groupAt: Int32Array } {
   const n = c.name.length;
   const { row, name } = c;
   const uf = new UnionFind(n);
@@ -223,6 +222,10 @@ export function findDuplicatesInColumns(c: CandidateColumns): DuplicateResult & 
    * name join them when the block has only one name (no conflict); different names never join.
    */
   const joinAgreeingNames = (block: readonly number[], reason: DuplicateReason, allowUnnamed: boolean) => {
+    if (block.length === 2) {
+      joinTwo(block[0]!, block[1]!, reason, allowUnnamed);
+      return;
+    }
     const byName = new Map<string, number[]>();
     for (const i of block) {
       const list = byName.get(name[i]!);
@@ -251,14 +254,32 @@ export function findDuplicatesInColumns(c: CandidateColumns): DuplicateResult & 
       }
     }
   };
-  const distinctNames = (block: readonly number[]) => new Set(block.map((i) => name[i]!).filter(Boolean)).size;
+  /** joinAgreeingNames for a block of two (most blocks), written out: the same links and reviews, no Map. */
+  const joinTwo = (i: number, j: number, reason: DuplicateReason, allowUnnamed: boolean) => {
+    const a = name[i]!;
+    const b = name[j]!;
+    if (a === b) {
+      if (a !== '' || allowUnnamed) link(i, j, reason);
+    } else if (a !== '' && b !== '') {
+      const similarity = nameSimilarity(a, b);
+      if (similarity >= POSSIBLE_NAME_SIMILARITY) {
+        possible.push({ rows: [Math.min(row[i]!, row[j]!), Math.max(row[i]!, row[j]!)], reason, similarity });
+        possibleAt.push([i, j]);
+      }
+    } else if (allowUnnamed) {
+      if (a === '') link(j, i, reason); else link(i, j, reason); // the named row is the anchor
+    }
+  };
+  /** Fewer than SHARED_KEY_NAMES different names in the block (a block smaller than that always has). */
+  const fewNames = (block: readonly number[]) =>
+    block.length < SHARED_KEY_NAMES || new Set(block.map((i) => name[i]!).filter(Boolean)).size < SHARED_KEY_NAMES;
 
   // Strong keys: a mobile number or an email address belongs to one person.
   for (const block of blocksBy(c.phone, c.mobile, 1)) {
-    joinAgreeingNames(block, 'same mobile', distinctNames(block) < SHARED_KEY_NAMES);
+    joinAgreeingNames(block, 'same mobile', fewNames(block));
   }
   for (const block of blocksBy(c.email)) {
-    joinAgreeingNames(block, 'same email', distinctNames(block) < SHARED_KEY_NAMES);
+    joinAgreeingNames(block, 'same email', fewNames(block));
   }
   // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
   for (const block of blocksBy(c.phone, c.mobile, 0)) {
@@ -293,35 +314,33 @@ function pickKeep(c: CandidateColumns, members: readonly number[]): number {
 function buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
   pairs: readonly DuplicatePair[], pairAt: readonly number[]) {
   const row = c.row;
-  const members = new Map<number, number[]>();
+  // Each set's members (positions, ascending) and pairs, found through its root's slot.
+  const slot = new Int32Array(linked.length).fill(-1);
+  const members: number[][] = [];
   for (let i = 0; i < linked.length; i++) {
     if (!linked[i]) continue;
     const root = uf.find(i);
-    const list = members.get(root);
-    if (list) list.push(i); else members.set(root, [i]);
-  }
-  const pairsByRoot = new Map<number, DuplicatePair[]>();
-  pairs.forEach((p, k) => {
-    const root = uf.find(pairAt[k]!);
-    const list = pairsByRoot.get(root);
-    if (list) list.push(p); else pairsByRoot.set(root, [p]);
-  });
-  const groups: DuplicateGroup[] = [];
-  const groupOf = new Map<number, number>();
-  const groupAt = new Int32Array(linked.length);
-  const roots = [...members.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([root, list]) => ({ root, list: list.sort((a, b) => row[a]! - row[b]!) }))
-    .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
-  for (const { root, list } of roots) {
-    const id = groups.length + 1;
-    const groupPairs = (pairsByRoot.get(root) ?? []).sort((a, b) => a.rows[0] - b.rows[0] || a.rows[1] - b.rows[1]);
-    const reasons = DUPLICATE_REASONS.filter((r) => groupPairs.some((p) => p.reason === r));
-    groups.push({ id, rows: list.map((i) => row[i]!), keep: pickKeep(c, list), reasons, pairs: groupPairs });
-    for (const i of list) {
-      groupOf.set(row[i]!, id);
-      groupAt[i] = id;
+    const k = slot[root]!;
+    if (k >= 0) members[k]!.push(i);
+    else {
+      slot[root] = members.length;
+      members.push([i]);
     }
   }
-  return { groups, groupOf, groupAt };
+  const pairsOf: DuplicatePair[][] = members.map(() => []);
+  pairs.forEach((p, k) => pairsOf[slot[uf.find(pairAt[k]!)]!]!.push(p));
+  const sets = members
+    .map((list, k) => ({ list: list.sort((a, b) => row[a]! - row[b]!), pairs: pairsOf[k]! }))
+    .filter(({ list }) => list.length > 1)
+    .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
+  const groups: DuplicateGroup[] = [];
+  const groupAt = new Int32Array(linked.length);
+  for (const { list, pairs: setPairs } of sets) {
+    const id = groups.length + 1;
+    const groupPairs = setPairs.sort((a, b) => a.rows[0] - b.rows[0] || a.rows[1] - b.rows[1]);
+    const reasons = DUPLICATE_REASONS.filter((r) => groupPairs.some((p) => p.reason === r));
+    groups.push({ id, rows: list.map((i) => row[i]!), keep: pickKeep(c, list), reasons, pairs: groupPairs });
+    for (const i of list) groupAt[i] = id;
+  }
+  return { groups, groupAt };
 }
