@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { analyzeSheet, AnalyzeError } from '../core/analyze';
+import type { Report } from '../core/report';
 import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import { readSheetValues, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
 import { pickLocale, type Locale } from '../i18n/strings';
@@ -77,25 +78,14 @@ function sharedOptions(values: { 'as-of'?: string; region?: string; lang?: strin
   return { locale, asOf, region };
 }
 
-async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      sheet: { type: 'string' },
-      'as-of': { type: 'string' },
-      region: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string' },
-    },
-  });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
-  const { locale, asOf, region } = sharedOptions(values, io);
-  const settings = { region, asOf: asOf ?? null };
-
+/**
+ * Read the file, pick the sheet, analyze it: its own function, so the sheet values (most of the memory
+ * a large file takes) are garbage once the report exists, before the report is written out.
+ */
+async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null },
+  locale: Locale, io: CliIO): Promise<Report> {
   const sheets = await readSheetValues(file);
-  let sheetName = values.sheet;
+  let sheetName = sheetOption;
   if (sheetName === undefined) {
     const ranked = rankCustomerSheets(sheets);
     if (ranked.length === 0) {
@@ -114,7 +104,27 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   if (!sheet) {
     throw new UsageError(`No sheet named "${sheetName}" in ${file}. Sheets: ${sheets.map((s) => s.name).join(', ')}.`);
   }
-  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings });
+  return analyzeSheet({ sheet: sheet.name, values: sheet.values, settings });
+}
+
+async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      region: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
+  const { locale, asOf, region } = sharedOptions(values, io);
+  const settings = { region, asOf: asOf ?? null };
+
+  const report = await analyzeFile(file, values.sheet, settings, locale, io);
   if (values.json) {
     for (const piece of reportJsonPieces(report)) io.out(piece);
     io.out('\n');

@@ -1,9 +1,10 @@
 /**
  * The report as JSON text in pieces: exactly `JSON.stringify(report, null, 2)`, but a million-row report
  * is far longer than the longest string V8 can build (≈ 512 MB), so its long arrays are written element
- * by element and the text handed out in pieces of about `pieceChars`.
+ * by element and the text handed out in pieces of about `pieceChars` (small enough that a piece is
+ * written before the garbage collector would move its parts to the old generation).
  */
-export function* reportJsonPieces(report: object, pieceChars = 1 << 20): Generator<string> {
+export function* reportJsonPieces(report: object, pieceChars = 1 << 16): Generator<string> {
   let buffer = '';
   const emit = function* (text: string): Generator<string> {
     buffer += text;

@@ -53,6 +53,23 @@ export async function readWorkbookFile(path: string): Promise<{ workbook: ExcelJ
  */
 export const STREAM_ABOVE_BYTES = 40 * 1024 * 1024;
 
+/**
+ * One Date object per distinct instant: a ledger's date columns repeat a few thousand days over a
+ * million rows, and each Date costs about 100 bytes. The values are only read, never changed, so
+ * sharing them changes nothing; after `LIMIT` distinct instants (timestamps) new ones are kept as they are.
+ */
+class DateInterner {
+  private static readonly LIMIT = 100_000;
+  private readonly seen = new Map<number, Date>();
+  intern(date: Date): Date {
+    const t = date.getTime();
+    const known = this.seen.get(t);
+    if (known) return known;
+    if (this.seen.size < DateInterner.LIMIT) this.seen.set(t, date);
+    return date;
+  }
+}
+
 /** Every sheet's values, for reading only (`analyze`): streamed for large files, else as readWorkbookFile. */
 export async function readSheetValues(path: string, options: { stream?: boolean } = {}): Promise<SheetValues[]> {
   const stat = fs.statSync(path, { throwIfNoEntry: false });
@@ -62,19 +79,30 @@ export async function readSheetValues(path: string, options: { stream?: boolean 
   const sheets: SheetValues[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    const dates = new DateInterner();
     for await (const ws of reader) {
       const values: unknown[][] = [];
       let width = 0;
       for await (const row of ws) {
         const cells = row.values as unknown[]; // 1-based and sparse
-        const out = new Array<unknown>(Math.max(0, cells.length - 1));
-        for (let c = 1; c < cells.length; c++) out[c - 1] = cells[c] ?? null;
+        const out = new Array<unknown>(Math.max(0, cells.length - 1, width));
+        for (let c = 0; c < out.length; c++) {
+          const v = cells[c + 1];
+          out[c] = v instanceof Date ? dates.intern(v) : (v ?? null);
+        }
         while (values.length < row.number - 1) values.push([]);
         values.push(out);
         if (out.length > width) width = out.length;
       }
-      // Rectangular, as worksheetValues gives it.
-      for (const r of values) for (let c = r.length; c < width; c++) r.push(null);
+      // Rectangular, as worksheetValues gives it; a row made before the widest one is replaced by one
+      // of the full width (growing it in place would leave it with room for twice the cells).
+      for (let r = 0; r < values.length; r++) {
+        const row = values[r]!;
+        if (row.length === width) continue;
+        const full = new Array<unknown>(width);
+        for (let c = 0; c < width; c++) full[c] = c < row.length ? row[c] : null;
+        values[r] = full;
+      }
       const state = (ws as unknown as { state?: string }).state;
       sheets.push({ name: (ws as unknown as { name: string }).name, values, hidden: state !== undefined && state !== 'visible' });
     }
