@@ -41,7 +41,7 @@ export async function attempt(f: () => Promise<unknown>): Promise<Outcome> {
 }
 
 /** Errors a user may see: our own classes, a plain sentence, nothing from the JavaScript engine. */
-const USER_ERRORS = ['WorkbookError', 'AnalyzeError', 'ContactsError', 'TiersError', 'SettingsError'];
+const USER_ERRORS = ['WorkbookError', 'AnalyzeError', 'ContactsError', 'TiersError', 'SettingsError', 'RestoreError'];
 
 export function expectUserError(outcome: Outcome, pattern?: RegExp): Error {
   if (outcome.ok) throw new Error(`expected a refusal, the action succeeded: ${JSON.stringify(outcome.value).slice(0, 200)}`);

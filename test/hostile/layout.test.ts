@@ -187,3 +187,10 @@ describe('a merged note that reaches past the last column with a value', () => {
     expect(x.wb.getWorksheet('客户信息')!.getCell('J2').isMerged).toBe(true);
   });
 });
+
+it('restoring a sheet that is not a backup is a user-facing refusal that changes nothing', async () => {
+  const c = sim(smallLedger());
+  const before = simSnapshot(c.host);
+  expectUserError(await attempt(() => restoreBackup(ctxFor(c.port), { backupSheet: '客户信息' })), /not a backup this add-in made/);
+  expect(simSnapshot(c.host)).toEqual(before);
+});
