@@ -2,16 +2,16 @@
  * One pipeline: sheet values + column map + settings → Report.
  * Everything is computed in memory from one read of the sheet; the actions turn the report into writes.
  */
-import { detectLayout, columnLetter, type LayoutOptions } from './columns';
+import { detectLayout, columnLetter, type LayoutOptions, type SheetLayout } from './columns';
 import type { FieldId } from './fields';
 import { inferDateOrder, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
-import { laterDate, lifecycle, statusTier, valueTierRule } from './tiers';
-import { findDuplicatesInColumns } from './duplicates';
+import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier } from './tiers';
+import { findDuplicatesInColumns, type CandidateColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
 import { SummaryBuilder } from './summary';
-import { parseSettings, type Settings } from './settings';
+import { parseSettings, type Settings, type Thresholds } from './settings';
 import { cellText, cleanText, isBlankCell } from './text';
 import type { Report, ReportRow } from './report';
 
@@ -158,6 +158,169 @@ export interface AnalyzeProgress {
 /** Rows between two progress steps: small enough that a step takes a few ms on a slow laptop. */
 export const ROWS_PER_STEP = 2048;
 
+/**
+ * The pass over the data rows: each row's checks are used at once, and what the later phases need is
+ * kept in columns (amounts, duplicate keys), so the report rows are the only objects made per row.
+ * A class of small methods rather than a loop inside the generator: each is optimized on its own.
+ */
+class RowPass {
+  readonly reportRows: ReportRow[];
+  readonly candidates: CandidateColumns & { name: string[]; company: string[]; phone: (string | null)[]; email: (string | null)[];
+    mobile: Uint8Array; completeness: Int32Array; lastActivity: (IsoDate | null)[] };
+  readonly counts = { phone: {}, email: {}, valueTier: {}, statusTier: {}, lifecycle: {} } satisfies Report['counts'];
+  readonly summary = new SummaryBuilder();
+  private readonly totals: Float64Array | null;
+  private readonly values: AnalyzeInput['values'];
+  private readonly rows: readonly number[];
+  private readonly firstRow: number;
+  private readonly region: string;
+  private readonly t: Thresholds;
+  private readonly firstPurchaseOf: DateColumn | null;
+  private readonly lastPurchaseOf: DateColumn | null;
+  private readonly lastContactOf: DateColumn | null;
+  private readonly phoneColumn: number;
+  private readonly emailColumn: number;
+  private readonly totalColumn: number;
+  private readonly ordersColumn: number;
+  private readonly nameColumn: number;
+  private readonly companyColumn: number;
+  private readonly regionColumn: number;
+  private readonly channelColumn: number;
+  private readonly ownerColumn: number;
+  private readonly mappedColumns: number[];
+  private readonly unit: number;
+  private readonly hasDates: boolean;
+  private readonly hasLifecycle: boolean;
+  /** The status depends on the last activity date only, and dates repeat. */
+  private readonly statusOf = new Map<IsoDate, StatusTier>();
+
+  constructor(input: AnalyzeInput, layout: SheetLayout, settings: Settings, private readonly asOf: IsoDate) {
+    this.values = input.values;
+    this.rows = layout.dataRows;
+    this.firstRow = input.firstRow ?? 1;
+    this.region = settings.region;
+    this.t = settings.thresholds;
+    const n = this.rows.length;
+    /** 0-based column of a mapped field, -1 when the sheet has none. */
+    const columnOf = (field: FieldId): number => layout.columns[field]?.column ?? -1;
+    const dateColumn = (field: FieldId): DateColumn | null => {
+      const c = columnOf(field);
+      if (c < 0) return null;
+      const column = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) column[i] = this.cellsOf(i)[c];
+      return new DateColumn(c, inferDateOrder(column));
+    };
+    this.firstPurchaseOf = dateColumn('firstPurchase');
+    this.lastPurchaseOf = dateColumn('lastPurchase');
+    this.lastContactOf = dateColumn('lastContact');
+    this.phoneColumn = columnOf('phone');
+    this.emailColumn = columnOf('email');
+    this.totalColumn = columnOf('total');
+    this.ordersColumn = columnOf('orders');
+    this.nameColumn = columnOf('name');
+    this.companyColumn = columnOf('company');
+    this.regionColumn = columnOf('region');
+    this.channelColumn = columnOf('channel');
+    this.ownerColumn = columnOf('owner');
+    this.mappedColumns = Object.values(layout.columns).map((m) => m.column);
+    this.unit = amountUnit(layout.columns.total?.header ?? '');
+    this.hasDates = Boolean(this.lastPurchaseOf || this.lastContactOf);
+    this.hasLifecycle = this.ordersColumn >= 0 || Boolean(this.firstPurchaseOf || this.lastPurchaseOf);
+    this.totals = this.totalColumn >= 0 ? new Float64Array(n) : null;
+    this.reportRows = new Array<ReportRow>(n);
+    this.candidates = {
+      row: Int32Array.from(this.rows),
+      name: new Array<string>(n),
+      company: new Array<string>(n),
+      phone: new Array<string | null>(n),
+      mobile: new Uint8Array(n),
+      email: new Array<string | null>(n),
+      completeness: new Int32Array(n),
+      lastActivity: new Array<IsoDate | null>(n),
+    };
+  }
+
+  private cellsOf(i: number): readonly unknown[] {
+    return this.values[this.rows[i]! - this.firstRow] ?? NO_CELLS;
+  }
+
+  private statusFor(lastActivity: IsoDate | null): StatusTier {
+    if (lastActivity === null) return statusTier(null, this.asOf, this.t);
+    let status = this.statusOf.get(lastActivity);
+    if (status === undefined) {
+      status = statusTier(lastActivity, this.asOf, this.t);
+      this.statusOf.set(lastActivity, status);
+    }
+    return status;
+  }
+
+  /** Rows from..to−1 (positions in the data rows). */
+  run(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.row(i);
+  }
+
+  private row(i: number): void {
+    const t = this.t;
+    const cells = this.cellsOf(i);
+    const phone: PhoneCheck | null = this.phoneColumn >= 0 ? checkPhone(cells[this.phoneColumn], this.region) : null;
+    const emailCell = this.emailColumn >= 0 ? cells[this.emailColumn] : undefined;
+    const email: EmailCheck | null = this.emailColumn >= 0 ? checkEmail(emailCell) : null;
+    const total = this.totalColumn >= 0 ? scaledAmount(cells[this.totalColumn], this.unit) : null;
+    if (this.totals) this.totals[i] = total ?? 0; // blank amounts count as 0 in the rank, as in PERCENTRANK.INC
+    const orderCount = this.ordersColumn >= 0 ? parseCount(cells[this.ordersColumn]) : null;
+    const firstPurchase = this.firstPurchaseOf ? this.firstPurchaseOf.at(cells) : null;
+    const lastPurchase = this.lastPurchaseOf ? this.lastPurchaseOf.at(cells) : null;
+    const lastActivity = laterDate(lastPurchase, this.lastContactOf ? this.lastContactOf.at(cells) : null);
+    const status = this.hasDates ? this.statusFor(lastActivity) : null;
+    const stage = this.hasLifecycle ? lifecycle(orderCount, firstPurchase, lastPurchase, t) : null;
+    this.reportRows[i] = {
+      row: this.rows[i]!,
+      phone: phone && phoneResult(phone),
+      email: email && emailResult(email),
+      total,
+      orders: orderCount,
+      lastActivity,
+      valueTier: null, // needs the whole column: assignValueTiers
+      statusTier: status,
+      lifecycle: stage,
+      duplicateGroup: null, // set once the groups are known
+    };
+    const counts = this.counts;
+    tally(counts.phone, phone?.status ?? null);
+    tally(counts.email, email?.status ?? null);
+    tally(counts.statusTier, status);
+    tally(counts.lifecycle, stage);
+    this.summary.add({ statusTier: status, lifecycle: stage, total,
+      region: textAt(cells, this.regionColumn), channel: textAt(cells, this.channelColumn), owner: textAt(cells, this.ownerColumn) });
+
+    let filled = 0;
+    for (const c of this.mappedColumns) if (!isBlankCell(cells[c])) filled++;
+    const validPhone = phone?.status === 'valid' && phone.e164 ? phone : null;
+    const candidates = this.candidates;
+    candidates.name[i] = nameKey(textAt(cells, this.nameColumn));
+    candidates.company[i] = this.companyColumn < 0 ? '' : companyKey(textAt(cells, this.companyColumn));
+    candidates.phone[i] = validPhone ? validPhone.e164 : null;
+    candidates.mobile[i] = validPhone?.kind === 'mobile' ? 1 : 0;
+    candidates.email[i] = emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null);
+    candidates.completeness[i] = filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0);
+    candidates.lastActivity[i] = lastActivity;
+  }
+
+  /** Value tiers need the whole amount column; then each row's place in the tier × status table. */
+  assignValueTiers(): void {
+    const totals = this.totals;
+    const tierOf = totals ? valueTierRule(totals, this.t) : null;
+    for (let i = 0; i < this.reportRows.length; i++) {
+      const r = this.reportRows[i]!;
+      if (tierOf) {
+        r.valueTier = tierOf(totals![i]!);
+        tally(this.counts.valueTier, r.valueTier);
+      }
+      this.summary.addTier(r.valueTier, r.statusTier);
+    }
+  }
+}
+
 /** The whole analysis in one go (the CLI, tests, small sheets). */
 export function analyzeSheet(input: AnalyzeInput): Report {
   const steps = analyzeSheetSteps(input);
@@ -182,129 +345,21 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     throw new AnalyzeError('no-header', `No header row with customer columns (name, phone, email…) was found in sheet "${input.sheet}".`);
   }
   const asOf = settings.asOf ?? input.today ?? todayIso();
-  const t = settings.thresholds;
-  const values = input.values;
-  const firstRow = input.firstRow ?? 1;
-  const rows = layout.dataRows;
-  const n = rows.length;
-  const cellsOf = (i: number): readonly unknown[] => values[rows[i]! - firstRow] ?? NO_CELLS;
-  /** 0-based column of a mapped field, -1 when the sheet has none. */
-  const columnOf = (field: FieldId): number => layout.columns[field]?.column ?? -1;
-
-  const dateColumn = (field: FieldId): DateColumn | null => {
-    const c = columnOf(field);
-    if (c < 0) return null;
-    const column = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) column[i] = cellsOf(i)[c];
-    return new DateColumn(c, inferDateOrder(column));
-  };
-  const firstPurchaseOf = dateColumn('firstPurchase');
-  const lastPurchaseOf = dateColumn('lastPurchase');
-  const lastContactOf = dateColumn('lastContact');
-
-  const phoneColumn = columnOf('phone');
-  const emailColumn = columnOf('email');
-  const totalColumn = columnOf('total');
-  const ordersColumn = columnOf('orders');
-  const nameColumn = columnOf('name');
-  const companyColumn = columnOf('company');
-  const regionColumn = columnOf('region');
-  const channelColumn = columnOf('channel');
-  const ownerColumn = columnOf('owner');
-  const unit = amountUnit(layout.columns.total?.header ?? '');
-  const hasDates = Boolean(lastPurchaseOf || lastContactOf);
-  const hasLifecycle = ordersColumn >= 0 || Boolean(firstPurchaseOf || lastPurchaseOf);
-  // The status depends on the last activity date only, and dates repeat.
-  const statusOf = new Map<IsoDate, ReturnType<typeof statusTier>>();
-  const statusFor = (lastActivity: IsoDate | null) => {
-    if (lastActivity === null) return statusTier(null, asOf, t);
-    let status = statusOf.get(lastActivity);
-    if (status === undefined) {
-      status = statusTier(lastActivity, asOf, t);
-      statusOf.set(lastActivity, status);
-    }
-    return status;
-  };
-  const mappedColumns = Object.values(layout.columns).map((m) => m.column);
-
-  // One pass over the rows: each cell's check is used at once, and what the later phases need is kept
-  // in columns (amounts, duplicate keys), so the report rows are the only objects made per row.
-  const totals = totalColumn >= 0 ? new Float64Array(n) : null;
-  const reportRows: ReportRow[] = new Array<ReportRow>(n);
-  const candidates = {
-    row: Int32Array.from(rows),
-    name: new Array<string>(n),
-    company: new Array<string>(n),
-    phone: new Array<string | null>(n),
-    mobile: new Uint8Array(n),
-    email: new Array<string | null>(n),
-    completeness: new Int32Array(n),
-    lastActivity: new Array<IsoDate | null>(n),
-  };
-  const counts = { phone: {}, email: {}, valueTier: {}, statusTier: {}, lifecycle: {} } satisfies Report['counts'];
-  const summary = new SummaryBuilder();
-  let sinceStep = 0;
-  for (let i = 0; i < n; i++) {
-    if (++sinceStep === ROWS_PER_STEP) {
-      sinceStep = 0;
-      yield { phase: 'rows', done: i, total: n };
-    }
-    const sheetRow = rows[i]!;
-    const cells = values[sheetRow - firstRow] ?? NO_CELLS;
-    const phone: PhoneCheck | null = phoneColumn >= 0 ? checkPhone(cells[phoneColumn], settings.region) : null;
-    const emailCell = emailColumn >= 0 ? cells[emailColumn] : undefined;
-    const email: EmailCheck | null = emailColumn >= 0 ? checkEmail(emailCell) : null;
-    const total = totalColumn >= 0 ? scaledAmount(cells[totalColumn], unit) : null;
-    if (totals) totals[i] = total ?? 0; // blank amounts count as 0 in the rank, as in PERCENTRANK.INC
-    const orderCount = ordersColumn >= 0 ? parseCount(cells[ordersColumn]) : null;
-    const firstPurchase = firstPurchaseOf ? firstPurchaseOf.at(cells) : null;
-    const lastPurchase = lastPurchaseOf ? lastPurchaseOf.at(cells) : null;
-    const lastActivity = laterDate(lastPurchase, lastContactOf ? lastContactOf.at(cells) : null);
-    const status = hasDates ? statusFor(lastActivity) : null;
-    const stage = hasLifecycle ? lifecycle(orderCount, firstPurchase, lastPurchase, t) : null;
-    reportRows[i] = {
-      row: sheetRow,
-      phone: phone && phoneResult(phone),
-      email: email && emailResult(email),
-      total,
-      orders: orderCount,
-      lastActivity,
-      valueTier: null, // needs the whole column: set below
-      statusTier: status,
-      lifecycle: stage,
-      duplicateGroup: null, // set below
-    };
-    tally(counts.phone, phone?.status ?? null);
-    tally(counts.email, email?.status ?? null);
-    tally(counts.statusTier, status);
-    tally(counts.lifecycle, stage);
-    summary.add({ statusTier: status, lifecycle: stage, total,
-      region: textAt(cells, regionColumn), channel: textAt(cells, channelColumn), owner: textAt(cells, ownerColumn) });
-
-    let filled = 0;
-    for (const c of mappedColumns) if (!isBlankCell(cells[c])) filled++;
-    const validPhone = phone?.status === 'valid' && phone.e164 ? phone : null;
-    candidates.name[i] = nameKey(textAt(cells, nameColumn));
-    candidates.company[i] = companyColumn < 0 ? '' : companyKey(textAt(cells, companyColumn));
-    candidates.phone[i] = validPhone ? validPhone.e164 : null;
-    candidates.mobile[i] = validPhone?.kind === 'mobile' ? 1 : 0;
-    candidates.email[i] = emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null);
-    candidates.completeness[i] = filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0);
-    candidates.lastActivity[i] = lastActivity;
+  const n = layout.dataRows.length;
+  const pass = new RowPass(input, layout, settings, asOf);
+  // A step before the row at every multiple of ROWS_PER_STEP, less one.
+  let done = 0;
+  for (let next = ROWS_PER_STEP - 1; ; next += ROWS_PER_STEP) {
+    pass.run(done, Math.min(n, next));
+    if (next >= n) break;
+    done = next;
+    yield { phase: 'rows', done, total: n };
   }
-
-  const tierOf = totals ? valueTierRule(totals, t) : null;
-  for (let i = 0; i < n; i++) {
-    const r = reportRows[i]!;
-    if (tierOf) {
-      r.valueTier = tierOf(totals![i]!);
-      tally(counts.valueTier, r.valueTier);
-    }
-    summary.addTier(r.valueTier, r.statusTier);
-  }
+  pass.assignValueTiers();
+  const { reportRows, counts, summary } = pass;
 
   yield { phase: 'duplicates', done: 0, total: n };
-  const duplicates = findDuplicatesInColumns(candidates);
+  const duplicates = findDuplicatesInColumns(pass.candidates);
   for (let i = 0; i < n; i++) if (duplicates.groupAt[i]) reportRows[i]!.duplicateGroup = duplicates.groupAt[i]!;
 
   yield { phase: 'summary', done: 0, total: n };
