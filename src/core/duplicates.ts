@@ -185,7 +185,21 @@ function blocksByNameAndCompany(name: readonly string[], company: readonly strin
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(bucket, counts, (i) => `${name[i]!}\u0001${company[i]!}`);
+  // By company, then by name: no joined string per row (a ledger names few companies, so the outer Map is small).
+  const byCompany = new Map<string, Map<string, number | number[]>>();
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i]!;
+    if (b < 0 || counts[b]! < 2) continue;
+    let byName = byCompany.get(company[i]!);
+    if (!byName) byCompany.set(company[i]!, (byName = new Map()));
+    const seen = byName.get(name[i]!);
+    if (seen === undefined) byName.set(name[i]!, i);
+    else if (Array.isArray(seen)) seen.push(i);
+    else byName.set(name[i]!, [seen, i]);
+  }
+  const blocks: number[][] = [];
+  for (const byName of byCompany.values()) for (const v of byName.values()) if (Array.isArray(v)) blocks.push(v);
+  return blocks.sort((x, y) => x[0]! - y[0]!); // in order of the key's first row, as collect gives them
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
