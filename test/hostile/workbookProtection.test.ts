@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { findUnsupportedParts } from '../../src/workbook/xlsx/fileParts';
 import { cleanTemp, tempFile } from './harness';
 
 afterAll(cleanTemp);
@@ -27,4 +28,13 @@ it('exceljs drops workbook structure protection on load and save (known limitati
   expect(JSON.stringify(loaded.model)).not.toMatch(/lockStructure|workbookProtection/);
   const saved = await JSZip.loadAsync(await loaded.xlsx.writeBuffer());
   expect(await saved.file('xl/workbook.xml')!.async('string')).not.toMatch(/workbookProtection/);
+
+  // So the file check refuses it before `apply` writes an unprotected copy…
+  expect(await findUnsupportedParts(file)).toEqual(['workbook structure protection']);
+  // …and a protection element that locks nothing is no reason to refuse.
+  const open = await JSZip.loadAsync(fs.readFileSync(file));
+  open.file('xl/workbook.xml', xml.replace(/(<workbookPr[^>]*\/>)/, '$1<workbookProtection lockStructure="0"/>'));
+  const unlocked = tempFile('unlocked.xlsx');
+  fs.writeFileSync(unlocked, await open.generateAsync({ type: 'nodebuffer' }));
+  expect(await findUnsupportedParts(unlocked)).toEqual([]);
 });

@@ -43,6 +43,8 @@ export const UNSUPPORTED_PARTS: readonly PartRule[] = [
   { what: 'dialog sheets', path: /^xl\/dialogsheets\// },
   { what: 'sparklines', path: /^xl\/worksheets\/[^/]+\.xml$/, content: /sparklineGroups/ },
   { what: 'data validations Excel keeps in its 2010 extension (lists from other sheets)', path: /^xl\/worksheets\/[^/]+\.xml$/, content: /<x14:dataValidations[\s>]/ },
+  // exceljs neither reads nor writes it (test/hostile/workbookProtection.test.ts): the copy would come out unprotected.
+  { what: 'workbook structure protection', path: /^xl\/workbook\.xml$/, content: /<(\w+:)?workbookProtection\b[^>]*\block(Structure|Windows)="(1|true)"/ },
 ];
 
 /**
