@@ -535,8 +535,16 @@ function decimalTextToCents(decimal: string, exponent: number, negative: boolean
   return negative && cents !== 0 ? -cents : cents;
 }
 
+// The usual money text of a Chinese ledger, ¥ and a whole number with or without thousands commas
+// (¥1,234, ¥86): what AMOUNT_TEXT and decimalText make of it, without their regexes and substrings.
+const YUAN_WHOLE = /^¥(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+
 function parseAmountText(raw: string): number | null {
   if (PLAIN_NUMBER.test(raw)) return decimalTextToCents(raw.replace(LEADING_SIGN, ''), 0, raw.startsWith('-'));
+  if (raw.charCodeAt(0) === 0xa5 && YUAN_WHOLE.test(raw)) {
+    const whole = Number(raw.includes(',') ? raw.slice(1).replace(COMMAS, '') : raw.slice(1));
+    if (whole <= Number.MAX_SAFE_INTEGER) return whole;
+  }
   if (SCIENTIFIC_NUMBER.test(raw)) return roundCents(Number(raw));
   const clean = prepareText(raw);
   if (clean === null) return null;

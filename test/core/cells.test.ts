@@ -158,6 +158,16 @@ describe('inferDateOrder', () => {
 });
 
 describe('parseAmount', () => {
+  it('reads ¥ and a whole number, grouped or not, as the same amount as the full-width ￥ form', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: 0, max: 999_999 }), fc.maxSafeNat()), (n) => {
+      for (const text of [n.toLocaleString('en-US'), String(n)]) {
+        expect(parseAmount(`¥${text}`)).toBe(parseAmount(`￥${text}`));
+        expect(parseAmount(`¥${text}`)).toBe(n);
+      }
+    }));
+    expect(parseAmount('¥1,23')).toBeNull();
+    expect(parseAmount('¥12,3456')).toBe(parseAmount('￥12,3456'));
+  });
   it.each<[unknown, number]>([
     [125644, 125644],
     [0, 0],
