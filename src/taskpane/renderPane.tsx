@@ -4,6 +4,7 @@ import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwi
 import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
 import { ACTION_IDS } from '../i18n/pane';
 import { renderActionCard } from './components/ActionCard';
+import { renderBackupsCard } from './components/BackupsCard';
 import { MappingCard } from './components/MappingCard';
 import { renderResult, type ResultContext } from './components/results';
 import { SettingsCard } from './components/SettingsCard';
@@ -78,6 +79,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
         }, styles);
       })}
       {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}
+      {view && view.backups.length > 0 ? renderBackupsCard(view.backups, pane, styles) : null}
       {view ? <SettingsCard settings={view.settings} pane={pane} styles={styles} /> : null}
       {view && !hasLedger && view.sheets.length > 0 ? <Text size={200} className={styles.muted}>{view.sheets.join(' · ')}</Text> : null}
     </main>

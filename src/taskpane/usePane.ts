@@ -9,7 +9,7 @@ import { errorKey, errorMessage } from './logic/errors';
 import { localeOf, selectCell, type PaneHost } from './logic/host';
 import { lastRibbonEvent, subscribeRibbon } from './logic/ribbonStore';
 import { RunControl } from './logic/runControl';
-import { loadEngine, readWorkbook, runAction, saveMapping, saveSettings, type ActionProgress, type ActionResult, type RunOptions, type SettingsInput,
+import { loadEngine, readWorkbook, restoreFromBackup, runAction, saveMapping, saveSettings, type ActionProgress, type ActionResult, type RunOptions, type SettingsInput,
   type WorkbookView } from './logic/runAction';
 import type { PaneWatch } from './logic/sheetWatch';
 
@@ -41,6 +41,14 @@ export interface LiveState {
   note: string | null;
 }
 
+export interface RestoreState {
+  /** The backup being restored, while it runs. */
+  busy: string | null;
+  /** What the last restore did, in words. */
+  result: string | null;
+  error: string | null;
+}
+
 // "Keep checking as I type", per workbook (its Excel object) for as long as the pane's runtime lives.
 const liveChoice = new WeakMap<object, boolean>();
 
@@ -54,6 +62,9 @@ export interface PaneState {
   /** Some action (or save) is running: the other buttons wait. */
   anyBusy: boolean;
   live: LiveState;
+  restoreState: RestoreState;
+  /** Restores a backup onto the sheet it copies (after backing that sheet up). */
+  restore: (backupSheet: string) => Promise<void>;
   /** The customer sheet's change watch is registered (edits stop a run, live checking can run). */
   watching: boolean;
   notice: { text: string; intent: 'success' | 'info' | 'error' } | null;
@@ -91,6 +102,7 @@ export function usePane(host: PaneHost): PaneState {
   const [liveOn, setLiveOn] = useState(() => liveChoice.get(host.Excel) ?? true);
   const [liveNote, setLiveNote] = useState<string | null>(null);
   const [watching, setWatching] = useState(false);
+  const [restoreState, setRestoreState] = useState<RestoreState>({ busy: null, result: null, error: null });
   const liveAvailable = view?.kind === 'ready' && view.checkColumns;
   const liveRef = useRef(false);
   liveRef.current = liveOn && liveAvailable;
@@ -203,6 +215,30 @@ export function usePane(host: PaneHost): PaneState {
     }
   }, [host, locale, refresh, s]);
 
+  const restore = useCallback(async (backupSheet: string) => {
+    const control = new RunControl();
+    runRef.current = control;
+    busyRef.current = true;
+    setNotice(null);
+    setRestoreState({ busy: backupSheet, result: null, error: null });
+    try {
+      await watchRef.current?.pause();
+      const current = viewRef.current;
+      const r = await restoreFromBackup(host, locale, backupSheet, {
+        sheet: current?.kind === 'ready' ? current.sheet : sheetRef.current, signal: control.signal, onProgress: (p) => control.progress(p),
+      });
+      if (!alive.current) return;
+      setRestoreState({ busy: null, result: s.restored(r.sheet, r.backupSheet, r.safetyBackup, r.rows), error: null });
+      await refresh();
+    } catch (err) {
+      if (alive.current) setRestoreState({ busy: null, result: null, error: errorMessage(err, locale) });
+    } finally {
+      if (runRef.current === control) runRef.current = null;
+      busyRef.current = false;
+      watchRef.current?.resume();
+    }
+  }, [host, locale, refresh, s]);
+
   const cancel = useCallback(() => {
     runRef.current?.cancel();
   }, []);
@@ -236,9 +272,9 @@ export function usePane(host: PaneHost): PaneState {
     }
   }, [locale, refresh]);
 
-  const anyBusy = saving || ACTION_IDS.some((id) => actions[id].busy);
+  const anyBusy = saving || restoreState.busy !== null || ACTION_IDS.some((id) => actions[id].busy);
   return {
-    locale, s, view, loadError, actions, anyBusy, notice, refresh, run, cancel, goTo,
+    locale, s, view, loadError, actions, anyBusy, notice, refresh, run, cancel, goTo, restoreState, restore,
     watching,
     live: { available: liveAvailable, on: liveOn, set: setLive, note: liveOn ? liveNote : null },
     chooseSheet: (sheet) => void refresh(sheet),

@@ -239,6 +239,57 @@ suite('playground in Chromium', () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
+  it('restores from a backup after asking (the dialog says the sheet is backed up first), and the restore can be undone', async () => {
+    await page.goto(`${base}?lang=en-US`);
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
+    await page.getByText('Columns found').waitFor();
+    await expect(page.getByRole('region', { name: 'Backups' }).count()).resolves.toBe(0);
+    const original = await values('客户信息');
+    // A backup as the add-in names them, holding the sheet with one cell different.
+    const backup = 'Backup 客户信息 1123-0905';
+    const older = original.map((r) => r.map((v) => (v === null ? '' : v)));
+    older[1]![0] = 'Old name';
+    await page.evaluate(async ([name, rows]) => {
+      const Excel = (window as unknown as { Excel: { run: (f: (c: any) => Promise<void>) => Promise<void> } }).Excel; // eslint-disable-line @typescript-eslint/no-explicit-any
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.add(name);
+        ws.getRangeByIndexes(0, 0, rows.length, rows[0]!.length).values = rows;
+        await ctx.sync();
+      });
+    }, [backup, older] as const);
+    await page.getByRole('button', { name: 'Read the workbook again' }).click();
+    const backups = page.getByRole('region', { name: 'Backups' });
+    await backups.getByText(backup, { exact: true }).waitFor();
+
+    // Keyboard: Enter opens the dialog, Escape closes it, nothing changes.
+    const restore = backups.getByRole('button', { name: `Restore from ${backup}` });
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Restore from this backup?' });
+    await dialog.getByText(/The current "客户信息" is backed up first, so you can undo this/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '15-restore-dialog.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await values('客户信息')).toEqual(original);
+
+    await restore.click();
+    await dialog.getByRole('button', { name: 'Back up and restore' }).click();
+    const done = backups.getByText(/^Restored "客户信息" from "Backup 客户信息 1123-0905" \(\d+ rows\)\. The sheet as it was is in "(.+)"\.$/);
+    await done.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, '15b-restored.png') });
+    expect((await values('客户信息'))[1]![0]).toBe('Old name');
+    const safety = /as it was is in "([^"]+)"/.exec((await done.textContent()) ?? '')![1]!;
+    expect(await values(safety)).toEqual(original);
+
+    // Undo: restore the safety backup (a second dialog in the same page).
+    await backups.getByRole('button', { name: `Restore from ${safety}` }).click();
+    await dialog.getByRole('button', { name: 'Back up and restore' }).click();
+    await backups.getByText(new RegExp(`^Restored "客户信息" from "${safety.replace(/[()]/g, '\\$&')}"`)).waitFor({ timeout: 30_000 });
+    expect(await values('客户信息')).toEqual(original);
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 120_000);
+
   it('keeps a 10,000-row sheet responsive: only the rows in view are in the page', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -117,6 +117,7 @@ export function renderResult(result: ActionResult | null, ctx: ResultContext) {
       return (
         <>
           <Text>{describeResult(result, ctx.locale)}</Text>
+          {result.summary.dismissed > 0 ? <Text size={200} className={ctx.styles.muted}>{ctx.s.dismissedResult(result.summary.dismissed)}</Text> : null}
           {result.summary.possible.length > 0 ? renderPossible(result.summary, ctx) : null}
           {result.summary.groups.length > 0 ? <DuplicateReview summary={result.summary} ctx={ctx} /> : null}
         </>

@@ -14,6 +14,7 @@ export function errorKey(err: unknown): string {
       return typeof code === 'string' ? code : 'host';
     case 'ContactsError':
     case 'TiersError':
+    case 'RestoreError':
     case 'AnalyzeError':
       return typeof code === 'string' ? code : 'unknown';
     case 'SettingsError':

@@ -2,7 +2,7 @@
  * The pane's and the ribbon's one way into the actions: builds the port over the host, runs the
  * action, returns its summary tagged with the action's id. No React, no DOM.
  */
-import type { ActionContext, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
+import type { ActionContext, BackupInfo, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../../actions';
 import type { ActionProgress } from '../../actions/context';
 import { columnLetter as letter } from '../../core/a1';
 import type { Report } from '../../core/report';
@@ -20,7 +20,7 @@ export type ActionResult =
   | { action: 'findDuplicates'; summary: DuplicatesSummary }
   | { action: 'exportMasked'; summary: MaskedSummary };
 
-export type { ActionProgress };
+export type { ActionProgress, BackupInfo, RestoreSummary };
 
 /** Stop and progress of a run (the pane's Cancel button and progress bar, its change watch). */
 export interface RunControlOptions {
@@ -75,9 +75,9 @@ export async function runAction(id: ActionId, host: PaneHost, locale: Locale, op
 
 /** What the first screen shows about the workbook. */
 export type WorkbookView =
-  | { kind: 'empty'; sheets: string[]; settings: Settings }
-  | { kind: 'no-sheet'; sheets: string[]; settings: Settings }
-  | { kind: 'ready'; sheets: string[]; settings: Settings; sheet: string; headerRow: number; dataRows: number;
+  | { kind: 'empty'; sheets: string[]; settings: Settings; backups: BackupInfo[] }
+  | { kind: 'no-sheet'; sheets: string[]; settings: Settings; backups: BackupInfo[] }
+  | { kind: 'ready'; sheets: string[]; settings: Settings; backups: BackupInfo[]; sheet: string; headerRow: number; dataRows: number;
       mapping: Report['mapping']; headers: { column: string; header: string }[];
       /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
       checkColumns: boolean };
@@ -86,16 +86,18 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
   const { e, ctx } = await context(host, locale, sheet, control);
   const sheets = await ctx.port.listSheets();
   const names = sheets.map((s) => s.name);
+  // The backups the add-in made (Restore lists them); a workbook it cannot list them in still opens.
+  const backups = await e.listBackups(ctx).catch((): BackupInfo[] => []);
   if (sheets.every((s) => s.rowCount === 0)) {
     const stored = await e.readWorkbookSettings(ctx.port, names);
-    return { kind: 'empty', sheets: names, settings: stored.settings };
+    return { kind: 'empty', sheets: names, settings: stored.settings, backups };
   }
   try {
     const ledger = await e.loadLedger(ctx);
     const headerRow = ledger.values[ledger.headerIndex] ?? [];
     const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
-    return { kind: 'ready', sheets: names, settings: ledger.settings, sheet: ledger.sheet, headerRow: ledger.report.headerRow,
+    return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers,
       checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined };
   } catch (err) {
@@ -103,10 +105,19 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
     const name = (err as { name?: unknown }).name;
     if ((name === 'WorkbookError' && code === 'not-found' && !sheet) || name === 'AnalyzeError') {
       const stored = await e.readWorkbookSettings(ctx.port, names);
-      return { kind: 'no-sheet', sheets: names, settings: stored.settings };
+      return { kind: 'no-sheet', sheets: names, settings: stored.settings, backups };
     }
     throw err;
   }
+}
+
+/**
+ * Puts a backup's contents back into the sheet it copies, after a new backup of that sheet as it is
+ * (so the restore can be undone). `sheet`: the sheet to restore when the backup's own record cannot tell.
+ */
+export async function restoreFromBackup(host: PaneHost, locale: Locale, backupSheet: string, options: RunOptions = {}): Promise<RestoreSummary> {
+  const { e, ctx } = await context(host, locale, options.sheet, options);
+  return e.restoreBackup(ctx, { backupSheet });
 }
 
 export interface SettingsInput {
