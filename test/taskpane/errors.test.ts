@@ -1,5 +1,5 @@
 /** Errors from every layer, in the user's words (never the raw message, which may quote cells). */
-import { ContactsError, SettingsError, TiersError } from '../../src/actions';
+import { ContactsError, RestoreError, SettingsError, TiersError } from '../../src/actions';
 import { AnalyzeError } from '../../src/core/analyze';
 import { WorkbookError } from '../../src/workbook/port';
 import { errorKey, errorMessage } from '../../src/taskpane/logic/errors';
@@ -14,6 +14,12 @@ describe('errorMessage', () => {
     [new SettingsError('x'), 'settings', /settings sheet has a value/],
     [new AnalyzeError('no-header', 'x'), 'no-header', /No header row/],
     [Object.assign(new Error('boom'), { name: 'RichApi.Error', code: 'GeneralException' }), 'host', /Excel reported an error/],
+    [new WorkbookError('cancelled', 'Cancelled; nothing was changed.'), 'cancelled', /^Cancelled\. Nothing was changed\.$/],
+    [new WorkbookError('edited', 'Sheet "张三 13800138000" was edited'), 'edited', /changed while this was running, so it stopped before writing anything/],
+    [new RestoreError('no-backup', 'There is no sheet named "备份 张三 13800138000"'), 'no-backup', /backup sheet is gone/],
+    [new RestoreError('not-a-backup', 'x'), 'not-a-backup', /not a backup the add-in made/],
+    [new RestoreError('unknown-sheet', 'x'), 'unknown-sheet', /cannot tell which sheet/],
+    [new RestoreError('sheet-missing', 'x'), 'sheet-missing', /no longer exists/],
     [new TypeError('undefined is not a function'), 'unknown', /Something went wrong/],
   ])('%s → %s', (err, key, words) => {
     expect(errorKey(err)).toBe(key);
