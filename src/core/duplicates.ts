@@ -131,36 +131,93 @@ function bucketCount(n: number): number {
 }
 
 /**
- * Positions whose bucket another key hit too, grouped by their key, in order of the key's first
- * position; only keys held by two or more.
+ * The typed arrays the passes below work in, made once per run and cleared between passes: each is
+ * megabytes at a million rows, and memory outside the JavaScript heap this large, allocated four times
+ * over, makes V8 run full collections of the whole heap.
  */
-function collect(bucket: Int32Array, counts: Uint8Array, keyAt: (i: number) => string): number[][] {
-  const map = new Map<string, number | number[]>();
-  for (let i = 0; i < bucket.length; i++) {
-    const b = bucket[i]!;
-    if (b < 0 || counts[b]! < 2) continue;
-    const k = keyAt(i);
-    const seen = map.get(k);
-    if (seen === undefined) map.set(k, i);
-    else if (Array.isArray(seen)) seen.push(i);
-    else map.set(k, [seen, i]); // a Map keeps a key's first position when it is set again
+class Scratch {
+  readonly counts: Uint8Array;
+  readonly bucket: Int32Array;
+  readonly next: Int32Array;
+  readonly last: Int32Array;
+  readonly several: Uint8Array;
+  private slots = new Int32Array(0);
+  constructor(n: number) {
+    this.counts = new Uint8Array(bucketCount(n));
+    this.bucket = new Int32Array(n);
+    this.next = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.several = new Uint8Array(n);
+  }
+  /** The counting arrays, cleared. */
+  forCounting(): this {
+    this.counts.fill(0);
+    this.bucket.fill(-1); // -1: no key
+    return this;
+  }
+  /** A slot table of `size` entries, all -1. */
+  slotTable(size: number): Int32Array {
+    if (this.slots.length < size) this.slots = new Int32Array(size);
+    const table = this.slots.subarray(0, size);
+    table.fill(-1);
+    return table;
+  }
+}
+
+/**
+ * Positions whose bucket another key hit too, grouped by equal keys (`same`), in order of each key's
+ * first position; only keys held by two or more. An open-addressing table over the same hash, in typed
+ * arrays: no Map, and no key string made per row.
+ */
+function collect(scratch: Scratch, same: (i: number, j: number) => boolean): number[][] {
+  const { bucket, counts, next, last, several } = scratch;
+  const n = bucket.length;
+  const isShared = (i: number) => bucket[i]! >= 0 && counts[bucket[i]!]! >= 2;
+  let shared = 0;
+  for (let i = 0; i < n; i++) if (isShared(i)) shared++;
+  let size = 16;
+  while (size < shared * 2) size *= 2;
+  const mask = size - 1; // bucket[i] is the hash masked to a larger power of two, so this masks the hash too
+  const firstInSlot = scratch.slotTable(size);
+  next.fill(-1); // the next position with the same key
+  several.fill(0); // for a key's first position: the key is held twice or more (`last`: its last position so far)
+  for (let i = 0; i < n; i++) {
+    if (!isShared(i)) continue;
+    for (let slot = bucket[i]! & mask; ; slot = (slot + 1) & mask) {
+      const first = firstInSlot[slot]!;
+      if (first < 0) {
+        firstInSlot[slot] = i;
+        last[i] = i;
+        break;
+      }
+      if (same(first, i)) {
+        next[last[first]!] = i;
+        last[first] = i;
+        several[first] = 1;
+        break;
+      }
+    }
   }
   const blocks: number[][] = [];
-  for (const v of map.values()) if (Array.isArray(v)) blocks.push(v);
+  for (let i = 0; i < n; i++) {
+    if (!several[i]) continue;
+    const block: number[] = [];
+    for (let j = i; j >= 0; j = next[j]!) block.push(j);
+    blocks.push(block);
+  }
   return blocks;
 }
 
 /**
  * Rows sharing a key, in order of the key's first row; only blocks of two or more. Most keys belong to
  * one row, and a row whose key hashes to a bucket no other key hit cannot share it, so a counting pass
- * over a cheap hash leaves only the rows of real blocks (and a few collisions) to the Map.
+ * over a cheap hash leaves only the rows of real blocks (and a few collisions) to be compared.
  * `keys[i]` null or '' is no key; with `mobile`, only positions whose flag equals `wantMobile` count.
  */
-function blocksBy(keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): number[][] {
+function blocksBy(scratch: Scratch, keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): number[][] {
   const n = keys.length;
-  const mask = bucketCount(n) - 1;
-  const counts = new Uint8Array(mask + 1);
-  const bucket = new Int32Array(n).fill(-1); // -1: no key
+  const { counts, bucket } = scratch.forCounting();
+  const mask = counts.length - 1;
   for (let i = 0; i < n; i++) {
     const k = keys[i];
     if (!k || (mobile !== undefined && mobile[i] !== wantMobile)) continue;
@@ -168,15 +225,14 @@ function blocksBy(keys: readonly (string | null)[], mobile?: ArrayLike<number>, 
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(bucket, counts, (i) => keys[i]!);
+  return collect(scratch, (i, j) => keys[i] === keys[j]);
 }
 
 /** The same for the name and company together (hashed without joining the two). */
-function blocksByNameAndCompany(name: readonly string[], company: readonly string[]): number[][] {
+function blocksByNameAndCompany(scratch: Scratch, name: readonly string[], company: readonly string[]): number[][] {
   const n = name.length;
-  const mask = bucketCount(n) - 1;
-  const counts = new Uint8Array(mask + 1);
-  const bucket = new Int32Array(n).fill(-1);
+  const { counts, bucket } = scratch.forCounting();
+  const mask = counts.length - 1;
   for (let i = 0; i < n; i++) {
     const a = name[i]!;
     const c = company[i]!;
@@ -185,21 +241,7 @@ function blocksByNameAndCompany(name: readonly string[], company: readonly strin
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  // By company, then by name: no joined string per row (a ledger names few companies, so the outer Map is small).
-  const byCompany = new Map<string, Map<string, number | number[]>>();
-  for (let i = 0; i < n; i++) {
-    const b = bucket[i]!;
-    if (b < 0 || counts[b]! < 2) continue;
-    let byName = byCompany.get(company[i]!);
-    if (!byName) byCompany.set(company[i]!, (byName = new Map()));
-    const seen = byName.get(name[i]!);
-    if (seen === undefined) byName.set(name[i]!, i);
-    else if (Array.isArray(seen)) seen.push(i);
-    else byName.set(name[i]!, [seen, i]);
-  }
-  const blocks: number[][] = [];
-  for (const byName of byCompany.values()) for (const v of byName.values()) if (Array.isArray(v)) blocks.push(v);
-  return blocks.sort((x, y) => x[0]! - y[0]!); // in order of the key's first row, as collect gives them
+  return collect(scratch, (i, j) => name[i] === name[j] && company[i] === company[j]);
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
@@ -289,18 +331,19 @@ export function findDuplicatesInColumns(c: CandidateColumns): Omit<DuplicateResu
     block.length < SHARED_KEY_NAMES || new Set(block.map((i) => name[i]!).filter(Boolean)).size < SHARED_KEY_NAMES;
 
   // Strong keys: a mobile number or an email address belongs to one person.
-  for (const block of blocksBy(c.phone, c.mobile, 1)) {
+  const scratch = new Scratch(n);
+  for (const block of blocksBy(scratch, c.phone, c.mobile, 1)) {
     joinAgreeingNames(block, 'same mobile', fewNames(block));
   }
-  for (const block of blocksBy(c.email)) {
+  for (const block of blocksBy(scratch, c.email)) {
     joinAgreeingNames(block, 'same email', fewNames(block));
   }
   // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
-  for (const block of blocksBy(c.phone, c.mobile, 0)) {
+  for (const block of blocksBy(scratch, c.phone, c.mobile, 0)) {
     joinAgreeingNames(block, 'same phone and name', false);
   }
   // Same person at the same company.
-  for (const block of blocksByNameAndCompany(name, c.company)) {
+  for (const block of blocksByNameAndCompany(scratch, name, c.company)) {
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
 
