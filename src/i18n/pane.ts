@@ -101,6 +101,8 @@ const en = {
   errors: {
     'not-found': 'A sheet or range it needs is missing. Was it renamed or deleted?',
     protected: 'The sheet is protected. Unprotect it (Review → Unprotect Sheet) and try again.',
+    'protected-structure': 'The workbook’s structure is protected, so sheets cannot be added or removed. Unprotect it (Review → Protect Workbook) and try again.',
+    'merged-cells': 'Some cells it needs to write are merged. Unmerge them (Home → Merge & Center) and try again.',
     cancelled: 'Cancelled. Nothing was changed.',
     edited: 'The sheet changed while this was running, so it stopped before writing anything. Run it again.',
     exists: 'A sheet or object with that name already exists.',
@@ -226,6 +228,8 @@ const zh: PaneStrings = {
   errors: {
     'not-found': '找不到需要的工作表或区域，是否被重命名或删除了？',
     protected: '工作表受保护。请先撤销保护（审阅 → 撤销工作表保护）再试。',
+    'protected-structure': '工作簿结构受保护，无法添加或删除工作表。请先撤销保护（审阅 → 保护工作簿）再试。',
+    'merged-cells': '需要写入的部分单元格是合并单元格。请先取消合并（开始 → 合并后居中）再试。',
     cancelled: '已取消，未做任何更改。',
     edited: '运行期间工作表被修改，已在写入前停止，未做任何更改。请重新运行。',
     exists: '已有同名的工作表或对象。',

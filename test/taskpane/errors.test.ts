@@ -8,6 +8,8 @@ describe('errorMessage', () => {
   it.each([
     [new WorkbookError('protected', 'sheet "张三 13800138000" is protected'), 'protected', /protected/],
     [new WorkbookError('too-large', 'x'), 'too-large', /larger than Excel accepts/],
+    [new WorkbookError('protected', 'x', 'workbook-structure'), 'protected-structure', /workbook.s structure is protected/],
+    [new WorkbookError('unsupported', 'x', 'merged-cells'), 'merged-cells', /are merged/],
     [new WorkbookError('host', 'reading: Excel did not answer within 60 s.'), 'timeout', /did not answer in time/],
     [new ContactsError('no-contact-columns', 'x'), 'no-contact-columns', /no phone or email column/],
     [new TiersError('no-tier-columns', 'x'), 'no-tier-columns', /no amount, date or order column/],

@@ -7,10 +7,12 @@ import { paneStrings } from '../../i18n/pane';
 
 export function errorKey(err: unknown): string {
   if (!err || typeof err !== 'object') return 'unknown';
-  const { name, code, message } = err as { name?: unknown; code?: unknown; message?: unknown };
+  const { name, code, message, detail } = err as { name?: unknown; code?: unknown; message?: unknown; detail?: unknown };
   switch (name) {
     case 'WorkbookError':
       if (code === 'host' && typeof message === 'string' && /did not answer/.test(message)) return 'timeout';
+      if (code === 'protected' && detail === 'workbook-structure') return 'protected-structure';
+      if (code === 'unsupported' && detail === 'merged-cells') return 'merged-cells';
       return typeof code === 'string' ? code : 'host';
     case 'ContactsError':
     case 'TiersError':
