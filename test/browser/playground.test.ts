@@ -327,8 +327,22 @@ suite('playground in Chromium', () => {
     expect(await values('Big')).toEqual(big);
     expect(await sheetNames()).not.toContain('Ledger Settings');
 
+    // The phase words the card shows while it runs (recorded as they render: the run takes about a second).
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-action="checkContacts"]')!;
+      const seen: string[] = [];
+      (window as unknown as { __phases: string[] }).__phases = seen;
+      new MutationObserver(() => {
+        const bar = el.querySelector('.fui-ProgressBar');
+        const label = bar ? document.getElementById(bar.getAttribute('aria-labelledby') ?? '')?.textContent : null;
+        if (label && seen[seen.length - 1] !== label) seen.push(label);
+      }).observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await run('checkContacts', 'Check phones & emails', '11-big-sheet-checked.png');
     expect((await values('Big'))[0]).toEqual(expect.arrayContaining(['Phone check']));
+    const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+    expect(phases[0]).toBe('Reading…');
+    expect(phases).toEqual(expect.arrayContaining([expect.stringMatching(/^Checking rows \d{1,2},\d{3} of 10,000$/)]));
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
