@@ -55,8 +55,25 @@ const BY_LENGTH = [...SYNONYMS].filter((s) => s.word.length >= 2).sort((a, b) =>
 
 const IS_LATIN = /^[a-z0-9 #.&/-]+$/;
 
+type HeaderMatch = { field: FieldId; confidence: number; how: 'header' | 'partial' };
+
+// The header scan asks about the same few hundred cell texts several times (each row alone and as half
+// of a two-row band), and each miss walks every synonym: remember the answers (bounded, cleared when full).
+const MEMO_LIMIT = 10_000;
+const headerMemo = new Map<string, HeaderMatch | null>();
+
 /** Which field a header cell names, and how sure that is. */
-export function matchHeader(text: string): { field: FieldId; confidence: number; how: 'header' | 'partial' } | null {
+export function matchHeader(text: string): HeaderMatch | null {
+  let hit = headerMemo.get(text);
+  if (hit === undefined) {
+    if (headerMemo.size >= MEMO_LIMIT) headerMemo.clear();
+    hit = computeHeaderMatch(text);
+    headerMemo.set(text, hit);
+  }
+  return hit && { ...hit }; // a copy: a caller cannot change a remembered answer
+}
+
+function computeHeaderMatch(text: string): HeaderMatch | null {
   const h = normalizeHeader(text);
   if (!h || h.length > 40) return null;
   const exact = EXACT.get(h);
