@@ -380,7 +380,7 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     dataRows: n,
     totalsRows: layout.totalsRows,
     rows: reportRows,
-    duplicateGroups: duplicates.groups.map((g) => ({ id: g.id, rows: g.rows, keep: g.keep, reasons: g.reasons, pairs: g.pairs })),
+    duplicateGroups: duplicates.groups, // made with exactly the report's fields: no copy of each group
     possibleDuplicates: duplicates.possible,
     counts,
     summary: {

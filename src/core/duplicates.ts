@@ -384,10 +384,13 @@ function buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
       members.push([i]);
     }
   }
-  const pairsOf: DuplicatePair[][] = members.map(() => []);
-  pairs.forEach((p, k) => pairsOf[slot[uf.find(pairAt[k]!)]!]!.push(p));
+  const pairsOf: (DuplicatePair[] | undefined)[] = new Array(members.length);
+  pairs.forEach((p, k) => {
+    const s = slot[uf.find(pairAt[k]!)]!;
+    (pairsOf[s] ??= []).push(p);
+  });
   const sets = members
-    .map((list, k) => ({ list: list.sort((a, b) => row[a]! - row[b]!), pairs: pairsOf[k]! }))
+    .map((list, k) => ({ list: list.sort((a, b) => row[a]! - row[b]!), pairs: pairsOf[k] ?? [] }))
     .filter(({ list }) => list.length > 1)
     .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
   const groups: DuplicateGroup[] = [];
