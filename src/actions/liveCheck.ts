@@ -193,6 +193,11 @@ export interface LiveCheckerOptions {
   onResult?: (r: LiveCheckResult) => void;
   /** A batch failed (a protected sheet, Excel not answering); the checker carries on with later edits. */
   onError?: (e: Error) => void;
+  /**
+   * On a UI thread: finding the layout analyzes the whole sheet (about 2 s at 100,000 rows); with this
+   * it gives the host a turn every sliceMs ms, as the actions do (ActionContext.sliceMs).
+   */
+  sliceMs?: number;
   /** Timer, for tests (default setTimeout). Returns a cancel function. */
   schedule?: (run: () => void, ms: number) => () => void;
 }
@@ -226,7 +231,7 @@ export function createLiveChecker(port: WorkbookPort, options: LiveCheckerOption
   const counts = { batches: 0, rows: 0, cells: 0, errors: 0 };
 
   const getLayout = (): Promise<LiveCheckLayout | null> => {
-    layout ??= liveCheckLayout({ port, locale: options.locale, now: options.now?.() ?? new Date(), sheet: options.sheet });
+    layout ??= liveCheckLayout({ port, locale: options.locale, now: options.now?.() ?? new Date(), sheet: options.sheet, sliceMs: options.sliceMs });
     // A failed look (the sheet was renamed) is tried again next time.
     layout.catch(() => { layout = null; });
     return layout;

@@ -166,3 +166,31 @@ describe('liveCheck through the xlsx adapter', () => {
     expect(String(ws.getCell('I3').value)).toMatch(/^无效/);
   });
 });
+
+describe('live checking on a UI thread', () => {
+  it('with sliceMs, finding the layout of a large sheet gives the host turns instead of freezing it', async () => {
+    const sheet = '客户信息';
+    const values = generateLedger(3 * 2048, 7);
+    const c = simWorkbook({});
+    c.host.workbook.addSheet(sheet);
+    seedSim(c.host, sheet, values as never);
+    await checkContacts(ctxFor(c.port));
+    const turnsDuring = async (sliceMs: number | undefined) => {
+      let turns = 0;
+      let ticking = true;
+      // Counts macrotasks while the layout is found; a run that never yields lets none through.
+      const tick = () => { if (ticking) { turns++; setTimeout(tick, 0); } };
+      setTimeout(tick, 0);
+      const checker = createLiveChecker(c.port, { locale: 'zh-CN', sliceMs });
+      const layout = await checker.prepare();
+      ticking = false;
+      checker.dispose();
+      expect(layout).not.toBeNull();
+      return turns;
+    };
+    const sliced = await turnsDuring(0);
+    const whole = await turnsDuring(undefined);
+    expect(sliced).toBeGreaterThan(whole);
+    expect(sliced).toBeGreaterThanOrEqual(3);
+  });
+});

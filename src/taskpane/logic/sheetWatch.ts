@@ -47,7 +47,7 @@ export interface PaneWatch {
 export async function watchPaneSheet(host: PaneHost, options: PaneWatchOptions): Promise<PaneWatch> {
   const port = new ExcelWorkbookPort(host);
   const newChecker = (): LiveChecker => createLiveChecker(port, {
-    locale: options.locale, sheet: options.sheet, delayMs: options.delayMs,
+    locale: options.locale, sheet: options.sheet, delayMs: options.delayMs, sliceMs: 50, // the pane must not freeze while it finds the layout
     onResult: (r) => options.onLive?.(r),
     onError: (e) => options.onLiveError?.(e),
   });
