@@ -177,8 +177,8 @@ function findHeader(grid: readonly (readonly unknown[])[], scanRows: number, ign
 // The whole cell must be the totals word: "Total Solutions Ltd" is a customer, "合计：" is not.
 const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|合 计|总 计|grand total|sub-?total|totals?|sum)\s*(?:[:：]|\(.*\)|（.*）)?\s*$/i;
 /** Every TOTALS word starts with one of these (its /i folds no other character into them): most cells skip the regex. */
-const TOTALS_FIRST = new Set([...'合总小共累汇gGsStT']);
-const isTotalsWord = (text: string) => TOTALS_FIRST.has(text.charAt(0)) && TOTALS.test(text);
+const TOTALS_FIRST = new Set([...'合总小共累汇gGsStT'].map((c) => c.charCodeAt(0)));
+const isTotalsWord = (text: string) => TOTALS_FIRST.has(text.charCodeAt(0)) && TOTALS.test(text);
 const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
 
 function looksLikeValues(values: readonly string[], test: RegExp): number {
