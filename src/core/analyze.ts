@@ -76,9 +76,23 @@ function scaledAmount(value: unknown, unit: number): number | null {
   return plain ? Math.round(amount * unit * 100) / 100 : amount;
 }
 
-/** Adds one to `counts[key]` (keys appear in the order first seen, as the report has always listed them). */
-function tally(counts: Record<string, number>, key: string | null): void {
-  if (key !== null) counts[key] = (counts[key] ?? 0) + 1;
+/** Counts of a few keys (statuses, tiers), listed in the order first seen, as the report has always listed them. */
+class Tally {
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  add(key: string | null): void {
+    if (key === null) return;
+    let i = this.keys.indexOf(key);
+    if (i < 0) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.counts.push(0);
+    }
+    this.counts[i]!++;
+  }
+  record(): Record<string, number> {
+    return Object.fromEntries(this.keys.map((k, i) => [k, this.counts[i]!]));
+  }
 }
 
 type PhoneResult = NonNullable<ReportRow['phone']>;
@@ -167,7 +181,7 @@ class RowPass {
   readonly reportRows: ReportRow[];
   readonly candidates: CandidateColumns & { name: string[]; company: string[]; phone: (string | null)[]; email: (string | null)[];
     mobile: Uint8Array; completeness: Int32Array; lastActivity: (IsoDate | null)[] };
-  readonly counts = { phone: {}, email: {}, valueTier: {}, statusTier: {}, lifecycle: {} } satisfies Report['counts'];
+  readonly counts = { phone: new Tally(), email: new Tally(), valueTier: new Tally(), statusTier: new Tally(), lifecycle: new Tally() };
   readonly summary = new SummaryBuilder();
   private readonly totals: Float64Array | null;
   private readonly values: AnalyzeInput['values'];
@@ -286,10 +300,10 @@ class RowPass {
       duplicateGroup: null, // set once the groups are known
     };
     const counts = this.counts;
-    tally(counts.phone, phone?.status ?? null);
-    tally(counts.email, email?.status ?? null);
-    tally(counts.statusTier, status);
-    tally(counts.lifecycle, stage);
+    counts.phone.add(phone?.status ?? null);
+    counts.email.add(email?.status ?? null);
+    counts.statusTier.add(status);
+    counts.lifecycle.add(stage);
     this.summary.add({ statusTier: status, lifecycle: stage, total,
       region: textAt(cells, this.regionColumn), channel: textAt(cells, this.channelColumn), owner: textAt(cells, this.ownerColumn) });
 
@@ -314,7 +328,7 @@ class RowPass {
       const r = this.reportRows[i]!;
       if (tierOf) {
         r.valueTier = tierOf(totals![i]!);
-        tally(this.counts.valueTier, r.valueTier);
+        this.counts.valueTier.add(r.valueTier);
       }
       this.summary.addTier(r.valueTier, r.statusTier);
     }
@@ -382,7 +396,13 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     rows: reportRows,
     duplicateGroups: duplicates.groups, // made with exactly the report's fields: no copy of each group
     possibleDuplicates: duplicates.possible,
-    counts,
+    counts: {
+      phone: counts.phone.record(),
+      email: counts.email.record(),
+      valueTier: counts.valueTier.record(),
+      statusTier: counts.statusTier.record(),
+      lifecycle: counts.lifecycle.record(),
+    },
     summary: {
       customers: totalsSummary.customers,
       revenue: totalsSummary.revenue,
