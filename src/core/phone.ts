@@ -116,10 +116,11 @@ function isSeparatorCode(c: number): boolean {
  */
 function commonMobileDigits(text: string): string | null {
   let i = 0;
-  if (text.startsWith('+86')) i = 3;
-  else if (text.startsWith('(+86)')) i = 5;
-  else if (text.startsWith('0086')) i = 4;
-  else if (text.startsWith('86')) i = 2;
+  const c = text.charCodeAt(0);
+  if (c === 43 /* + */) i = text.startsWith('+86') ? 3 : 0;
+  else if (c === 40 /* ( */) i = text.startsWith('(+86)') ? 5 : 0;
+  else if (c === 48 /* 0 */) i = text.startsWith('0086') ? 4 : 0;
+  else if (c === 56 /* 8 */) i = text.startsWith('86') ? 2 : 0;
   if (isSeparatorCode(text.charCodeAt(i))) i++;
   const first = i;
   if (text.charCodeAt(first) !== 49 /* 1 */) return null;
