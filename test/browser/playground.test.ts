@@ -266,6 +266,8 @@ suite('playground in Chromium', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Restore from this backup?' });
     await dialog.getByText(/The current "客户信息" is backed up first, so you can undo this/).waitFor();
+    // The dialog fades in: let its animations finish, or the screenshot shows it half transparent.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: path.join(SHOTS, '15-restore-dialog.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
