@@ -133,8 +133,11 @@ export interface SimHost {
   workbook: SimWorkbook;
   stats(): SimStats;
   resetStats(): void;
-  /** Fires Worksheet.onChanged handlers as Excel does after a user edit; resolves when they have run. */
-  fireChanged(sheetName: string, address: string, options?: { valueBefore?: unknown }): Promise<void>;
+  /**
+   * Fires Worksheet.onChanged handlers as Excel does after a user edit (triggerSource 'Unknown'), or
+   * after a write by this add-in (triggerSource 'ThisLocalAddin'); resolves when they have run.
+   */
+  fireChanged(sheetName: string, address: string, options?: { valueBefore?: unknown; triggerSource?: 'Unknown' | 'ThisLocalAddin' }): Promise<void>;
 }
 
 /** Compares dotted versions numerically: "1.10" > "1.9". */
@@ -411,7 +414,7 @@ export function createSimHost(options: SimOptions = {}): SimHost {
         if (!(ctx instanceof SimContext)) throw new SimRichApiError('InvalidArgument', 'getRange needs a request context of this host');
         return new Range(ctx, () => ({ sheet, rect }), `event.getRange()`);
       };
-      const args = changedEventArgs(sheet, rect, makeRange, opts?.valueBefore);
+      const args = changedEventArgs(sheet, rect, makeRange, opts?.valueBefore, opts?.triggerSource ?? 'Unknown');
       for (const handler of [...(state.handlers.get(sheet.id) ?? [])]) await handler(args);
     },
   };

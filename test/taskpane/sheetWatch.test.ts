@@ -72,6 +72,24 @@ describe('watchPaneSheet with runAction', () => {
     await watch.remove();
   });
 
+  it("a change Excel marks as this add-in's own write (triggerSource) is not an edit: the run goes on, nothing is re-checked", async () => {
+    const { t, control, watch, edits } = await setup();
+    let fired = false;
+    const onProgress = (p: ActionProgress) => {
+      control.progress(p);
+      if (p.phase === 'analyze' && !fired) {
+        fired = true;
+        void t.sim.fireChanged('Clients', 'H2:K5', { triggerSource: 'ThisLocalAddin' });
+      }
+    };
+    const result = await runAction('computeTiers', t.host, 'en-US', { signal: control.signal, onProgress });
+    expect(fired).toBe(true);
+    expect(result.action).toBe('computeTiers');
+    expect(edits).toEqual([]);
+    expect(control.signal.aborted).toBe(false);
+    await watch.remove();
+  });
+
   it('an edit (the add-in\'s own writes among them) once the action writes is ignored: the run finishes', async () => {
     const { t, control, watch, edits } = await setup();
     let fired = 0;

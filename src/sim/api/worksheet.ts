@@ -533,14 +533,16 @@ export class Workbook extends SimObject<WorkbookModel> {
 }
 
 /** The event arguments Excel passes to Worksheet.onChanged handlers. */
-export function changedEventArgs(sheet: SheetModel, rect: Rect, makeRange: (ctx: unknown) => unknown, before?: unknown): Record<string, unknown> {
+export function changedEventArgs(sheet: SheetModel, rect: Rect, makeRange: (ctx: unknown) => unknown, before?: unknown,
+  triggerSource: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): Record<string, unknown> {
   const args: Record<string, unknown> = {
     type: 'WorksheetChanged',
     worksheetId: sheet.id,
     address: rectAddress(rect),
     changeType: 'RangeEdited',
     source: 'Local',
-    triggerSource: 'ThisLocalAddin',
+    // ExcelApi 1.14: 'ThisLocalAddin' when this add-in's own write caused the change, 'Unknown' otherwise (a user edit).
+    triggerSource,
     getRange: makeRange,
     getRangeOrNullObject: makeRange,
   };

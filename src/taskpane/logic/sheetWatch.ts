@@ -55,8 +55,11 @@ export async function watchPaneSheet(host: PaneHost, options: PaneWatchOptions):
   let queued: [string, string][] = [];
   let removed = false;
 
-  const watch = await watchSheetChanges(host.Excel, options.sheet, (address, changeType) => {
-    if (removed) return;
+  const watch = await watchSheetChanges(host.Excel, options.sheet, (address, changeType, byThisAddin) => {
+    // The add-in's own writes (a live batch finishing, an action writing) are neither an edit that
+    // makes a plan stale nor something to re-check. Hosts before ExcelApi 1.14 cannot tell: there a
+    // late event from a live batch can stop a run as an edit would (the user runs it again).
+    if (removed || byThisAddin) return;
     options.onEdit(new WorkbookError('edited', `Sheet "${options.sheet}" was edited during the run.`), address);
     if (options.busy()) queued.push([address, changeType]);
     else if (options.live()) checker.onChanged(address, changeType);

@@ -12,11 +12,16 @@ export interface SheetWatch {
   remove(): Promise<void>;
 }
 
-export async function watchSheetChanges(excel: ExcelRunner, sheet: string, onChanged: (address: string, changeType: string) => void): Promise<SheetWatch> {
+/**
+ * `byThisAddin`: Excel says this add-in's own write caused the change (triggerSource, ExcelApi 1.14);
+ * false on older hosts, which cannot tell.
+ */
+export async function watchSheetChanges(excel: ExcelRunner, sheet: string,
+  onChanged: (address: string, changeType: string, byThisAddin: boolean) => void): Promise<SheetWatch> {
   let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
   await runBatch(excel, DEFAULT_TIMEOUT_MS, `watching sheet "${sheet}"`, async (s) => {
     registration = s.context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => {
-      onChanged(e.address, e.changeType);
+      onChanged(e.address, e.changeType, (e as { triggerSource?: string }).triggerSource === 'ThisLocalAddin');
     });
     await s.sync();
   });
