@@ -361,9 +361,9 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   const asOf = settings.asOf ?? input.today ?? todayIso();
   const n = layout.dataRows.length;
   const pass = new RowPass(input, layout, settings, asOf);
-  // A step before the row at every multiple of ROWS_PER_STEP, less one.
+  // A step after every ROWS_PER_STEP rows (the pane shows "2,048 of …", not 2,047).
   let done = 0;
-  for (let next = ROWS_PER_STEP - 1; ; next += ROWS_PER_STEP) {
+  for (let next = ROWS_PER_STEP; ; next += ROWS_PER_STEP) {
     pass.run(done, Math.min(n, next));
     if (next >= n) break;
     done = next;

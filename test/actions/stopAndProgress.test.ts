@@ -97,6 +97,9 @@ describe('progress', () => {
     expect(analyze.every((p) => p.total === rows)).toBe(true);
     expect(analyze.map((p) => p.done)).toEqual([...analyze.map((p) => p.done)].sort((a, b) => a - b));
     expect(analyze.at(-1)?.done).toBe(rows);
+    // Row steps land on whole multiples of ROWS_PER_STEP.
+    const rowSteps = analyze.map((p) => p.done).filter((d) => d < rows);
+    expect(rowSteps).toEqual([ROWS_PER_STEP, 2 * ROWS_PER_STEP]);
     const write = seen.filter((p) => p.phase === 'write');
     expect(write.at(-1)?.done).toBe(write.at(-1)?.total);
     expect(turns).toBeGreaterThan(0);
