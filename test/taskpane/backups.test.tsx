@@ -5,18 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { checkContacts } from '../../src/actions';
 import { Pane } from '../../src/taskpane/Pane';
 import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
+import { card } from './dom';
 import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(60_000);
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-
-const card = (name: string) => screen.getByRole('region', { name });
 // In jsdom, Fluent's focus manager (tabster) now and then marks a dialog aria-hidden just after it opens
 // (never in Chromium: test/browser opens three in one page and finds them by role and name). So here the
 // dialog and its buttons are found including hidden elements, its name by the title it points at.

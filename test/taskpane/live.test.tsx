@@ -3,18 +3,11 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Pane } from '../../src/taskpane/Pane';
+import { card } from './dom';
 import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(60_000);
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-
-const card = (name: string) => screen.getByRole('region', { name });
 const sleep = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
 
 async function ready() {

@@ -7,19 +7,11 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { registerCommands, runRibbonCommand } from '../../src/commands/register';
 import { Pane } from '../../src/taskpane/Pane';
+import { card } from './dom';
 import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(60_000);
 
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-
-const card = (name: string) => screen.getByRole('region', { name });
 const button = (name: string) => screen.getByRole('button', { name });
 const disabled = (el: HTMLElement) => (el as HTMLButtonElement).disabled;
 

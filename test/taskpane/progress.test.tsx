@@ -11,18 +11,11 @@ import { phaseText, renderActionCard } from '../../src/taskpane/components/Actio
 import { Pane } from '../../src/taskpane/Pane';
 import type { ActionState } from '../../src/taskpane/usePane';
 import { usePaneStyles } from '../../src/taskpane/usePaneStyles';
+import { card } from './dom';
 import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(60_000);
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-
-const card = (name: string) => screen.getByRole('region', { name });
 const disabled = (el: HTMLElement) => (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true';
 const sleep = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
 
