@@ -275,19 +275,26 @@ export class WorksheetProtection extends SimObject<SheetModel> {
     return this._get('options');
   }
   protect(options?: unknown, password?: string): void {
-    this._op('protect', [options ?? null, password === undefined ? null : '***'], (t) => {
-      if (t.protection.protected) throw new ModelError('InvalidOperation', 'The worksheet is already protected');
-      t.protection = { protected: true, password };
-    });
+    this._op('protect', [options ?? null, password === undefined ? null : '***'], (t) => protectModel(t, password, 'worksheet'));
   }
   unprotect(password?: string): void {
-    this._op('unprotect', [password === undefined ? null : '***'], (t) => {
-      if (t.protection.protected && t.protection.password !== undefined && t.protection.password !== password) {
-        throw new ModelError('InvalidArgument', 'The password is incorrect');
-      }
-      t.protection = { protected: false, password: undefined };
-    });
+    this._op('unprotect', [password === undefined ? null : '***'], (t) => unprotectModel(t, password));
   }
+}
+
+/** Sheet and workbook protection behave alike in Excel: protecting twice fails, so does a wrong password. */
+interface Protectable { protection: { protected: boolean; password?: string } }
+
+function protectModel(t: Protectable, password: string | undefined, what: 'worksheet' | 'workbook'): void {
+  if (t.protection.protected) throw new ModelError('InvalidOperation', `The ${what} is already protected`);
+  t.protection = { protected: true, password };
+}
+
+function unprotectModel(t: Protectable, password: string | undefined): void {
+  if (t.protection.protected && t.protection.password !== undefined && t.protection.password !== password) {
+    throw new ModelError('InvalidArgument', 'The password is incorrect');
+  }
+  t.protection = { protected: false, password: undefined };
 }
 
 /** Workbook structure protection (ExcelApi 1.7). */
@@ -299,18 +306,10 @@ export class WorkbookProtection extends SimObject<WorkbookModel> {
     return this._get('protected');
   }
   protect(password?: string): void {
-    this._op('protect', [password === undefined ? null : '***'], (t) => {
-      if (t.protection.protected) throw new ModelError('InvalidOperation', 'The workbook is already protected');
-      t.protection = { protected: true, password };
-    });
+    this._op('protect', [password === undefined ? null : '***'], (t) => protectModel(t, password, 'workbook'));
   }
   unprotect(password?: string): void {
-    this._op('unprotect', [password === undefined ? null : '***'], (t) => {
-      if (t.protection.protected && t.protection.password !== undefined && t.protection.password !== password) {
-        throw new ModelError('InvalidArgument', 'The password is incorrect');
-      }
-      t.protection = { protected: false, password: undefined };
-    });
+    this._op('unprotect', [password === undefined ? null : '***'], (t) => unprotectModel(t, password));
   }
 }
 
