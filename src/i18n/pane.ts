@@ -20,6 +20,8 @@ const en = {
   noCustomerSheet: 'No sheet here looks like a customer list (a header with name, phone, email… columns). Create a template, or choose the sheet below.',
   sheetLabel: 'Customer sheet',
   sheetSummary: (sheet: string, headerRow: number, rows: number) => `"${sheet}": header on row ${headerRow}, ${rows} customers.`,
+  sheetUnsure: (sheet: string, others: string[]) =>
+    `${others.map((o) => `"${o}"`).join(', ')} ${others.length === 1 ? 'looks' : 'look'} as much like a customer list as "${sheet}". Check that "${sheet}" is the right sheet, or choose another under Columns found.`,
   mappingTitle: 'Columns found',
   mappingField: 'Field',
   mappingColumn: 'Column',
@@ -147,6 +149,7 @@ const zh: PaneStrings = {
   noCustomerSheet: '没有找到像客户名单的工作表（需要有姓名、电话、邮箱等列的表头）。可以创建模板，或在下方选择工作表。',
   sheetLabel: '客户信息工作表',
   sheetSummary: (sheet, headerRow, rows) => `「${sheet}」：表头在第 ${headerRow} 行，共 ${rows} 位客户。`,
+  sheetUnsure: (sheet, others) => `${others.map((o) => `「${o}」`).join('、')}也很像客户表。请确认「${sheet}」是要处理的工作表，或在“识别的列”中另选。`,
   mappingTitle: '识别的列',
   mappingField: '字段',
   mappingColumn: '列',

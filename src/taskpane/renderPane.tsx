@@ -25,7 +25,14 @@ function renderStatus(pane: PaneState) {
       </MessageBar>
     );
   }
-  return <Text>{s.sheetSummary(view.sheet, view.headerRow, view.dataRows)}</Text>;
+  return (
+    <>
+      <Text>{s.sheetSummary(view.sheet, view.headerRow, view.dataRows)}</Text>
+      {view.alternatives.length > 0 ? (
+        <MessageBar intent="warning"><MessageBarBody>{s.sheetUnsure(view.sheet, view.alternatives)}</MessageBarBody></MessageBar>
+      ) : null}
+    </>
+  );
 }
 
 /** "Keep checking as I type", on the card of "Check phones & emails" once the sheet has its columns. */

@@ -51,6 +51,24 @@ describe('task pane', () => {
     expect(within(mapping).getAllByText('100%').length).toBeGreaterThan(3);
   });
 
+  it('asks when two sheets look just as much like the customer list, and stops asking once the user chose', async () => {
+    const t = paneHost({ Clients: LEDGER, 'Clients 2025': LEDGER });
+    render(<Pane host={t.host} />);
+    await ready();
+    const warning = await screen.findByText(/"Clients 2025" looks as much like a customer list as "Clients"/);
+    expect(warning).toBeTruthy();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Customer sheet' }), 'Clients 2025');
+    await screen.findByText(/"Clients 2025": header on row 1, 4 customers/, undefined, { timeout: 20_000 });
+    expect(screen.queryByText(/looks as much like a customer list/)).toBeNull();
+  });
+
+  it('does not ask when one sheet is clearly the customer list', async () => {
+    const t = paneHost({ Clients: LEDGER, Notes: [['Shopping', 'Qty'], ['milk', 2]] });
+    render(<Pane host={t.host} />);
+    await ready();
+    expect(screen.queryByText(/as much like a customer list/)).toBeNull();
+  });
+
   it('marks the running card busy with a spinner, and blocks the other buttons until it is done', async () => {
     const t = paneHost({ Clients: LEDGER });
     render(<Pane host={t.host} />);

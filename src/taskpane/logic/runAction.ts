@@ -78,6 +78,8 @@ export type WorkbookView =
   | { kind: 'empty'; sheets: string[]; settings: Settings; backups: BackupInfo[] }
   | { kind: 'no-sheet'; sheets: string[]; settings: Settings; backups: BackupInfo[] }
   | { kind: 'ready'; sheets: string[]; settings: Settings; backups: BackupInfo[]; sheet: string; headerRow: number; dataRows: number;
+      /** Other sheets that looked just as much like the customer list (found, not chosen): the pane asks. */
+      alternatives: string[];
       mapping: Report['mapping']; headers: { column: string; header: string }[];
       /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
       checkColumns: boolean };
@@ -97,7 +99,7 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
     const headerRow = ledger.values[ledger.headerIndex] ?? [];
     const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
-    return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, headerRow: ledger.report.headerRow,
+    return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers,
       checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined };
   } catch (err) {
