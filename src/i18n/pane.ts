@@ -49,7 +49,8 @@ const en = {
   maskedResult: (sheet: string, rows: number) => `Masked copy of ${rows} rows on sheet "${sheet}".`,
   maskedColumns: (phones: string, emails: string) => `Masked columns: phones ${phones || '—'}, emails ${emails || '—'}.`,
   liveSwitch: 'Keep checking as I type',
-  liveChecked: (rows: number) => (rows === 1 ? 'Re-checked 1 row as you typed.' : `Re-checked ${rows} rows as you typed.`),
+  liveChecked: (rows: number) => (rows === 1 ? 'Re-checked 1 row as you typed' : `Re-checked ${rows} rows as you typed`)
+    + '; the counts above are from the last run.',
   dismissedResult: (n: number) => (n === 1 ? '1 group you marked as not duplicates is hidden.' : `${n} groups you marked as not duplicates are hidden.`),
   backupsTitle: 'Backups',
   backupsAbout: 'Copies the add-in made before changing a sheet. Restoring one backs up the current sheet first.',
@@ -177,7 +178,7 @@ const zh: PaneStrings = {
   maskedResult: (sheet, rows) => `已把 ${rows} 行脱敏复制到工作表「${sheet}」。`,
   maskedColumns: (phones, emails) => `脱敏的列：电话 ${phones || '—'}，邮箱 ${emails || '—'}。`,
   liveSwitch: '输入时自动检查',
-  liveChecked: (rows) => `已在您输入时重新检查 ${rows} 行。`,
+  liveChecked: (rows) => `已在您输入时重新检查 ${rows} 行；上面的统计仍是上次运行的结果。`,
   dismissedResult: (n) => `已隐藏 ${n} 组您标记为“不是重复”的分组。`,
   backupsTitle: '备份',
   backupsAbout: '加载项修改工作表之前做的副本。恢复时会先备份当前的工作表。',
