@@ -15,6 +15,7 @@ import type { FieldId } from '../core/fields';
 import { analyzeSheet } from '../core/analyze';
 import { throwIfStopped, type CellInput, type SheetInfo, type WriteOp, type WritePlan } from '../workbook/port';
 import { applyPlan, isoDay, type ActionContext } from './context';
+import { sheetPrefix } from './formulaText';
 import { backupMadeText, backupSheetName, isOwnedSheet, parseBackupSheetName, type BackupName } from './names';
 import { readWorkbookSettings, recordBackup, settingsOps, type WorkbookSettings } from './settingsSheet';
 
@@ -99,8 +100,19 @@ export async function listBackups(ctx: ActionContext): Promise<BackupInfo[]> {
 }
 
 /** A value as read (Office.js or exceljs) → what writeBlock writes back as the same content. */
-function restoredCell(value: unknown, formula: unknown): CellInput {
-  if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && formula !== value) return { formula };
+/**
+ * Excel points a copied sheet's references to itself at the copy ('Backup 客户 1123-0905'!B2 where the
+ * original said '客户'!B2): restored formulas are pointed back at the sheet they are restored to, or
+ * they would read the backup, and show #REF! once it is deleted. Backup names always hold a space, so
+ * Excel always quotes them.
+ */
+export function retargetFormula(formula: string, backupSheet: string, sheet: string): string {
+  const from = sheetPrefix(backupSheet);
+  return formula.includes(from) ? formula.split(from).join(sheetPrefix(sheet)) : formula;
+}
+
+function restoredCell(value: unknown, formula: unknown, retarget: (f: string) => string = (f) => f): CellInput {
+  if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && formula !== value) return { formula: retarget(formula) };
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) {
@@ -149,13 +161,14 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
   }
   throwIfStopped(ctx.signal);
 
+  const retarget = (f: string) => retargetFormula(f, backupInfo.name, sheet);
   const rows = Math.max(values.length, sheetInfo.rowCount);
   const cols = Math.max(width, sheetInfo.columnCount);
   const block: CellInput[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: CellInput[] = new Array<CellInput>(cols).fill(null);
     const src = values[r];
-    if (src) for (let c = 0; c < width; c++) row[c] = restoredCell(src[c], formulas[c]?.[r]);
+    if (src) for (let c = 0; c < width; c++) row[c] = restoredCell(src[c], formulas[c]?.[r], retarget);
     block.push(row);
   }
 

@@ -32,6 +32,20 @@ async function expectRefusal(p: Promise<unknown>, code: string): Promise<void> {
 }
 
 describe('restoreBackup on the simulator (Office.js adapter)', () => {
+  it("points restored formulas back at the sheet when Excel's copy made them refer to the backup itself", async () => {
+    const rows = ledgerRows();
+    rows[1]![6] = "='客户'!E2*2";
+    const { host, port } = simWith({ 客户: rows });
+    const fixed = await checkContacts(ctxFor(port), { fixPhones: true });
+    const backup = host.workbook.sheet(fixed.backupSheet!);
+    // As Excel rewrites a copied sheet's references to itself (the sim copies formulas as they are).
+    backup.write('G2', [[`='${fixed.backupSheet!}'!E2*2+0`]]);
+    await restoreBackup(ctxFor(port, { now: LATER }), { backupSheet: fixed.backupSheet! });
+    const f = host.workbook.sheet('客户').cell('G2').formula;
+    expect(f).toBe("='客户'!E2*2+0");
+    expect(f).not.toContain('备份');
+  });
+
   it('undoes checkContacts fixes: values and formulas back, check columns gone, after a safety backup', async () => {
     const { host, port } = simWith({ 客户: ledgerRows() });
     const s = host.workbook.sheet('客户');
