@@ -94,8 +94,22 @@ function throwIfStopped(ctx: Pick<ActionContext, 'signal'>): void {
   stopIfAborted(ctx.signal);
 }
 
-/** A macrotask, so the host gets to paint and to deliver clicks and events (a resolved promise would not). */
-const hostTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * A macrotask, so the host gets to paint and to deliver clicks and events (a resolved promise would
+ * not). In a page, a MessageChannel message rather than a timer: browsers throttle timers of hidden
+ * pages to one a second or slower, and a ribbon click runs in the shared runtime with the pane hidden.
+ */
+const hostTurn = (): Promise<void> => {
+  if (typeof document === 'undefined' || typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
 
 /**
  * Runs the engine's analysis steps; with `sliceMs` it gives the host a turn whenever a slice has run
