@@ -6,7 +6,7 @@ import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
 import type { Report } from '../core/report';
 import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
-import { WorkbookError, throwIfStopped as stopIfAborted, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
+import { WorkbookError, throwIfStopped, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
 import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
 import { readWorkbookSettings, type WorkbookSettings } from './settingsSheet';
 
@@ -90,10 +90,6 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   return { name: chosen.name, values: chosen.values, alternatives };
 }
 
-function throwIfStopped(ctx: Pick<ActionContext, 'signal'>): void {
-  stopIfAborted(ctx.signal);
-}
-
 /**
  * A macrotask, so the host gets to paint and to deliver clicks and events (a resolved promise would
  * not). In a page, a MessageChannel message rather than a timer: browsers throttle timers of hidden
@@ -125,7 +121,7 @@ export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
     ctx.onProgress?.({ phase: 'analyze', done: phase === 'rows' ? done : total, total });
     if (ctx.sliceMs !== undefined && Date.now() - sliceStart >= ctx.sliceMs) {
       await hostTurn();
-      throwIfStopped(ctx);
+      throwIfStopped(ctx.signal);
       sliceStart = Date.now();
     }
   }
@@ -133,7 +129,7 @@ export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
 
 /** Every action's last step: the plan goes to the adapter unless the run was stopped before it. */
 export async function applyPlan(ctx: ActionContext, plan: WritePlan): Promise<void> {
-  throwIfStopped(ctx);
+  throwIfStopped(ctx.signal);
   await ctx.port.apply(plan, {
     signal: ctx.signal,
     onProgress: ctx.onProgress && ((p) => ctx.onProgress?.({ phase: 'write', done: p.done, total: p.total })),
@@ -141,11 +137,11 @@ export async function applyPlan(ctx: ActionContext, plan: WritePlan): Promise<vo
 }
 
 export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
-  throwIfStopped(ctx);
+  throwIfStopped(ctx.signal);
   const sheets = await ctx.port.listSheets();
   const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
   const { name, values, alternatives } = await pickSheet(ctx, sheets, stored);
-  throwIfStopped(ctx);
+  throwIfStopped(ctx.signal);
   ctx.onProgress?.({ phase: 'read', done: values.length, total: values.length });
   const settings = {
     ...stored.settings,
