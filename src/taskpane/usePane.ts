@@ -169,12 +169,29 @@ export function usePane(host: PaneHost): PaneState {
     return subscribeRibbon(show);
   }, [refresh, s]);
 
-  const run = useCallback(async (id: ActionId, options: RunOptions = {}) => {
+  /**
+   * One run at a time: its RunControl is what Cancel and the sheet watch stop; live checks finish first
+   * and wait until it is over (then edits made meanwhile are checked).
+   */
+  const guarded = useCallback(async (start: () => void, work: (control: RunControl) => Promise<void>): Promise<void> => {
     const control = new RunControl();
     runRef.current = control;
     busyRef.current = true;
+    start(); // the card is busy at once, before live checks are awaited: no second click meanwhile
+    try {
+      await watchRef.current?.pause();
+      await work(control);
+    } finally {
+      if (runRef.current === control) runRef.current = null;
+      busyRef.current = false;
+      watchRef.current?.resume();
+    }
+  }, []);
+
+  const run = useCallback((id: ActionId, options: RunOptions = {}) => guarded(() => {
     setNotice(null);
     setActions((a) => ({ ...a, [id]: { ...CLEAR, busy: true, result: a[id].result } }));
+  }, async (control) => {
     const update = (patch: Partial<ActionState>) => setActions((a) => ({ ...a, [id]: { ...a[id], ...patch } }));
 
     // The progress bar: after PROGRESS_DELAY_MS, or at once on a large sheet; then at most every PROGRESS_EVERY_MS.
@@ -196,7 +213,6 @@ export function usePane(host: PaneHost): PaneState {
     };
 
     try {
-      await watchRef.current?.pause();
       const result = await runAction(id, host, locale, { sheet: sheetRef.current, ...options, signal: control.signal, onProgress });
       if (!alive.current) return;
       setActions((a) => ({ ...a, [id]: { ...CLEAR, result, note: control.stopIgnored ? s.finishedAnyway : null } }));
@@ -209,20 +225,14 @@ export function usePane(host: PaneHost): PaneState {
       else setActions((a) => ({ ...a, [id]: { ...CLEAR, result: null, error: errorMessage(err, locale) } }));
     } finally {
       if (timer) clearTimeout(timer);
-      if (runRef.current === control) runRef.current = null;
-      busyRef.current = false;
-      watchRef.current?.resume();
     }
-  }, [host, locale, refresh, s]);
+  }), [guarded, host, locale, refresh, s]);
 
-  const restore = useCallback(async (backupSheet: string) => {
-    const control = new RunControl();
-    runRef.current = control;
-    busyRef.current = true;
+  const restore = useCallback((backupSheet: string) => guarded(() => {
     setNotice(null);
     setRestoreState({ busy: backupSheet, result: null, error: null });
+  }, async (control) => {
     try {
-      await watchRef.current?.pause();
       const current = viewRef.current;
       const r = await restoreFromBackup(host, locale, backupSheet, {
         sheet: current?.kind === 'ready' ? current.sheet : sheetRef.current, signal: control.signal, onProgress: (p) => control.progress(p),
@@ -232,12 +242,8 @@ export function usePane(host: PaneHost): PaneState {
       await refresh();
     } catch (err) {
       if (alive.current) setRestoreState({ busy: null, result: null, error: errorMessage(err, locale) });
-    } finally {
-      if (runRef.current === control) runRef.current = null;
-      busyRef.current = false;
-      watchRef.current?.resume();
     }
-  }, [host, locale, refresh, s]);
+  }), [guarded, host, locale, refresh, s]);
 
   const cancel = useCallback(() => {
     runRef.current?.cancel();
