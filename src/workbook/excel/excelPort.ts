@@ -89,6 +89,13 @@ function sheetsOf(op: WriteOp): string[] {
   }
 }
 
+/** The cells a block write covers (its widest row decides the width); null when it covers none. */
+function blockRect(op: Extract<WriteOp, { op: 'writeBlock' }>): Rect | null {
+  const width = op.values.reduce((w, r) => Math.max(w, r.length), 0);
+  if (op.values.length === 0 || width === 0) return null;
+  return { r0: op.row, c0: op.col, r1: op.row + op.values.length - 1, c1: op.col + width - 1 };
+}
+
 /** Per sheet the plan writes blocks to (and did not add itself before), the box around those blocks. */
 function writeBounds(ops: readonly WriteOp[]): Map<string, Rect> {
   const out = new Map<string, Rect>();
@@ -96,10 +103,9 @@ function writeBounds(ops: readonly WriteOp[]): Map<string, Rect> {
   for (const op of ops) {
     if (op.op === 'addSheet') made.add(key(op.name));
     else if (op.op === 'copySheet') made.add(key(op.to));
-    if (op.op !== 'writeBlock' || made.has(key(op.sheet)) || op.values.length === 0) continue;
-    const width = op.values.reduce((w, r) => Math.max(w, r.length), 0);
-    if (width === 0) continue;
-    const r: Rect = { r0: op.row, c0: op.col, r1: op.row + op.values.length - 1, c1: op.col + width - 1 };
+    if (op.op !== 'writeBlock' || made.has(key(op.sheet))) continue;
+    const r = blockRect(op);
+    if (!r) continue;
     const b = out.get(key(op.sheet));
     out.set(key(op.sheet), b ? { r0: Math.min(b.r0, r.r0), c0: Math.min(b.c0, r.c0), r1: Math.max(b.r1, r.r1), c1: Math.max(b.c1, r.c1) } : r);
   }
@@ -520,7 +526,8 @@ class PlanRun {
       if (merged.length === 0) continue;
       this.ops.forEach((op, i) => {
         if (op.op !== 'writeBlock' || key(op.sheet) !== name || !this.original.get(i)) return;
-        const block: Rect = { r0: op.row, c0: op.col, r1: op.row + op.values.length - 1, c1: op.col + op.values.reduce((w, r) => Math.max(w, r.length), 0) - 1 };
+        const block = blockRect(op);
+        if (!block) return;
         for (const m of merged) {
           if (!intersects(m, block)) continue;
           for (let r = Math.max(m.r0, block.r0); r <= Math.min(m.r1, block.r1); r++) {
