@@ -12,7 +12,7 @@ import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocks } from './blocks';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName } from './names';
-import { SETTING_TEXT_LIMIT, recordBackup, settingsOps } from './settingsSheet';
+import { jsonDroppingOldest, recordBackup, settingsOps } from './settingsSheet';
 
 export interface FindDuplicatesOptions {
   /**
@@ -58,18 +58,14 @@ function digest(text: string): string {
 }
 
 /**
- * A duplicate group's identity, independent of row numbers (sorting, inserting or archiving rows keeps
- * it): a digest of its members' sorted digests, each member being its matching keys — E.164 phone,
- * normalized email, name key, company key. The settings sheet stores only these digests, never the
- * keys themselves: no customer data is copied there, and a customer deleted from the sheet leaves
- * nothing readable behind. Any change in membership (a new member, one fewer, a member's keys edited)
- * gives another identity, so the group is shown again.
+ * Duplicate groups' identities for one analysis (the row lookup is built once). An identity does not
+ * depend on row numbers (sorting, inserting or archiving rows keeps it): a digest of its members'
+ * sorted digests, each member being its matching keys — E.164 phone, normalized email, name key,
+ * company key. The settings sheet stores only these digests, never the keys themselves: no customer
+ * data is copied there, and a customer deleted from the sheet leaves nothing readable behind. Any
+ * change in membership (a new member, one fewer, a member's keys edited) gives another identity, so
+ * the group is shown again.
  */
-export function groupIdentity(ledger: Pick<Ledger, 'report' | 'values'>, rows: readonly number[]): string {
-  return groupIdentities(ledger)(rows);
-}
-
-/** groupIdentity for many groups of one analysis: the row lookup is built once. */
 function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>): (rows: readonly number[]) => string {
   const { report, values } = ledger;
   const col = (field: 'name' | 'company') => (report.columns[field] ? columnIndex(report.columns[field]) : null);
@@ -185,13 +181,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
 
 /** The stored dismissals with new ones appended; the oldest are forgotten (shown again) should they outgrow a cell. */
 function dismissedText(current: readonly string[], added: readonly string[]): string {
-  const all = [...current, ...added];
-  let text = JSON.stringify(all);
-  while (text.length > SETTING_TEXT_LIMIT && all.length > 1) {
-    all.shift();
-    text = JSON.stringify(all);
-  }
-  return text;
+  return jsonDroppingOldest([...current, ...added], (kept) => kept);
 }
 
 /**

@@ -235,10 +235,16 @@ export function recordBackup(current: WorkbookSettings, sheetNames: readonly str
   const entries = Object.entries(current.backups).filter(([name]) => alive.has(name.toLowerCase()) && name.toLowerCase() !== backup.toLowerCase());
   entries.push([backup, record]);
   entries.sort((a, b) => (a[1].made < b[1].made ? -1 : a[1].made > b[1].made ? 1 : 0));
-  let text = JSON.stringify(Object.fromEntries(entries));
-  while (text.length > SETTING_TEXT_LIMIT && entries.length > 1) {
-    entries.shift();
-    text = JSON.stringify(Object.fromEntries(entries));
+  return jsonDroppingOldest(entries, (kept) => Object.fromEntries(kept));
+}
+
+/** JSON of `items` (oldest first) that fits a settings cell: the oldest are dropped until it does (one is always kept). */
+export function jsonDroppingOldest<T>(items: T[], shape: (kept: readonly T[]) => unknown): string {
+  const kept = [...items];
+  let text = JSON.stringify(shape(kept));
+  while (text.length > SETTING_TEXT_LIMIT && kept.length > 1) {
+    kept.shift();
+    text = JSON.stringify(shape(kept));
   }
   return text;
 }
