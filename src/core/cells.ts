@@ -5,7 +5,7 @@
  * exceljs objects, garbage) and returns a typed value or null; none of them throws. Numbers and plain
  * ISO strings take a fast path because a ledger column can hold a million of them.
  */
-import { cellValue, cleanText, isExcelError, isMissingText } from './text';
+import { cellValue, cleanText, codeAt, isExcelError, isMissingText } from './text';
 
 /** ISO 'YYYY-MM-DD' or null. */
 export type IsoDate = string;
@@ -541,7 +541,7 @@ const YUAN_WHOLE = /^¥(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 
 function parseAmountText(raw: string): number | null {
   if (PLAIN_NUMBER.test(raw)) return decimalTextToCents(raw.replace(LEADING_SIGN, ''), 0, raw.startsWith('-'));
-  if (raw.charCodeAt(0) === 0xa5 && YUAN_WHOLE.test(raw)) {
+  if (codeAt(raw, 0) === 0xa5 && YUAN_WHOLE.test(raw)) {
     const whole = Number(raw.includes(',') ? raw.slice(1).replace(COMMAS, '') : raw.slice(1));
     if (whole <= Number.MAX_SAFE_INTEGER) return whole;
   }

@@ -5,7 +5,7 @@
  * and a few cells holding two numbers.
  */
 import { isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength, type CountryCode, type PhoneNumber, type PhoneNumberType } from 'libphonenumber-js/max';
-import { cellText, cleanText, isMissingText } from './text';
+import { cellText, cleanText, codeAt, isMissingText } from './text';
 
 export type PhoneStatus = 'valid' | 'invalid' | 'empty';
 export type PhoneKind = 'mobile' | 'fixed' | 'other';
@@ -116,22 +116,22 @@ function isSeparatorCode(c: number): boolean {
  */
 function commonMobileDigits(text: string): string | null {
   let i = 0;
-  const c = text.charCodeAt(0);
+  const c = codeAt(text, 0);
   if (c === 43 /* + */) i = text.startsWith('+86') ? 3 : 0;
   else if (c === 40 /* ( */) i = text.startsWith('(+86)') ? 5 : 0;
   else if (c === 48 /* 0 */) i = text.startsWith('0086') ? 4 : 0;
   else if (c === 56 /* 8 */) i = text.startsWith('86') ? 2 : 0;
-  if (isSeparatorCode(text.charCodeAt(i))) i++;
+  if (isSeparatorCode(codeAt(text, i))) i++;
   const first = i;
-  if (text.charCodeAt(first) !== 49 /* 1 */) return null;
+  if (codeAt(text, first) !== 49 /* 1 */) return null;
   let national = ''; // the digits before the last separator
   let start = first;
   for (let g = 0; g < GROUP_SIZES.length; g++) {
-    if (g > 0 && isSeparatorCode(text.charCodeAt(i))) {
+    if (g > 0 && isSeparatorCode(codeAt(text, i))) {
       national += text.slice(start, i);
       start = ++i;
     }
-    for (const end = i + GROUP_SIZES[g]!; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return null;
+    for (const end = i + GROUP_SIZES[g]!; i < end; i++) if (!isDigitCode(codeAt(text, i))) return null;
   }
   if (i !== text.length) return null;
   return start === first ? text.slice(first) : national + text.slice(start);

@@ -12,6 +12,14 @@ const ANY_SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/
 // Text already clean: printable ASCII and CJK ideographs (both NFKC-stable), single inner spaces.
 const ALREADY_CLEAN = /^[!-~\u4e00-\u9fff]+(?: [!-~\u4e00-\u9fff]+)*$/;
 
+/**
+ * `s.charCodeAt(i)`, or -1 past the end. Optimized code reads a character assuming it is in range and
+ * is thrown away (deoptimized) the first time it is not: hot scans that may read one past the end use this.
+ */
+export function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
+}
+
 /** NFKC-fold, drop invisible characters, collapse all kinds of whitespace, trim. */
 export function cleanText(value: string): string {
   // Most cells need no work; skipping NFKC for them keeps a million-row read fast.
@@ -50,7 +58,7 @@ export function isExcelError(value: unknown): boolean {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   // Office.js hands errors out as their text ("#DIV/0!"): they show nothing, like exceljs's { error }.
-  if (typeof value === 'string') return value.charCodeAt(0) === 35 /* # */ && isExcelError(value) ? '' : value;
+  if (typeof value === 'string') return codeAt(value, 0) === 35 /* # */ && isExcelError(value) ? '' : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
