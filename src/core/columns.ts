@@ -4,7 +4,7 @@
  * add totals rows and footnotes below the data: all of that is recognised here.
  */
 import { FIELDS, type FieldId, normalizeHeader } from './fields';
-import { cellText, cleanText, isBlankCell } from './text';
+import { cellText, cleanText, codeAt, isBlankCell } from './text';
 
 export interface ColumnMatch {
   field: FieldId;
@@ -178,7 +178,7 @@ function findHeader(grid: readonly (readonly unknown[])[], scanRows: number, ign
 const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|合 计|总 计|grand total|sub-?total|totals?|sum)\s*(?:[:：]|\(.*\)|（.*）)?\s*$/i;
 /** Every TOTALS word starts with one of these (its /i folds no other character into them): most cells skip the regex. */
 const TOTALS_FIRST = new Set([...'合总小共累汇gGsStT'].map((c) => c.charCodeAt(0)));
-const isTotalsWord = (text: string) => TOTALS_FIRST.has(text.charCodeAt(0)) && TOTALS.test(text);
+const isTotalsWord = (text: string) => TOTALS_FIRST.has(codeAt(text, 0)) && TOTALS.test(text);
 const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
 
 function looksLikeValues(values: readonly string[], test: RegExp): number {
@@ -207,6 +207,66 @@ function sniffColumns(grid: readonly (readonly unknown[])[], from: number, taken
     }
   }
   return found;
+}
+
+type RowKind = 'data' | 'totals' | 'skip';
+
+/**
+ * True when cleanText(s) starts with the same character as s: a visible ASCII character not followed by
+ * a combining mark (NFKC composes only then), or a CJK unified ideograph (NFKC-stable, composes with nothing).
+ */
+function keepsFirstCharacter(s: string): boolean {
+  const c = codeAt(s, 0);
+  return (c > 32 && c < 127 && codeAt(s, 1) < 128) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/** A non-blank cell that cannot make its row a totals row (no totals word starts like it). */
+function neverTotals(v: unknown): boolean {
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return true; // their text has no letters of a totals word
+  return typeof v === 'string' && keepsFirstCharacter(v) && !TOTALS_FIRST.has(v.charCodeAt(0));
+}
+
+/**
+ * What kind of row a data-area row is, judged by its first few non-blank cells: data, a totals row, or
+ * one to skip (blank, the header pasted again, a lone footnote). Most rows are plain data, decided
+ * without cleaning any text (a million rows stay cheap); any row that might be something else is
+ * judged on the cleaned texts.
+ */
+function rowKinds(headers: readonly string[]): (row: readonly unknown[]) => RowKind {
+  const headerKey = headers.map((h) => normalizeHeader(h)).join('\u0001');
+  const headerLead = headers.find(Boolean) ?? '';
+  const headerLeadFirst = codeAt(headerLead, 0);
+  const headerLeadNumeric = /^[-\d]/.test(headerLead); // String(n) of a finite number starts with a digit or '-'
+  const judged = (row: readonly unknown[]): RowKind => {
+    const lead: string[] = [];
+    for (const v of row) {
+      if (isBlankCell(v)) continue;
+      lead.push(cleanText(cellText(v)));
+      if (lead.length === 3) break; // only 0, 1 or more filled cells matter below
+    }
+    if (lead.length === 0) return 'skip';
+    if (lead[0] === headerLead && rowTexts(row).map((h) => normalizeHeader(h)).join('\u0001') === headerKey) return 'skip'; // header pasted again
+    if (lead.some(isTotalsWord) && !lead.some((t) => EMAIL_LIKE.test(t))) return 'totals';
+    if (lead.length === 1 && FOOTNOTE.test(lead[0] ?? '')) return 'skip';
+    return 'data';
+  };
+  return (row) => {
+    let filled = 0;
+    let first: unknown;
+    let plain = true;
+    for (let c = 0; c < row.length && filled < 3; c++) {
+      const v = row[c];
+      if (isBlankCell(v)) continue;
+      if (filled === 0) first = v;
+      filled++;
+      if (!neverTotals(v)) plain = false;
+    }
+    if (filled === 0) return 'skip';
+    // Not a lone cell (a footnote), no totals word, and a first cell that cannot be the header's.
+    const notHeader = typeof first === 'string' ? keepsFirstCharacter(first) && first.charCodeAt(0) !== headerLeadFirst
+      : typeof first === 'number' && !headerLeadNumeric;
+    return plain && filled > 1 && notHeader ? 'data' : judged(row);
+  };
 }
 
 /**
@@ -238,26 +298,13 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
   const unmapped: UnmappedColumn[] = [];
   header.headers.forEach((h, column) => { if (h && !taken.has(column)) unmapped.push({ column, header: h }); });
 
-  const headerKey = header.headers.map((h) => normalizeHeader(h)).join('\u0001');
-  const headerLead = header.headers.find(Boolean) ?? '';
+  const kindOf = rowKinds(header.headers);
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
   for (let i = lastHeaderIndex + 1; i < grid.length; i++) {
-    const row = grid[i] ?? [];
-    // Only the first few non-blank cells decide what kind of row this is: a million rows stay cheap.
-    const lead: string[] = [];
-    let filled = 0;
-    for (const v of row) {
-      if (isBlankCell(v)) continue;
-      filled++;
-      lead.push(cleanText(cellText(v)));
-      if (lead.length === 3) break; // only 0, 1 or more filled cells matter below
-    }
-    if (filled === 0) continue;
-    if (lead[0] === headerLead && rowTexts(row).map((h) => normalizeHeader(h)).join('\u0001') === headerKey) continue; // header pasted again
-    if (lead.some(isTotalsWord) && !lead.some((t) => EMAIL_LIKE.test(t))) { totalsRows.push(firstRow + i); continue; }
-    if (filled === 1 && FOOTNOTE.test(lead[0] ?? '')) continue;
-    dataRows.push(firstRow + i);
+    const kind = kindOf(grid[i] ?? []);
+    if (kind === 'data') dataRows.push(firstRow + i);
+    else if (kind === 'totals') totalsRows.push(firstRow + i);
   }
 
   const keyFields = (['name', 'phone', 'email', 'company'] as const).filter((f) => columns[f]).length;

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { columnIndex, columnLetter, detectLayout, matchHeader } from '../../src/core/columns';
+import { normalizeHeader } from '../../src/core/fields';
+import { cellText, cleanText, isBlankCell } from '../../src/core/text';
 
 describe('matchHeader', () => {
   it.each([
@@ -137,5 +139,52 @@ describe('column letters', () => {
   });
   it('round-trips every column', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (i) => columnIndex(columnLetter(i)) === i));
+  });
+});
+
+describe('detectLayout row kinds: the quick judgement agrees with judging every row on its cleaned texts', () => {
+  // The rules as written before the quick path (each row's first three cells cleaned and tested), kept
+  // here as the reference: data, totals or skipped for every row the generator can make.
+  const TOTALS = /^(合计|总计|小计|共计|总和|汇总|累计合计|总数|合 计|总 计|grand total|sub-?total|totals?|sum)\s*(?:[:：]|\(.*\)|（.*）)?\s*$/i;
+  const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
+  const header = ['客户姓名', '手机', '邮箱', '金额'];
+  /** `rows` follow the header; the first of them is sheet row `firstRow`. */
+  function reference(rows: unknown[][], firstRow: number): { data: number[]; totals: number[] } {
+    const data: number[] = [];
+    const totals: number[] = [];
+    rows.forEach((row, k) => {
+      const lead: string[] = [];
+      for (const v of row) {
+        if (isBlankCell(v)) continue;
+        lead.push(cleanText(cellText(v)));
+        if (lead.length === 3) break;
+      }
+      if (lead.length === 0) return;
+      const texts = row.map((v) => cleanText(cellText(v)));
+      if (lead[0] === header[0] && texts.map(normalizeHeader).join('|') === header.map(normalizeHeader).join('|')) return;
+      if (lead.some((t) => TOTALS.test(t)) && !lead.some((t) => t.includes('@'))) { totals.push(k + firstRow); return; }
+      if (lead.length === 1 && FOOTNOTE.test(lead[0]!)) return;
+      data.push(k + firstRow);
+    });
+    return { data, totals };
+  }
+  const cell = fc.oneof(
+    fc.constantFrom('', ' ', '合计', '合计：', 'Total', ' total', 'ＴＯＴＡＬ', 'Sum', 'sum (all)', '小计', '总 计', 'Totals Ltd',
+      '注：仅供参考', 'Note: draft', '客户姓名', '客户姓名 ', '客户\u200b姓名', 'a@b.com', 'total@x.com', '\u00a0合计', 'S\u0301um',
+      'T\u0301otal', '王伟', '小王', '13800138000', '#N/A', '—', '金额', '手机', '邮箱', 'e\u0301', 'ｓｕｍ'),
+    fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null),
+    fc.constant(new Date(Date.UTC(2025, 0, 2))), fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 }),
+  );
+  it('on random rows (header pasted again, totals words in any form, footnotes, numbers, blanks)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.array(cell, { maxLength: 5 }), fc.constant([...header])), { maxLength: 30 }), (rows) => {
+      const grid = [header, [], ...rows]; // a blank row: the header cannot take a second row
+      const layout = detectLayout(grid);
+      expect(layout).not.toBeNull();
+      // A random row beside a pasted header can outscore the real one; the rule under test is the rows' kinds.
+      fc.pre(layout!.headerRow === 1);
+      const want = reference(grid.slice(1), 2);
+      expect(layout!.dataRows).toEqual(want.data);
+      expect(layout!.totalsRows).toEqual(want.totals);
+    }), { numRuns: 2000 });
   });
 });
