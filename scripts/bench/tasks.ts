@@ -26,12 +26,15 @@ const ACTIONS: Record<string, (ctx: ActionContext) => Promise<unknown>> = {
 async function run(task: string, args: string[]): Promise<Record<string, unknown>> {
   switch (task) {
     case 'analyze': {
+      // `analyze ROWS [many|few]`: 'many' companies (the realistic ledger, the default), 'few' the stress case.
       const rows = Number(args[0]);
-      const values = generateLedger(rows);
+      const companies = args[1] === 'few' ? 'few' : 'many';
+      const values = generateLedger(rows, 42, { companies });
       const t0 = process.hrtime.bigint();
       const report = analyzeSheet({ sheet: '客户信息', values, settings: { asOf: AS_OF }, today: AS_OF });
       const s = seconds(t0);
-      return { rows, columns: values[0]!.length, dataRows: report.dataRows, seconds: s, rowsPerSecond: Math.round(rows / s), peakMb: peakMb() };
+      return { rows, companies, columns: values[0]!.length, dataRows: report.dataRows, duplicateGroups: report.duplicateGroups.length,
+        seconds: s, rowsPerSecond: Math.round(rows / s), peakMb: peakMb() };
     }
     case 'action': {
       const [name, rowsText] = args as [string, string];

@@ -7,6 +7,10 @@ const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平�
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '南京', '苏州', '武汉', '成都'];
 const TRADES = ['贸易', '科技', '餐饮', '物流', '医疗', '教育', '制造'];
 const BRANDS = ['华信', '鼎盛', '新锐', '恒通', '启明', '远航', '金桥', '卓越', '宏图', '瑞丰', '博雅', '智联', '星辰', '蓝海', '天成'];
+// Second words of a company name, for ledgers whose companies grow with their customers (`companies: 'many'`).
+const BRANDS_2 = ['东方', '明德', '安泰', '嘉禾', '汇通', '永盛', '佳美', '润达', '正和', '兴旺', '聚源', '广厦', '云帆', '锦程', '盛世',
+  '和谐', '春晖', '阳光', '海纳', '百川', '中天', '国泰', '万达', '长城', '凯旋', '华美', '同创', '德信', '利民', '华夏', '信诚', '鸿运',
+  '新世纪', '宝丰', '金鼎', '诚信', '华丰', '天宇', '恒大', '万通'];
 const DOMAINS = ['qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com', 'outlook.com', 'gmail.com', 'hotmail.com', 'qq.con', 'outlok.com'];
 const CHANNELS = ['线下活动', '电话咨询', '官网表单', '社交媒体', '电子邮件', '老客户推荐'];
 const OWNERS = ['王经理', '李经理', '赵主管', '陈专员'];
@@ -41,8 +45,19 @@ function phoneText(digits: string, style: number): string {
   }
 }
 
+export interface LedgerOptions {
+  /**
+   * 'few' (the default, what the tests were written against): 105 companies whatever the size, so at a
+   * million rows a third of the rows share a two-character name and a company by chance and fall into
+   * "same name and company" groups — a stress case for the duplicate pass. 'many': 4,200 companies,
+   * so groups stay close to the 3 % planted duplicates, as in the samples and a real ledger.
+   */
+  companies?: 'few' | 'many';
+}
+
 /** Rows of values as Excel on the web returns them (dates as serials, text as typed), header first. */
-export function generateLedger(rows: number, seed = 42): unknown[][] {
+export function generateLedger(rows: number, seed = 42, options: LedgerOptions = {}): unknown[][] {
+  const manyCompanies = options.companies === 'many';
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out: unknown[][] = [HEADER];
@@ -63,7 +78,7 @@ export function generateLedger(rows: number, seed = 42): unknown[][] {
     const first = 44500 + Math.floor(r() * 1400);
     const last = first + Math.floor(r() * 400);
     const row: unknown[] = [
-      name, r() < 0.5 ? '男' : '女', 20 + Math.floor(r() * 45), `${city}${pick(BRANDS)}${pick(TRADES)}有限公司`, '经理',
+      name, r() < 0.5 ? '男' : '女', 20 + Math.floor(r() * 45), `${city}${pick(BRANDS)}${manyCompanies ? pick(BRANDS_2) : ''}${pick(TRADES)}有限公司`, '经理',
       pick(TRADES), city, r() < 0.08 ? null : phoneText(digits, Math.floor(r() * 8)),
       r() < 0.1 ? null : `kehu${i}@${pick(DOMAINS)}`, pick(CHANNELS),
       orders ? first : null, orders ? (r() < 0.3 ? `${2024 + Math.floor(r() * 3)}年${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日` : last) : null,
