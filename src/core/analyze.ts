@@ -4,7 +4,7 @@
  */
 import { detectLayout, columnLetter, type LayoutOptions, type SheetLayout } from './columns';
 import type { FieldId } from './fields';
-import { inferDateOrder, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
+import { DateOrderVotes, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier } from './tiers';
@@ -217,16 +217,17 @@ class RowPass {
     const n = this.rows.length;
     /** 0-based column of a mapped field, -1 when the sheet has none. */
     const columnOf = (field: FieldId): number => layout.columns[field]?.column ?? -1;
-    const dateColumn = (field: FieldId): DateColumn | null => {
-      const c = columnOf(field);
-      if (c < 0) return null;
-      const column = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) column[i] = this.cellsOf(i)[c];
-      return new DateColumn(c, inferDateOrder(column));
-    };
-    this.firstPurchaseOf = dateColumn('firstPurchase');
-    this.lastPurchaseOf = dateColumn('lastPurchase');
-    this.lastContactOf = dateColumn('lastContact');
+    // Each date column is read in the d/m order its own unambiguous dates vote for; one read of the rows for all three.
+    const dateColumns = (['firstPurchase', 'lastPurchase', 'lastContact'] as const).map(columnOf);
+    const votes = dateColumns.map((c) => (c < 0 ? null : new DateOrderVotes()));
+    for (let i = 0; i < n; i++) {
+      const cells = this.cellsOf(i);
+      for (let k = 0; k < 3; k++) votes[k]?.add(cells[dateColumns[k]!]);
+    }
+    const dateColumn = (k: number): DateColumn | null => (votes[k] ? new DateColumn(dateColumns[k]!, votes[k].order()) : null);
+    this.firstPurchaseOf = dateColumn(0);
+    this.lastPurchaseOf = dateColumn(1);
+    this.lastContactOf = dateColumn(2);
     this.phoneColumn = columnOf('phone');
     this.emailColumn = columnOf('email');
     this.totalColumn = columnOf('total');

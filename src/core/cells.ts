@@ -372,15 +372,25 @@ function parseMonthNameDate(s: string): IsoDate | null {
  * no votes or a tie → 'mdy'.
  */
 export function inferDateOrder(values: readonly unknown[]): DateOrder {
-  const votes: Record<DateOrder, number> = { mdy: 0, dmy: 0, ymd: 0 };
-  for (const value of values) {
-    if (typeof value !== 'string' || hasIsoShape(value)) continue;
+  const votes = new DateOrderVotes();
+  for (const value of values) votes.add(value);
+  return votes.order();
+}
+
+/** inferDateOrder's count, one value at a time: a caller reading several date columns reads each row once. */
+export class DateOrderVotes {
+  private readonly votes: Record<DateOrder, number> = { mdy: 0, dmy: 0, ymd: 0 };
+  add(value: unknown): void {
+    if (typeof value !== 'string' || hasIsoShape(value)) return;
     const vote = dateOrderVote(value);
-    if (vote) votes[vote]++;
+    if (vote) this.votes[vote]++;
   }
-  if (votes.dmy > votes.mdy && votes.dmy >= votes.ymd) return 'dmy';
-  if (votes.ymd > votes.mdy && votes.ymd > votes.dmy) return 'ymd';
-  return 'mdy';
+  order(): DateOrder {
+    const votes = this.votes;
+    if (votes.dmy > votes.mdy && votes.dmy >= votes.ymd) return 'dmy';
+    if (votes.ymd > votes.mdy && votes.ymd > votes.dmy) return 'ymd';
+    return 'mdy';
+  }
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/;
