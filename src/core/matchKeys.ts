@@ -130,11 +130,18 @@ const PLACES = [
 const PLACE_SUFFIX = /^(省|市|区|县|特别行政区|自治区)/;
 const MISSING_COMPANY = new Set(['个人', '无', '散客', '自由职业', '个体', 'individual', 'personal', 'self-employed', 'self', 'none', 'n/a']);
 
+/** PLACES by their first character, each list in PLACES' order (longest first): a company is looked up in one short list. */
+const PLACES_BY_FIRST = new Map<number, string[]>();
+for (const p of PLACES) {
+  const list = PLACES_BY_FIRST.get(p.charCodeAt(0));
+  if (list) list.push(p); else PLACES_BY_FIRST.set(p.charCodeAt(0), [p]);
+}
+
 function stripPlaces(text: string): string {
   let s = text;
   for (let changed = true; changed;) {
     changed = false;
-    for (const p of PLACES) {
+    for (const p of PLACES_BY_FIRST.get(s.charCodeAt(0)) ?? []) {
       if (s.startsWith(p) && s.length > p.length + 1) {
         s = s.slice(p.length).replace(PLACE_SUFFIX, '');
         changed = true;
@@ -144,6 +151,9 @@ function stripPlaces(text: string): string {
   }
   return s;
 }
+
+/** The last characters of CN_LEGAL's words: a name ending in none of them has no legal form to strip. */
+const LEGAL_LAST = new Set(CN_LEGAL.map((l) => l.charCodeAt(l.length - 1)));
 
 // A ledger names the same few hundred companies over and over: remember each key (bounded, cleared when full).
 const MEMO_LIMIT = 50_000;
@@ -168,7 +178,7 @@ function computeCompanyKey(raw: string): string {
   if (!text || MISSING_COMPANY.has(text)) return '';
   if (CJK.test(text)) {
     let s = text.replace(/\s+/g, '').replace(/[(（][^)）]*[)）]/g, '');
-    for (let changed = true; changed;) {
+    for (let changed = true; changed && s !== '' && LEGAL_LAST.has(s.charCodeAt(s.length - 1));) {
       changed = false;
       for (const legal of CN_LEGAL) {
         if (s.endsWith(legal) && s.length > legal.length) { s = s.slice(0, -legal.length); changed = true; }
