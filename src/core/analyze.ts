@@ -312,8 +312,9 @@ class RowPass {
     for (const c of this.mappedColumns) if (!isBlankCell(cells[c])) filled++;
     const validPhone = phone?.status === 'valid' && phone.e164 ? phone : null;
     const candidates = this.candidates;
-    candidates.name[i] = nameKey(textAt(cells, this.nameColumn));
-    candidates.company[i] = this.companyColumn < 0 ? '' : companyKey(textAt(cells, this.companyColumn));
+    // The keys clean their text themselves (cleanText is idempotent): no cleaning twice.
+    candidates.name[i] = this.nameColumn < 0 ? '' : nameKey(cellText(cells[this.nameColumn]));
+    candidates.company[i] = this.companyColumn < 0 ? '' : companyKey(cellText(cells[this.companyColumn]));
     candidates.phone[i] = validPhone ? validPhone.e164 : null;
     candidates.mobile[i] = validPhone?.kind === 'mobile' ? 1 : 0;
     candidates.email[i] = emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null);

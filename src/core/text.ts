@@ -24,7 +24,9 @@ export function codeAt(s: string, i: number): number {
 export function cleanText(value: string): string {
   // Most cells need no work; skipping NFKC for them keeps a million-row read fast.
   if (ALREADY_CLEAN.test(value)) return value;
-  return value.normalize('NFKC').replace(INVISIBLE, '').replace(ANY_SPACE, ' ').trim();
+  // Invisible characters go before NFKC, so a mark they separated from its letter composes with it and a
+  // second cleanText changes nothing (callers may clean text that is already clean).
+  return value.replace(INVISIBLE, '').normalize('NFKC').replace(ANY_SPACE, ' ').trim();
 }
 
 /** Like cleanText but removes whitespace entirely (for codes such as phone numbers). */

@@ -13,6 +13,14 @@ describe('cleanText', () => {
       return cleanText(once) === once && once === once.trim();
     }));
   });
+  it('is idempotent also where an invisible character sits between a letter and its mark', () => {
+    expect(cleanText('e\u200b\u0301')).toBe('\u00e9');
+    const piece = fc.constantFrom('e', 'A', '王', ' ', '\u3000', '\u00a0', '\u200b', '\u200d', '\ufeff', '\u00ad', '\u0301', '\u0308', '\u3099', 'ｶ', '\uff9e', '１', '\t');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const once = cleanText(parts.join(''));
+      return cleanText(once) === once;
+    }), { numRuns: 3000 });
+  });
 });
 
 describe('missing markers and errors', () => {
