@@ -190,7 +190,8 @@ function collect(scratch: Scratch, same: (i: number, j: number) => boolean): num
         last[i] = i;
         break;
       }
-      if (same(first, i)) {
+      // Equal keys have equal buckets: a cheap test before comparing the keys (strings elsewhere in memory).
+      if (bucket[first] === bucket[i] && same(first, i)) {
         next[last[first]!] = i;
         last[first] = i;
         several[first] = 1;
