@@ -164,17 +164,24 @@ class Scratch {
   }
 }
 
+/** Position i has a key, and its bucket was hit twice or more. (A function, not a closure made per pass: see collect.) */
+function isShared(bucket: Int32Array, counts: Uint8Array, i: number): boolean {
+  const b = bucket[i]!;
+  return b >= 0 && counts[b]! >= 2;
+}
+
 /**
- * Positions whose bucket another key hit too, grouped by equal keys (`same`), in order of each key's
- * first position; only keys held by two or more. An open-addressing table over the same hash, in typed
- * arrays: no Map, and no key string made per row.
+ * Positions whose bucket another key hit too, grouped by equal keys (`keys[i]`, and `also[i]` when
+ * given), in order of each key's first position; only keys held by two or more. An open-addressing
+ * table over the same hash, in typed arrays: no Map, and no key string made per row. The keys come as
+ * arrays, not as a comparison callback: one call site per pass would see several callbacks, and V8
+ * throws optimized code away when a call site's target changes.
  */
-function collect(scratch: Scratch, same: (i: number, j: number) => boolean): number[][] {
+function collect(scratch: Scratch, keys: readonly (string | null)[], also: readonly string[] | null): number[][] {
   const { bucket, counts, next, last, several } = scratch;
   const n = bucket.length;
-  const isShared = (i: number) => bucket[i]! >= 0 && counts[bucket[i]!]! >= 2;
   let shared = 0;
-  for (let i = 0; i < n; i++) if (isShared(i)) shared++;
+  for (let i = 0; i < n; i++) if (isShared(bucket, counts, i)) shared++;
   let size = 16;
   while (size < shared * 2) size *= 2;
   const mask = size - 1; // bucket[i] is the hash masked to a larger power of two, so this masks the hash too
@@ -182,7 +189,7 @@ function collect(scratch: Scratch, same: (i: number, j: number) => boolean): num
   next.fill(-1); // the next position with the same key
   several.fill(0); // for a key's first position: the key is held twice or more (`last`: its last position so far)
   for (let i = 0; i < n; i++) {
-    if (!isShared(i)) continue;
+    if (!isShared(bucket, counts, i)) continue;
     for (let slot = bucket[i]! & mask; ; slot = (slot + 1) & mask) {
       const first = firstInSlot[slot]!;
       if (first < 0) {
@@ -191,7 +198,7 @@ function collect(scratch: Scratch, same: (i: number, j: number) => boolean): num
         break;
       }
       // Equal keys have equal buckets: a cheap test before comparing the keys (strings elsewhere in memory).
-      if (bucket[first] === bucket[i] && same(first, i)) {
+      if (bucket[first] === bucket[i] && keys[first] === keys[i] && (also === null || also[first] === also[i])) {
         next[last[first]!] = i;
         last[first] = i;
         several[first] = 1;
@@ -226,7 +233,7 @@ function blocksBy(scratch: Scratch, keys: readonly (string | null)[], mobile?: A
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(scratch, (i, j) => keys[i] === keys[j]);
+  return collect(scratch, keys, null);
 }
 
 /** The same for the name and company together (hashed without joining the two). */
@@ -242,7 +249,7 @@ function blocksByNameAndCompany(scratch: Scratch, name: readonly string[], compa
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(scratch, (i, j) => name[i] === name[j] && company[i] === company[j]);
+  return collect(scratch, name, company);
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
