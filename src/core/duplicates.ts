@@ -259,8 +259,22 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
   return { groups, groupOf, possible };
 }
 
+type ColumnsResult = Omit<DuplicateResult, 'groupOf'> & { groupAt: Int32Array };
+
 /** findDuplicates over columns; `groupAt[i]` is position i's group id (0: none), in place of `groupOf`. */
-export function findDuplicatesInColumns(c: CandidateColumns): Omit<DuplicateResult, 'groupOf'> & { groupAt: Int32Array } {
+export function findDuplicatesInColumns(c: CandidateColumns): ColumnsResult {
+  const steps = findDuplicatesSteps(c);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * findDuplicatesInColumns as steps: it yields after each of its passes over the rows (each key, then the
+ * groups), so a caller on a UI thread can give the host a turn; the passes and their order are the same.
+ */
+export function* findDuplicatesSteps(c: CandidateColumns): Generator<void, ColumnsResult, void> {
   const n = c.name.length;
   const { row, name } = c;
   const uf = new UnionFind(n);
@@ -343,17 +357,21 @@ export function findDuplicatesInColumns(c: CandidateColumns): Omit<DuplicateResu
   for (const block of blocksBy(scratch, c.phone, c.mobile, 1)) {
     joinAgreeingNames(block, 'same mobile', fewNames(block));
   }
+  yield;
   for (const block of blocksBy(scratch, c.email)) {
     joinAgreeingNames(block, 'same email', fewNames(block));
   }
+  yield;
   // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
   for (const block of blocksBy(scratch, c.phone, c.mobile, 0)) {
     joinAgreeingNames(block, 'same phone and name', false);
   }
+  yield;
   // Same person at the same company.
   for (const block of blocksByNameAndCompany(scratch, name, c.company)) {
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
+  yield;
 
   return {
     ...buildGroups(c, linked, uf, pairs, pairAt),

@@ -149,7 +149,7 @@ describe('detectLayout row kinds: the quick judgement agrees with judging every 
   const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
   const header = ['客户姓名', '手机', '邮箱', '金额'];
   /** `rows` follow the header; the first of them is sheet row `firstRow`. */
-  function reference(rows: unknown[][], firstRow: number): { data: number[]; totals: number[] } {
+  function reference(rows: readonly (readonly unknown[])[], firstRow: number): { data: number[]; totals: number[] } {
     const data: number[] = [];
     const totals: number[] = [];
     rows.forEach((row, k) => {
