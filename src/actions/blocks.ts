@@ -2,36 +2,61 @@
 import { columnLetter } from '../core/columns';
 import type { CellInput, WriteOp } from '../workbook/port';
 
-/**
- * One writeBlock for a set of output columns, from the header row down to the last data row: header
- * texts on top, each data row's cells from `cellsOf`, blank for rows that are not data (totals, blanks).
- * Adjacent columns become one block, so a re-run writes the same cells and nothing else.
- */
-export function columnBlocks(p: {
+interface ColumnBlocksInput {
   sheet: string;
   headerIndex: number;
   lastRowIndex: number;
   columns: readonly { col: number; header: string; numberFormat?: string }[];
   /** 1-based sheet row → cells in the order of `columns`, or null for a row that is not data. */
   cellsOf: (sheetRow: number) => readonly CellInput[] | null;
-}): WriteOp[] {
+}
+
+/** Rows between two steps of columnBlocksInSlices: formulas and notes for 100,000 rows take a few hundred ms. */
+const ROWS_PER_BLOCK_STEP = 2048;
+
+/**
+ * One writeBlock for a set of output columns, from the header row down to the last data row: header
+ * texts on top, each data row's cells from `cellsOf`, blank for rows that are not data (totals, blanks).
+ * Adjacent columns become one block, so a re-run writes the same cells and nothing else. Built in steps
+ * of rows, with `turn` (the action's slicer, hostTurns) between them.
+ */
+export async function columnBlocksInSlices(p: ColumnBlocksInput, turn: () => Promise<void>): Promise<WriteOp[]> {
+  const steps = columnBlockSteps(p);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await turn();
+  }
+}
+
+function* columnBlockSteps(p: ColumnBlocksInput): Generator<void, WriteOp[], void> {
   const sorted = [...p.columns.keys()].sort((a, b) => p.columns[a]!.col - p.columns[b]!.col);
   const runs: number[][] = [];
   for (const i of sorted) {
     const last = runs[runs.length - 1];
     if (last && p.columns[last[last.length - 1]!]!.col + 1 === p.columns[i]!.col) last.push(i); else runs.push([i]);
   }
-  return runs.map((run) => {
+  const ops: WriteOp[] = [];
+  for (const run of runs) {
     const values: CellInput[][] = [run.map((i) => p.columns[i]!.header)];
-    for (let r = p.headerIndex + 1; r <= p.lastRowIndex; r++) {
-      const cells = p.cellsOf(r + 1);
-      values.push(run.map((i) => (cells ? cells[i] ?? null : null)));
+    for (let from = p.headerIndex + 1; from <= p.lastRowIndex; from += ROWS_PER_BLOCK_STEP) {
+      addRows(p, run, values, from, Math.min(p.lastRowIndex, from + ROWS_PER_BLOCK_STEP - 1));
+      yield;
     }
-    return {
+    ops.push({
       op: 'writeBlock' as const, sheet: p.sheet, row: p.headerIndex, col: p.columns[run[0]!]!.col, values,
       numberFormats: run.map((i) => p.columns[i]!.numberFormat),
-    };
-  });
+    });
+  }
+  return ops;
+}
+
+/** Rows from..to (0-based, inclusive) of one run of columns (outside the generator, so it is optimized on its own). */
+function addRows(p: ColumnBlocksInput, run: readonly number[], values: CellInput[][], from: number, to: number): void {
+  for (let r = from; r <= to; r++) {
+    const cells = p.cellsOf(r + 1);
+    values.push(run.map((i) => (cells ? cells[i] ?? null : null)));
+  }
 }
 
 /** A1 address of one column's data cells (below the header row, down to the last data row). */

@@ -42,7 +42,7 @@ export async function planBuildSummary(ctx: ActionContext) {
   const locale = ctx.locale;
   const w = WORDS[locale];
   const s = strings(locale);
-  const tiers = planTiersFor({ ...ctx, capabilities }, ledger);
+  const tiers = await planTiersFor({ ...ctx, capabilities }, ledger);
   const { report, sheet, headerIndex } = ledger;
   const ops: WriteOp[] = [...tiers.plan.ops];
 

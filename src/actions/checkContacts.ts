@@ -8,8 +8,8 @@ import { cellText } from '../core/text';
 import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
-import { columnBlocks, contiguousRuns, dataAddress } from './blocks';
+import { applyPlan, hostTurns, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocksInSlices, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupMadeText, backupSheetName } from './names';
 import { recordBackup, settingsOps } from './settingsSheet';
 
@@ -92,7 +92,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
     ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
   }
-  ops.push(...columnBlocks({
+  ops.push(...await columnBlocksInSlices({
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id, i) => ({ col: cols[id as keyof typeof cols], header: headers[i]!, numberFormat: '@' })),
     cellsOf: (sheetRow) => {
@@ -100,7 +100,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
       if (!row) return null;
       return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
     },
-  }));
+  }, hostTurns(ctx)));
   for (const op of fixOps.ops) ops.push(op); // one op per run of changed cells: can be very many
 
   const capabilities = await ctx.port.capabilities();

@@ -8,8 +8,8 @@ import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow, type ReportRow } from '../core/report';
 import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
-import { columnBlocks, dataAddress } from './blocks';
+import { applyPlan, hostTurns, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocksInSlices, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
 import { columnRange, textLiteral } from './formulaText';
@@ -52,7 +52,7 @@ export async function planComputeTiers(ctx: ActionContext) {
 }
 
 /** The tier columns for an already loaded ledger (buildSummary reuses it). */
-export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
+export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   const { report, sheet, headerIndex } = ledger;
   const locale: Locale = ctx.locale;
   const s = strings(locale);
@@ -141,14 +141,14 @@ export function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     });
     ops.push(...thresholds.ops);
   }
-  ops.push(...columnBlocks({
+  ops.push(...await columnBlocksInSlices({
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id) => ({ col: cols[id]!, header: OWNED_COLUMNS[id][locale], numberFormat: id === 'amount' ? '#,##0.00' : undefined })),
     cellsOf: (sheetRow) => {
       const r = byRow.get(sheetRow);
       return r ? ids.map((id) => cellFor[id](r)) : null;
     },
-  }));
+  }, hostTurns(ctx)));
   const capabilities = ctx.capabilities;
   if (capabilities?.conditionalFormats && report.rows.length > 0) {
     const styled: [number | undefined, 'valueTier' | 'statusTier', string][] = [

@@ -113,18 +113,28 @@ const hostTurn = (): Promise<void> => {
  */
 export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
   const steps = analyzeSheetSteps(input);
-  let sliceStart = Date.now();
+  const turn = hostTurns(ctx);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
     const { phase, done, total } = next.value;
     ctx.onProgress?.({ phase: 'analyze', done: phase === 'rows' ? done : total, total });
-    if (ctx.sliceMs !== undefined && Date.now() - sliceStart >= ctx.sliceMs) {
-      await hostTurn();
-      throwIfStopped(ctx.signal);
-      sliceStart = Date.now();
-    }
+    await turn();
   }
+}
+
+/**
+ * The slicer of long work (the analysis, building a plan's blocks): call it between steps; once a slice
+ * has run `sliceMs` it gives the host a turn and checks the stop. Without sliceMs it does nothing.
+ */
+export function hostTurns(ctx: Pick<ActionContext, 'sliceMs' | 'signal'>): () => Promise<void> {
+  let sliceStart = Date.now();
+  return async () => {
+    if (ctx.sliceMs === undefined || Date.now() - sliceStart < ctx.sliceMs) return;
+    await hostTurn();
+    throwIfStopped(ctx.signal);
+    sliceStart = Date.now();
+  };
 }
 
 /** Every action's last step: the plan goes to the adapter unless the run was stopped before it. */

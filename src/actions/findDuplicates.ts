@@ -9,8 +9,8 @@ import type { Report } from '../core/report';
 import { cellText } from '../core/text';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
-import { columnBlocks } from './blocks';
+import { applyPlan, hostTurns, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { columnBlocksInSlices } from './blocks';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName } from './names';
 import { jsonDroppingOldest, recordBackup, settingsOps } from './settingsSheet';
 
@@ -139,7 +139,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
     backupSheet = backupSheetName(sheet, ctx.now, locale, taken);
     ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
   }
-  ops.push(...columnBlocks({
+  ops.push(...await columnBlocksInSlices({
     sheet, headerIndex, lastRowIndex,
     columns: [{ col: cols.duplicateGroup, header: headers[0]!, numberFormat: '0' }, { col: cols.duplicateNote, header: headers[1]! }],
     cellsOf: (row) => {
@@ -147,7 +147,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
       const g = groupOfRow.get(row);
       return g ? [g.id, note(locale, g, g.keep)] : [null, null];
     },
-  }));
+  }, hostTurns(ctx)));
 
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
   const width = Math.max(ledger.nextColumn, cols.duplicateGroup + 1, cols.duplicateNote + 1);
