@@ -4,6 +4,7 @@
  * host turns and reports rows; a stop that comes after writing started is ignored (the run finishes).
  */
 import { checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
+import { columnBlocksInSlices } from '../../src/actions/blocks';
 import { FIRST_ROWS_PER_STEP, ROWS_PER_STEP } from '../../src/core/analyze';
 import { WorkbookError } from '../../src/workbook/port';
 import { simWith } from '../helpers/simLedger';
@@ -105,5 +106,49 @@ describe('progress', () => {
     const write = seen.filter((p) => p.phase === 'write');
     expect(write.at(-1)?.done).toBe(write.at(-1)?.total);
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+describe('building the plan', () => {
+  it('columnBlocksInSlices offers a turn every 2,048 rows and builds the same block as in one go', async () => {
+    const rows = 5000;
+    let turns = 0;
+    const input = {
+      sheet: 'S', headerIndex: 0, lastRowIndex: rows,
+      columns: [{ col: 7, header: 'B' }, { col: 6, header: 'A', numberFormat: '@' }],
+      cellsOf: (row: number) => (row % 7 === 0 ? null : [`a${row}`, row]),
+    };
+    const ops = await columnBlocksInSlices(input, async () => { turns++; });
+    expect(turns).toBe(Math.ceil(rows / 2048));
+    expect(ops).toHaveLength(1);
+    const block = ops[0] as Extract<(typeof ops)[number], { op: 'writeBlock' }>;
+    expect(block).toMatchObject({ op: 'writeBlock', sheet: 'S', row: 0, col: 6, numberFormats: ['@', undefined] });
+    expect(block.values).toHaveLength(rows + 1);
+    expect(block.values[0]).toEqual(['A', 'B']);
+    expect(block.values[13]).toEqual([null, null]); // sheet row 14: not data
+    expect(block.values[rows]).toEqual([rows + 1, `a${rows + 1}`]);
+  });
+
+  it.each([
+    ['checkContacts', checkContacts],
+    ['computeTiers', computeTiers],
+    ['findDuplicates', findDuplicates],
+  ] as const)('%s: a cancel once the rows are analysed still writes nothing', async (_name, run) => {
+    const { host, port } = simWith({ 客户: ledger(3 * ROWS_PER_STEP) });
+    const controller = new AbortController();
+    let analysed = false;
+    const timer = setInterval(() => {
+      if (analysed) controller.abort(new WorkbookError('cancelled', 'Cancelled.')); // Cancel clicked late
+    }, 0);
+    const before = host.workbook.sheet('客户').values();
+    try {
+      const onProgress = (p: { phase: string; done: number; total: number }) => {
+        if (p.phase === 'analyze' && p.done === p.total) analysed = true;
+      };
+      await expect(run(ctxFor(port, { sliceMs: 0, onProgress, signal: controller.signal }))).rejects.toMatchObject({ code: 'cancelled' });
+    } finally {
+      clearInterval(timer);
+    }
+    expect(host.workbook.sheet('客户').values()).toEqual(before);
   });
 });
