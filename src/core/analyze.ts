@@ -10,6 +10,7 @@ import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier } from './tiers';
 import { findDuplicatesSteps, type CandidateColumns, type findDuplicatesInColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
+import { runToEnd } from './steps';
 import { SummaryBuilder } from './summary';
 import { parseSettings, type Settings, type Thresholds } from './settings';
 import { cellText, cleanText, isBlankCell } from './text';
@@ -341,11 +342,7 @@ class RowPass {
 
 /** The whole analysis in one go (the CLI, tests, small sheets). */
 export function analyzeSheet(input: AnalyzeInput): Report {
-  const steps = analyzeSheetSteps(input);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(analyzeSheetSteps(input));
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import { nameSimilarity } from './matchKeys';
 import type { IsoDate } from './cells';
+import { runToEnd } from './steps';
 
 export const DUPLICATE_REASONS = ['same mobile', 'same email', 'same phone and name', 'same name and company'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
@@ -263,11 +264,7 @@ type ColumnsResult = Omit<DuplicateResult, 'groupOf'> & { groupAt: Int32Array };
 
 /** findDuplicates over columns; `groupAt[i]` is position i's group id (0: none), in place of `groupOf`. */
 export function findDuplicatesInColumns(c: CandidateColumns): ColumnsResult {
-  const steps = findDuplicatesSteps(c);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(findDuplicatesSteps(c));
 }
 
 /**
