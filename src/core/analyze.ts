@@ -8,7 +8,7 @@ import { DateOrderVotes, parseAmount, parseCount, parseDate, type DateOrder, typ
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier } from './tiers';
-import { findDuplicatesSteps, type CandidateColumns, type findDuplicatesInColumns } from './duplicates';
+import { findDuplicatesSteps, type CandidateColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
 import { runToEnd } from './steps';
 import { SummaryBuilder } from './summary';
@@ -377,12 +377,9 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
 
   yield { phase: 'duplicates', done: 0, total: n };
   const duplicateSteps = findDuplicatesSteps(pass.candidates);
-  let duplicates: ReturnType<typeof findDuplicatesInColumns>;
-  for (;;) {
-    const next = duplicateSteps.next();
-    if (next.done) { duplicates = next.value; break; }
-    yield { phase: 'duplicates', done: 0, total: n };
-  }
+  let step = duplicateSteps.next();
+  for (; !step.done; step = duplicateSteps.next()) yield { phase: 'duplicates', done: 0, total: n };
+  const duplicates = step.value;
   for (let i = 0; i < n; i++) if (duplicates.groupAt[i]) reportRows[i]!.duplicateGroup = duplicates.groupAt[i]!;
 
   yield { phase: 'summary', done: 0, total: n };
