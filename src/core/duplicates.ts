@@ -172,24 +172,32 @@ function isShared(bucket: Int32Array, counts: Uint8Array, i: number): boolean {
 }
 
 /**
- * Positions whose bucket another key hit too, grouped by equal keys (`keys[i]`, and `also[i]` when
- * given), in order of each key's first position; only keys held by two or more. An open-addressing
- * table over the same hash, in typed arrays: no Map, and no key string made per row. The keys come as
- * arrays, not as a comparison callback: one call site per pass would see several callbacks, and V8
- * throws optimized code away when a call site's target changes.
+ * Positions a pass goes through between two yields (a few ms at a million rows). Each loop below is a
+ * plain function over a range of positions, called from the generator: V8 does not optimize a loop
+ * inside a generator while it runs (no on-stack replacement into one), only functions it calls.
  */
-function collect(scratch: Scratch, keys: readonly (string | null)[], also: readonly string[] | null): number[][] {
-  const { bucket, counts, next, last, several } = scratch;
-  const n = bucket.length;
+export const POSITIONS_PER_STEP = 32768;
+
+/** Calls `range(from, to)` over 0..n−1 in steps, yielding between them. */
+function* inSteps(n: number, range: (from: number, to: number) => void): Generator<void, void, void> {
+  for (let from = 0; from < n; from += POSITIONS_PER_STEP) {
+    range(from, Math.min(n, from + POSITIONS_PER_STEP));
+    if (from + POSITIONS_PER_STEP < n) yield;
+  }
+}
+
+/** Shared positions in from..to−1. */
+function countShared(bucket: Int32Array, counts: Uint8Array, from: number, to: number): number {
   let shared = 0;
-  for (let i = 0; i < n; i++) if (isShared(bucket, counts, i)) shared++;
-  let size = 16;
-  while (size < shared * 2) size *= 2;
-  const mask = size - 1; // bucket[i] is the hash masked to a larger power of two, so this masks the hash too
-  const firstInSlot = scratch.slotTable(size);
-  next.fill(-1); // the next position with the same key
-  several.fill(0); // for a key's first position: the key is held twice or more (`last`: its last position so far)
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) if (isShared(bucket, counts, i)) shared++;
+  return shared;
+}
+
+/** Puts shared positions from..to−1 into the open-addressing table, chaining equal keys (see collect). */
+function chainEqualKeys(scratch: Scratch, firstInSlot: Int32Array, mask: number,
+  keys: readonly (string | null)[], also: readonly string[] | null, from: number, to: number): void {
+  const { bucket, counts, next, last, several } = scratch;
+  for (let i = from; i < to; i++) {
     if (!isShared(bucket, counts, i)) continue;
     for (let slot = bucket[i]! & mask; ; slot = (slot + 1) & mask) {
       const first = firstInSlot[slot]!;
@@ -207,14 +215,55 @@ function collect(scratch: Scratch, keys: readonly (string | null)[], also: reado
       }
     }
   }
-  const blocks: number[][] = [];
-  for (let i = 0; i < n; i++) {
+}
+
+/** The blocks whose first position is in from..to−1, appended to `blocks`. */
+function gatherBlocks(scratch: Scratch, blocks: number[][], from: number, to: number): void {
+  const { next, several } = scratch;
+  for (let i = from; i < to; i++) {
     if (!several[i]) continue;
     const block: number[] = [];
     for (let j = i; j >= 0; j = next[j]!) block.push(j);
     blocks.push(block);
   }
+}
+
+/**
+ * Positions whose bucket another key hit too, grouped by equal keys (`keys[i]`, and `also[i]` when
+ * given), in order of each key's first position; only keys held by two or more. An open-addressing
+ * table over the same hash, in typed arrays: no Map, and no key string made per row. The keys come as
+ * arrays, not as a comparison callback: one call site per pass would see several callbacks, and V8
+ * throws optimized code away when a call site's target changes.
+ */
+function* collect(scratch: Scratch, keys: readonly (string | null)[], also: readonly string[] | null): Generator<void, number[][], void> {
+  const { bucket, counts } = scratch;
+  const n = bucket.length;
+  let shared = 0;
+  yield* inSteps(n, (from, to) => { shared += countShared(bucket, counts, from, to); });
+  let size = 16;
+  while (size < shared * 2) size *= 2;
+  const mask = size - 1; // bucket[i] is the hash masked to a larger power of two, so this masks the hash too
+  const firstInSlot = scratch.slotTable(size);
+  scratch.next.fill(-1); // the next position with the same key
+  scratch.several.fill(0); // for a key's first position: the key is held twice or more (`last`: its last position so far)
+  yield* inSteps(n, (from, to) => chainEqualKeys(scratch, firstInSlot, mask, keys, also, from, to));
+  const blocks: number[][] = [];
+  yield* inSteps(n, (from, to) => gatherBlocks(scratch, blocks, from, to));
   return blocks;
+}
+
+/** Hashes keys from..to−1 into buckets and counts each bucket's hits (up to 2); see blocksBy. */
+function countBuckets(scratch: Scratch, keys: readonly (string | null)[], mobile: ArrayLike<number> | undefined,
+  wantMobile: number | undefined, from: number, to: number): void {
+  const { counts, bucket } = scratch;
+  const mask = counts.length - 1;
+  for (let i = from; i < to; i++) {
+    const k = keys[i];
+    if (!k || (mobile !== undefined && mobile[i] !== wantMobile)) continue;
+    const b = cheapHash(k) & mask;
+    bucket[i] = b;
+    if (counts[b]! < 2) counts[b]!++;
+  }
 }
 
 /**
@@ -223,26 +272,17 @@ function collect(scratch: Scratch, keys: readonly (string | null)[], also: reado
  * over a cheap hash leaves only the rows of real blocks (and a few collisions) to be compared.
  * `keys[i]` null or '' is no key; with `mobile`, only positions whose flag equals `wantMobile` count.
  */
-function blocksBy(scratch: Scratch, keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): number[][] {
-  const n = keys.length;
-  const { counts, bucket } = scratch.forCounting();
-  const mask = counts.length - 1;
-  for (let i = 0; i < n; i++) {
-    const k = keys[i];
-    if (!k || (mobile !== undefined && mobile[i] !== wantMobile)) continue;
-    const b = cheapHash(k) & mask;
-    bucket[i] = b;
-    if (counts[b]! < 2) counts[b]!++;
-  }
-  return collect(scratch, keys, null);
+function* blocksBy(scratch: Scratch, keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): Generator<void, number[][], void> {
+  scratch.forCounting();
+  yield* inSteps(keys.length, (from, to) => countBuckets(scratch, keys, mobile, wantMobile, from, to));
+  return yield* collect(scratch, keys, null);
 }
 
-/** The same for the name and company together (hashed without joining the two). */
-function blocksByNameAndCompany(scratch: Scratch, name: readonly string[], company: readonly string[]): number[][] {
-  const n = name.length;
-  const { counts, bucket } = scratch.forCounting();
+/** countBuckets for the name and company together (hashed without joining the two). */
+function countNameAndCompanyBuckets(scratch: Scratch, name: readonly string[], company: readonly string[], from: number, to: number): void {
+  const { counts, bucket } = scratch;
   const mask = counts.length - 1;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const a = name[i]!;
     const c = company[i]!;
     if (!a || !c) continue;
@@ -250,7 +290,13 @@ function blocksByNameAndCompany(scratch: Scratch, name: readonly string[], compa
     bucket[i] = b;
     if (counts[b]! < 2) counts[b]!++;
   }
-  return collect(scratch, name, company);
+}
+
+/** blocksBy for the name and company together. */
+function* blocksByNameAndCompany(scratch: Scratch, name: readonly string[], company: readonly string[]): Generator<void, number[][], void> {
+  scratch.forCounting();
+  yield* inSteps(name.length, (from, to) => countNameAndCompanyBuckets(scratch, name, company, from, to));
+  return yield* collect(scratch, name, company);
 }
 
 export function findDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateResult {
@@ -268,8 +314,9 @@ export function findDuplicatesInColumns(c: CandidateColumns): ColumnsResult {
 }
 
 /**
- * findDuplicatesInColumns as steps: it yields after each of its passes over the rows (each key, then the
- * groups), so a caller on a UI thread can give the host a turn; the passes and their order are the same.
+ * findDuplicatesInColumns as steps: it yields every POSITIONS_PER_STEP positions of each pass over the
+ * rows and between the passes (each key, then the groups), so a caller on a UI thread can give the host
+ * a turn; the passes and their order are the same.
  */
 export function* findDuplicatesSteps(c: CandidateColumns): Generator<void, ColumnsResult, void> {
   const n = c.name.length;
@@ -351,21 +398,21 @@ export function* findDuplicatesSteps(c: CandidateColumns): Generator<void, Colum
 
   // Strong keys: a mobile number or an email address belongs to one person.
   const scratch = new Scratch(n);
-  for (const block of blocksBy(scratch, c.phone, c.mobile, 1)) {
+  for (const block of yield* blocksBy(scratch, c.phone, c.mobile, 1)) {
     joinAgreeingNames(block, 'same mobile', fewNames(block));
   }
   yield;
-  for (const block of blocksBy(scratch, c.email)) {
+  for (const block of yield* blocksBy(scratch, c.email)) {
     joinAgreeingNames(block, 'same email', fewNames(block));
   }
   yield;
   // A landline is shared by everyone at a company: only agreeing names join, never unnamed rows.
-  for (const block of blocksBy(scratch, c.phone, c.mobile, 0)) {
+  for (const block of yield* blocksBy(scratch, c.phone, c.mobile, 0)) {
     joinAgreeingNames(block, 'same phone and name', false);
   }
   yield;
   // Same person at the same company.
-  for (const block of blocksByNameAndCompany(scratch, name, c.company)) {
+  for (const block of yield* blocksByNameAndCompany(scratch, name, c.company)) {
     for (let i = 1; i < block.length; i++) link(block[0]!, block[i]!, 'same name and company');
   }
   yield;

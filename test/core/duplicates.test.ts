@@ -1,4 +1,4 @@
-import { findDuplicates, type DuplicateCandidate } from '../../src/core/duplicates';
+import { POSITIONS_PER_STEP, candidateColumns, findDuplicates, findDuplicatesSteps, type DuplicateCandidate } from '../../src/core/duplicates';
 import { companyKey, nameKey } from '../../src/core/matchKeys';
 
 let nextRow = 2;
@@ -139,5 +139,36 @@ describe('findDuplicates: blocking only skips rows that share nothing', () => {
     expect(alone.groups.length).toBeGreaterThan(0);
     expect(withNoise.groups).toEqual(alone.groups);
     expect(withNoise.possible).toEqual(alone.possible);
+  });
+});
+
+describe('findDuplicatesSteps: a pass over many rows is cut into steps', () => {
+  it('yields inside each pass, and keys shared across a step boundary still join', () => {
+    const n = 3 * POSITIONS_PER_STEP;
+    const half = n / 2;
+    // Row i and row i + n/2 have one name and share a mobile (every 1,000th row), an email (every
+    // 1,500th) or a company (every 1,700th): each pair straddles at least one step boundary.
+    const paired = (i: number) => i % 1000 === 0 || i % 1500 === 0 || i % 1700 === 0;
+    const rows = Array.from({ length: n }, (_, k) => {
+      const i = k % half;
+      return row({
+        name: paired(i) ? `同名${i}` : `客户${k}`,
+        company: i % 1700 === 0 ? `卓越${i}有限公司` : `公司${k}`,
+        mobile: i % 1000 === 0 ? `+86138${String(i).padStart(8, '0')}` : `+86139${String(k).padStart(8, '0')}`,
+        email: i % 1500 === 0 ? `same${i}@qq.com` : `k${k}@x.com`,
+      });
+    });
+    const steps = findDuplicatesSteps(candidateColumns(rows));
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    // Four passes (three keys, then the name with the company), each four loops over the rows in three
+    // steps: two yields inside each loop (the passes alone would be four).
+    expect(yields).toBeGreaterThanOrEqual(4 * 4 * 2);
+    const pairs = [...Array(half).keys()].filter(paired);
+    expect(next.value.groups.map((g) => g.rows)).toEqual(pairs.map((i) => [i + 2, i + half + 2]));
+    // The first pass that joins a pair names it: mobile, then email, then name and company.
+    const reason = (i: number) => (i % 1000 === 0 ? 'same mobile' : i % 1500 === 0 ? 'same email' : 'same name and company');
+    expect(next.value.groups.map((g) => g.reasons)).toEqual(pairs.map((i) => [reason(i)]));
   });
 });
