@@ -80,13 +80,16 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     ...(emailCol !== null ? (['emailCheck', 'emailFix'] as const) : []),
   ];
   const cols = outputColumns(ledger, ids);
+  const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
   const byRow = new Map(report.rows.map((r) => [r.row, r]));
   const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
+  await turn();
 
   const ops: WriteOp[] = [];
   let backupSheet: string | null = null;
   const fixOps = fixes(ledger, options, phoneCol, emailCol);
+  await turn();
   if (fixOps.count > 0) {
     // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
     backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
@@ -100,7 +103,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
       if (!row) return null;
       return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
     },
-  }, hostTurns(ctx)));
+  }, turn));
   for (const op of fixOps.ops) ops.push(op); // one op per run of changed cells: can be very many
 
   const capabilities = await ctx.port.capabilities();

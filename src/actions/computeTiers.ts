@@ -63,6 +63,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   if (!hasValue && !hasStatus && !hasLifecycle) {
     throw new TiersError('no-tier-columns', `Sheet "${sheet}" has no amount, date or order columns to compute tiers from.`);
   }
+  const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
   const totalClean = hasValue && cleanNumeric(ledger, c.total, true) && !/万|亿|千元|'000/.test(report.mapping.find((m) => m.field === 'total')?.header ?? '');
   const ids = [
     ...(hasValue && !totalClean ? (['amount'] as const) : []),
@@ -82,11 +83,12 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   const first = headerIndex + 2;
   const last = lastRowIndex + 1;
 
-  const live = {
-    valueTier: hasValue ? true : undefined,
-    statusTier: hasStatus ? [c.lastPurchase, c.lastContact].filter(Boolean).every((l) => cleanNumeric(ledger, l, true)) : undefined,
-    lifecycle: hasLifecycle ? Boolean(c.orders) && cleanNumeric(ledger, c.orders, false) : undefined,
-  };
+  await turn();
+  const statusLive = hasStatus ? [c.lastPurchase, c.lastContact].filter(Boolean).every((l) => cleanNumeric(ledger, l, true)) : undefined;
+  await turn();
+  const lifecycleLive = hasLifecycle ? Boolean(c.orders) && cleanNumeric(ledger, c.orders, false) : undefined;
+  await turn();
+  const live = { valueTier: hasValue ? true : undefined, statusTier: statusLive, lifecycle: lifecycleLive };
 
   // Value tier: PERCENTRANK.INC(amounts, x) ≥ p, with blanks counted as 0 and the rank truncated to 3
   // decimals as Excel does. A rank formula per row reads the whole column (n² work: minutes of recalc at
@@ -126,6 +128,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   })();
 
   const byRow = new Map(report.rows.map((r) => [r.row, r]));
+  await turn();
   const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
     amount: (r) => r.total ?? 0,
     valueTier: (r) => (live.valueTier && amountLetter ? { formula: valueFormula(r.row) } : r.valueTier ? s.valueTier[r.valueTier] : null),
@@ -148,7 +151,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
       const r = byRow.get(sheetRow);
       return r ? ids.map((id) => cellFor[id](r)) : null;
     },
-  }, hostTurns(ctx)));
+  }, turn));
   const capabilities = ctx.capabilities;
   if (capabilities?.conditionalFormats && report.rows.length > 0) {
     const styled: [number | undefined, 'valueTier' | 'statusTier', string][] = [

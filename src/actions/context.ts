@@ -124,16 +124,28 @@ export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
 }
 
 /**
- * The slicer of long work (the analysis, building a plan's blocks): call it between steps; once a slice
- * has run `sliceMs` it gives the host a turn and checks the stop. Without sliceMs it does nothing.
+ * When this thread last gave the host a turn. One clock for every slicer, as there is one UI thread: an
+ * action's analysis and the plan built after it are one stretch for the pane, whichever slicer ran it.
+ */
+let lastTurnAt = Date.now();
+
+/**
+ * The slicer of long work (the analysis, building a plan): call it between steps. It gives the host a
+ * turn (and checks the stop) when the thread, since its last turn, has run `sliceMs` — or would have
+ * by the end of the next step, taken to be as long as the last one: steps slow down while the engine's
+ * code warms up, and a turn only once the slice is over would let a slice run a step too long.
+ * Without sliceMs it does nothing.
  */
 export function hostTurns(ctx: Pick<ActionContext, 'sliceMs' | 'signal'>): () => Promise<void> {
-  let sliceStart = Date.now();
+  let lastCallAt = Date.now();
   return async () => {
-    if (ctx.sliceMs === undefined || Date.now() - sliceStart < ctx.sliceMs) return;
+    const now = Date.now();
+    const step = now - lastCallAt;
+    lastCallAt = now;
+    if (ctx.sliceMs === undefined || now - lastTurnAt + step < ctx.sliceMs) return;
     await hostTurn();
     throwIfStopped(ctx.signal);
-    sliceStart = Date.now();
+    lastTurnAt = lastCallAt = Date.now();
   };
 }
 

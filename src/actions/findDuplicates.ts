@@ -105,6 +105,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const stored = new Set(ledger.stored.dismissedDuplicates);
   const newlyDismissed: string[] = [];
   let dismissed = 0;
+  const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
   const identityOf = groupIdentities(ledger);
   const groups = report.duplicateGroups
     .filter((g) => {
@@ -129,6 +130,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
   const dataRows = new Set(report.rows.map((r) => r.row));
+  await turn();
 
   const ops: WriteOp[] = [];
   const archived = options.archive ? groups.flatMap((g) => g.rows.filter((r) => r !== g.keep)) : [];
@@ -147,7 +149,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
       const g = groupOfRow.get(row);
       return g ? [g.id, note(locale, g, g.keep)] : [null, null];
     },
-  }, hostTurns(ctx)));
+  }, turn));
 
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
   const width = Math.max(ledger.nextColumn, cols.duplicateGroup + 1, cols.duplicateNote + 1);

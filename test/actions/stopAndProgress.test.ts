@@ -5,6 +5,7 @@
  */
 import { checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
 import { columnBlocksInSlices } from '../../src/actions/blocks';
+import { hostTurns } from '../../src/actions/context';
 import { FIRST_ROWS_PER_STEP, ROWS_PER_STEP } from '../../src/core/analyze';
 import { WorkbookError } from '../../src/workbook/port';
 import { simWith } from '../helpers/simLedger';
@@ -106,6 +107,38 @@ describe('progress', () => {
     const write = seen.filter((p) => p.phase === 'write');
     expect(write.at(-1)?.done).toBe(write.at(-1)?.total);
     expect(turns).toBeGreaterThan(0);
+  });
+});
+
+describe('the slicer', () => {
+  const busy = (ms: number) => { const end = Date.now() + ms; while (Date.now() < end) { /* a step of work */ } };
+  /** Whether `turn()` let a macrotask run (a turn for the host), not just a resolved promise. */
+  const turned = async (turn: () => Promise<void>) => {
+    let ran = false;
+    const timer = setTimeout(() => { ran = true; }, 0);
+    await turn();
+    clearTimeout(timer);
+    return ran;
+  };
+
+  it('gives a turn before a step that would run past the slice, and none while the slice has room', async () => {
+    const turn = hostTurns({ sliceMs: 50 });
+    busy(60);
+    expect(await turned(turn)).toBe(true); // the slice is over
+    busy(3);
+    expect(await turned(turn)).toBe(false); // 3 ms in, steps of 3 ms: room left
+    busy(30);
+    expect(await turned(turn)).toBe(true); // 33 ms in, and the last step took 30: the next would end past 50
+  });
+
+  it('is one clock for the thread: a new slicer does not start a new slice', async () => {
+    const first = hostTurns({ sliceMs: 50 });
+    busy(60);
+    expect(await turned(first)).toBe(true);
+    busy(40);
+    const second = hostTurns({ sliceMs: 50 }); // as a plan after its analysis
+    busy(15);
+    expect(await turned(second)).toBe(true); // 55 ms since the last turn, though only 15 since this slicer began
   });
 });
 
