@@ -4,7 +4,7 @@
  */
 import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
 import type { Report } from '../core/report';
-import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
+import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
 import { WorkbookError, throwIfStopped, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
 import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
@@ -80,7 +80,11 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   const candidates = sheets.filter((s) => !isOwnedSheet(s.name) && s.rowCount > 0);
   const read = [];
   for (const s of candidates) read.push({ name: s.name, values: await ctx.port.readValues(s.name), hidden: !s.visible });
-  const ranked = rankCustomerSheets(read);
+  const ranking = rankCustomerSheetsSteps(read); // a full pass over each sheet: in steps, with turns for the host
+  const turn = hostTurns(ctx);
+  let step = ranking.next();
+  for (; !step.done; step = ranking.next()) await turn();
+  const ranked = step.value;
   const best = ranked[0];
   if (!best) throw new WorkbookError('not-found', 'No sheet looks like a customer list (a header with name, phone, email… columns).');
   // The ranking is deterministic (score, then data rows, then tab order: a stable sort over the sheets
@@ -118,7 +122,8 @@ export async function analyzeInSlices(ctx: ActionContext, input: AnalyzeInput) {
     const next = steps.next();
     if (next.done) return next.value;
     const { phase, done, total } = next.value;
-    ctx.onProgress?.({ phase: 'analyze', done: phase === 'rows' ? done : total, total });
+    // The layout's steps count sheet rows, not yet the data rows: a turn, but no progress to show.
+    if (phase !== 'layout') ctx.onProgress?.({ phase: 'analyze', done: phase === 'rows' ? done : total, total });
     await turn();
   }
 }

@@ -2,7 +2,7 @@
  * One pipeline: sheet values + column map + settings → Report.
  * Everything is computed in memory from one read of the sheet; the actions turn the report into writes.
  */
-import { detectLayout, columnLetter, type LayoutOptions, type SheetLayout } from './columns';
+import { detectLayoutSteps, columnLetter, LAYOUT_ROWS_PER_STEP, type LayoutOptions, type SheetLayout } from './columns';
 import type { FieldId } from './fields';
 import { DateOrderVotes, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
 import { checkPhone, type PhoneCheck } from './phone';
@@ -164,7 +164,8 @@ const NO_CELLS: readonly unknown[] = [];
 
 /** Where a long analysis is: the pane shows it and yields to the host between steps. */
 export interface AnalyzeProgress {
-  phase: 'rows' | 'duplicates' | 'summary';
+  /** 'layout': finding the header and the data rows (`done` of `total` sheet rows judged); then the data rows' phases. */
+  phase: 'layout' | 'rows' | 'duplicates' | 'summary';
   /** Data rows done in this phase, of `total`. */
   done: number;
   total: number;
@@ -192,9 +193,12 @@ class RowPass {
   private readonly firstRow: number;
   private readonly region: string;
   private readonly t: Thresholds;
-  private readonly firstPurchaseOf: DateColumn | null;
-  private readonly lastPurchaseOf: DateColumn | null;
-  private readonly lastContactOf: DateColumn | null;
+  /** The three date columns (-1: none) and their d/m votes; the DateColumns once the votes are in (readDateOrders). */
+  private readonly dateColumns: number[];
+  private readonly votes: (DateOrderVotes | null)[];
+  private firstPurchaseOf: DateColumn | null = null;
+  private lastPurchaseOf: DateColumn | null = null;
+  private lastContactOf: DateColumn | null = null;
   private readonly phoneColumn: number;
   private readonly emailColumn: number;
   private readonly totalColumn: number;
@@ -220,17 +224,8 @@ class RowPass {
     const n = this.rows.length;
     /** 0-based column of a mapped field, -1 when the sheet has none. */
     const columnOf = (field: FieldId): number => layout.columns[field]?.column ?? -1;
-    // Each date column is read in the d/m order its own unambiguous dates vote for; one read of the rows for all three.
-    const dateColumns = (['firstPurchase', 'lastPurchase', 'lastContact'] as const).map(columnOf);
-    const votes = dateColumns.map((c) => (c < 0 ? null : new DateOrderVotes()));
-    for (let i = 0; i < n; i++) {
-      const cells = this.cellsOf(i);
-      for (let k = 0; k < 3; k++) votes[k]?.add(cells[dateColumns[k]!]);
-    }
-    const dateColumn = (k: number): DateColumn | null => (votes[k] ? new DateColumn(dateColumns[k]!, votes[k].order()) : null);
-    this.firstPurchaseOf = dateColumn(0);
-    this.lastPurchaseOf = dateColumn(1);
-    this.lastContactOf = dateColumn(2);
+    this.dateColumns = (['firstPurchase', 'lastPurchase', 'lastContact'] as const).map(columnOf);
+    this.votes = this.dateColumns.map((c) => (c < 0 ? null : new DateOrderVotes()));
     this.phoneColumn = columnOf('phone');
     this.emailColumn = columnOf('email');
     this.totalColumn = columnOf('total');
@@ -242,8 +237,8 @@ class RowPass {
     this.ownerColumn = columnOf('owner');
     this.mappedColumns = Object.values(layout.columns).map((m) => m.column);
     this.unit = amountUnit(layout.columns.total?.header ?? '');
-    this.hasDates = Boolean(this.lastPurchaseOf || this.lastContactOf);
-    this.hasLifecycle = this.ordersColumn >= 0 || Boolean(this.firstPurchaseOf || this.lastPurchaseOf);
+    this.hasDates = this.dateColumns[1]! >= 0 || this.dateColumns[2]! >= 0;
+    this.hasLifecycle = this.ordersColumn >= 0 || this.dateColumns[0]! >= 0 || this.dateColumns[1]! >= 0;
     this.totals = this.totalColumn >= 0 ? new Float64Array(n) : null;
     this.reportRows = new Array<ReportRow>(n);
     this.candidates = {
@@ -270,6 +265,27 @@ class RowPass {
       this.statusOf.set(lastActivity, status);
     }
     return status;
+  }
+
+  /**
+   * Each date column is read in the d/m order its own unambiguous dates vote for: the votes of rows
+   * from..to−1, one read of the rows for all three columns. Every row votes before any row is run.
+   */
+  voteDateOrders(from: number, to: number): void {
+    const columns = this.dateColumns;
+    const votes = this.votes;
+    for (let i = from; i < to; i++) {
+      const cells = this.cellsOf(i);
+      for (let k = 0; k < 3; k++) votes[k]?.add(cells[columns[k]!]);
+    }
+  }
+
+  /** Once every row has voted: each date column with its order. */
+  readDateOrders(): void {
+    const dateColumn = (k: number): DateColumn | null => (this.votes[k] ? new DateColumn(this.dateColumns[k]!, this.votes[k].order()) : null);
+    this.firstPurchaseOf = dateColumn(0);
+    this.lastPurchaseOf = dateColumn(1);
+    this.lastContactOf = dateColumn(2);
   }
 
   /** Rows from..to−1 (positions in the data rows). */
@@ -355,15 +371,25 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   if (input.values.length === 0 || input.values.every((r) => r.every((v) => cellText(v).trim() === ''))) {
     throw new AnalyzeError('empty-sheet', `Sheet "${input.sheet}" is empty.`);
   }
-  const layout = detectLayout(input.values, { firstRow: input.firstRow, mapping: input.mapping, ignoreColumns: input.ignoreColumns });
+  const layoutSteps = detectLayoutSteps(input.values, { firstRow: input.firstRow, mapping: input.mapping, ignoreColumns: input.ignoreColumns });
+  let layoutStep = layoutSteps.next();
+  for (let judged = 0; !layoutStep.done; layoutStep = layoutSteps.next(), judged += LAYOUT_ROWS_PER_STEP) {
+    yield { phase: 'layout', done: Math.min(judged, input.values.length), total: input.values.length };
+  }
+  const layout = layoutStep.value;
   if (!layout) {
     throw new AnalyzeError('no-header', `No header row with customer columns (name, phone, email…) was found in sheet "${input.sheet}".`);
   }
   const asOf = settings.asOf ?? input.today ?? todayIso();
   const n = layout.dataRows.length;
-  yield { phase: 'rows', done: 0, total: n }; // finding the layout read every row once
+  yield { phase: 'rows', done: 0, total: n }; // the layout is known
   const pass = new RowPass(input, layout, settings, asOf);
-  yield { phase: 'rows', done: 0, total: n }; // and so did the date columns' d/m votes
+  for (let from = 0; from < n; from += LAYOUT_ROWS_PER_STEP) {
+    if (from > 0) yield { phase: 'rows', done: 0, total: n };
+    pass.voteDateOrders(from, Math.min(n, from + LAYOUT_ROWS_PER_STEP));
+  }
+  pass.readDateOrders();
+  yield { phase: 'rows', done: 0, total: n }; // the date columns' d/m votes read every row once
   // A step after every ROWS_PER_STEP rows (the pane shows "2,048 of …", not 2,047), FIRST_ROWS_PER_STEP until then.
   let done = 0;
   for (let next = FIRST_ROWS_PER_STEP; ; next += next < ROWS_PER_STEP ? FIRST_ROWS_PER_STEP : ROWS_PER_STEP) {

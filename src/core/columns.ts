@@ -5,6 +5,7 @@
  */
 import { FIELDS, type FieldId, normalizeHeader } from './fields';
 import { cellText, cleanText, codeAt, isBlankCell } from './text';
+import { runToEnd } from './steps';
 
 export interface ColumnMatch {
   field: FieldId;
@@ -274,6 +275,24 @@ function rowKinds(headers: readonly string[]): (row: readonly unknown[]) => RowK
  * Returns null when no row looks like a customer header.
  */
 export function detectLayout(grid: readonly (readonly unknown[])[], options: LayoutOptions = {}): SheetLayout | null {
+  return runToEnd(detectLayoutSteps(grid, options));
+}
+
+/** Rows judged between two steps of detectLayoutSteps (a few ms: most rows take the fast path). */
+export const LAYOUT_ROWS_PER_STEP = 16384;
+
+/** Rows from..to−1 of the grid, judged and listed by kind (outside the generator, so it is optimized on its own). */
+function classifyRows(grid: readonly (readonly unknown[])[], kindOf: (row: readonly unknown[]) => RowKind, firstRow: number,
+  from: number, to: number, dataRows: number[], totalsRows: number[]): void {
+  for (let i = from; i < to; i++) {
+    const kind = kindOf(grid[i] ?? []);
+    if (kind === 'data') dataRows.push(firstRow + i);
+    else if (kind === 'totals') totalsRows.push(firstRow + i);
+  }
+}
+
+/** detectLayout as steps: it yields every LAYOUT_ROWS_PER_STEP rows it judges, so a UI thread can take turns. */
+export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], options: LayoutOptions = {}): Generator<void, SheetLayout | null, void> {
   const firstRow = options.firstRow ?? 1;
   const ignored = new Set(options.ignoreColumns ?? []);
   const found = findHeader(grid, options.scanRows ?? 30, ignored);
@@ -301,10 +320,9 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
   const kindOf = rowKinds(header.headers);
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
-  for (let i = lastHeaderIndex + 1; i < grid.length; i++) {
-    const kind = kindOf(grid[i] ?? []);
-    if (kind === 'data') dataRows.push(firstRow + i);
-    else if (kind === 'totals') totalsRows.push(firstRow + i);
+  for (let from = lastHeaderIndex + 1; from < grid.length; from += LAYOUT_ROWS_PER_STEP) {
+    yield;
+    classifyRows(grid, kindOf, firstRow, from, Math.min(grid.length, from + LAYOUT_ROWS_PER_STEP), dataRows, totalsRows);
   }
 
   const keyFields = (['name', 'phone', 'email', 'company'] as const).filter((f) => columns[f]).length;

@@ -2,7 +2,8 @@
  * Pick the customer sheet among a workbook's sheets: the one whose header looks most like a customer
  * list (the summary/backup sheets the add-in writes never win over the real data).
  */
-import { detectLayout } from './columns';
+import { detectLayoutSteps } from './columns';
+import { runToEnd } from './steps';
 
 export interface SheetValues { name: string; values: readonly (readonly unknown[])[]; hidden?: boolean }
 
@@ -10,9 +11,14 @@ export interface SheetChoice { name: string; score: number; dataRows: number }
 
 /** Every sheet that has a customer-like header, best first. */
 export function rankCustomerSheets(sheets: readonly SheetValues[]): SheetChoice[] {
+  return runToEnd(rankCustomerSheetsSteps(sheets));
+}
+
+/** rankCustomerSheets as steps (those of each sheet's detectLayoutSteps), for a UI thread. */
+export function* rankCustomerSheetsSteps(sheets: readonly SheetValues[]): Generator<void, SheetChoice[], void> {
   const choices: SheetChoice[] = [];
   for (const s of sheets) {
-    const layout = detectLayout(s.values);
+    const layout = yield* detectLayoutSteps(s.values);
     if (!layout) continue;
     // Hidden sheets and empty tables are unlikely to be what the user means.
     const score = layout.score - (s.hidden ? 0.5 : 0) - (layout.dataRows.length === 0 ? 0.3 : 0);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { columnIndex, columnLetter, detectLayout, matchHeader } from '../../src/core/columns';
+import { LAYOUT_ROWS_PER_STEP, columnIndex, columnLetter, detectLayout, detectLayoutSteps, matchHeader } from '../../src/core/columns';
+import { analyzeSheetSteps } from '../../src/core/analyze';
 import { normalizeHeader } from '../../src/core/fields';
 import { cellText, cleanText, isBlankCell } from '../../src/core/text';
 
@@ -23,6 +24,39 @@ describe('matchHeader', () => {
   it('does not match Latin words inside other words', () => {
     expect(matchHeader('report')).toBeNull();
     expect(matchHeader('xyz')).toBeNull();
+  });
+});
+
+describe('detectLayoutSteps: the pass over every row in steps', () => {
+  // A title row, the header, data rows with a blank and a totals row just either side of a step boundary.
+  const rows = Math.floor(2.5 * LAYOUT_ROWS_PER_STEP);
+  const grid: unknown[][] = [['2026 客户台账'], ['姓名', '手机', '邮箱', '金额']];
+  for (let i = 0; i < rows; i++) grid.push([`客户${i}`, `138${String(i).padStart(8, '0')}`, `c${i}@qq.com`, i]);
+  grid[LAYOUT_ROWS_PER_STEP] = [null, null, null, null];
+  grid[LAYOUT_ROWS_PER_STEP + 1] = ['合计', null, null, 12345];
+
+  it('yields once per step of rows and finds the same rows as in one go', () => {
+    const steps = detectLayoutSteps(grid);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBe(Math.ceil((grid.length - 2) / LAYOUT_ROWS_PER_STEP));
+    const layout = next.value!;
+    expect(layout.headerRow).toBe(2);
+    expect(layout.totalsRows).toEqual([LAYOUT_ROWS_PER_STEP + 2]);
+    expect(layout.dataRows).toHaveLength(rows - 2);
+    expect(layout.dataRows).not.toContain(LAYOUT_ROWS_PER_STEP + 1);
+    expect(layout).toEqual(detectLayout(grid));
+  });
+
+  it('comes first in the analysis, as layout steps, before the data rows\' steps', () => {
+    const phases: string[] = [];
+    const steps = analyzeSheetSteps({ sheet: 'S', values: grid, settings: { asOf: '2026-11-22' } });
+    for (let next = steps.next(); !next.done; next = steps.next()) phases.push(next.value.phase);
+    const layoutSteps = phases.filter((p) => p === 'layout').length;
+    expect(layoutSteps).toBe(Math.ceil((grid.length - 2) / LAYOUT_ROWS_PER_STEP));
+    expect(phases.slice(0, layoutSteps).every((p) => p === 'layout')).toBe(true);
+    expect(phases.slice(layoutSteps)).not.toContain('layout');
   });
 });
 
