@@ -10,6 +10,7 @@ import { main as cliMain } from '../../src/cli/main';
 import { generateLedger } from '../../test/helpers/generateLedger';
 import { createSimHost } from '../../src/sim';
 import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
+import type { WorkbookPort, WritePlan } from '../../src/workbook/port';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const AS_OF = '2026-11-22';
@@ -22,6 +23,34 @@ const ACTIONS: Record<string, (ctx: ActionContext) => Promise<unknown>> = {
   findDuplicates: (ctx) => findDuplicates(ctx),
   buildSummary: (ctx) => buildSummary(ctx),
 };
+
+/**
+ * The longest stretch without a turn for the event loop, as the pane has it (sliceMs 50), until `end()`
+ * (the plan handed to the adapter): the add-in's own code only. From the start with `fromStart`, else
+ * from the first progress report, the sheet being read: the simulated host does Excel's side of each
+ * sync in this thread without a turn, so the read is not counted.
+ */
+function stretchMeter(fromStart = false) {
+  let counting = fromStart;
+  let longest = 0;
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    if (counting) longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  return {
+    onProgress: () => {
+      if (!counting) { counting = true; last = performance.now(); }
+    },
+    end: () => {
+      if (counting) longest = Math.max(longest, performance.now() - last);
+      counting = false;
+    },
+    stop: () => clearInterval(tick),
+    longestMs: () => longest,
+  };
+}
 
 async function run(task: string, args: string[]): Promise<Record<string, unknown>> {
   switch (task) {
@@ -43,38 +72,50 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       host.workbook.addSheet('客户信息').seed('A1', generateLedger(rows, 42, { companies: 'many' }));
       const port = new ExcelWorkbookPort(host as never);
       host.resetStats();
-      // The longest stretch without a turn for the event loop, as in the pane (sliceMs 50), from the first
-      // analysis step to the plan handed to the adapter: the add-in's own code only. (The simulated host does
-      // Excel's side of each sync in this thread without a turn, so the read is not counted.)
-      let counting = false;
-      let longestMs = 0;
-      let last = performance.now();
-      const tick = setInterval(() => {
-        const now = performance.now();
-        if (counting) longestMs = Math.max(longestMs, now - last);
-        last = now;
-      }, 1);
-      const onProgress = (p: { phase: string }) => {
-        if (p.phase === 'analyze' && !counting) { counting = true; last = performance.now(); }
-      };
+      const stretch = stretchMeter();
       const apply = port.apply.bind(port);
       port.apply = (plan, options) => { // the plan is made: what follows is the host's work
-        if (counting) longestMs = Math.max(longestMs, performance.now() - last);
-        counting = false;
+        stretch.end();
         return apply(plan, options);
       };
       const t0 = process.hrtime.bigint();
       try {
-        await ACTIONS[name]!({ port, locale: 'zh-CN', now: NOW, settings: { asOf: AS_OF }, sliceMs: 50, onProgress });
+        await ACTIONS[name]!({ port, locale: 'zh-CN', now: NOW, settings: { asOf: AS_OF }, sliceMs: 50, onProgress: stretch.onProgress });
       } finally {
-        clearInterval(tick);
+        stretch.stop();
       }
       const st = host.stats();
       const MB4 = 4 * 1024 * 1024;
       const budget = Math.ceil(st.bytesRead / MB4) + Math.ceil(st.bytesWritten / MB4) + 4;
       return { action: name, rows, syncs: st.syncs, budget, bytesRead: st.bytesRead, bytesWritten: st.bytesWritten,
         largestRequestBytes: st.largestRequestBytes, largestResponseBytes: st.largestResponseBytes, simSeconds: seconds(t0),
-        longestStretchMs: Math.round(longestMs) };
+        longestStretchMs: Math.round(stretch.longestMs()) };
+    }
+    case 'plan': {
+      // `plan NAME ROWS`: the pane's longest stretch without a turn (sliceMs 50) from the first analysis
+      // step to the finished plan, at any size: the sheet is handed over as read (a port that only
+      // holds the values), since the simulated host cannot hold 1,048,576 × 17 cells. Nothing is written.
+      const [name, rowsText] = args as [string, string];
+      const rows = Number(rowsText);
+      const values = generateLedger(rows, 42, { companies: 'many' });
+      let planned: WritePlan | null = null;
+      const stretch = stretchMeter(true);
+      const port: WorkbookPort = {
+        kind: 'excel',
+        capabilities: async () => ({ kind: 'excel', pivotTables: true, dataValidation: true, conditionalFormats: true, charts: true, copySheet: true }),
+        listSheets: async () => [{ name: '客户信息', visible: true, protected: false, rowCount: values.length, columnCount: values[0]!.length }],
+        readValues: async () => values,
+        readFormulas: async () => [],
+        readAreas: async () => [],
+        apply: async (plan) => { stretch.end(); planned = plan; },
+      };
+      const t0 = process.hrtime.bigint();
+      try {
+        await ACTIONS[name]!({ port, locale: 'zh-CN', now: NOW, settings: { asOf: AS_OF }, sliceMs: 50, onProgress: stretch.onProgress });
+      } finally {
+        stretch.stop();
+      }
+      return { plan: name, rows, ops: (planned as WritePlan | null)?.ops.length ?? 0, seconds: seconds(t0), longestStretchMs: Math.round(stretch.longestMs()), peakMb: peakMb() };
     }
     case 'write-xlsx': {
       // A ledger file for the CLI figures, written with exceljs's streaming writer (dates as Dates).
