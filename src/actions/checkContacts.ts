@@ -8,7 +8,7 @@ import { cellText } from '../core/text';
 import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, hostTurns, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupMadeText, backupSheetName } from './names';
 import { recordBackup, settingsOps } from './settingsSheet';
@@ -81,7 +81,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ];
   const cols = outputColumns(ledger, ids);
   const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
-  const byRow = new Map(report.rows.map((r) => [r.row, r]));
+  const rowAt = reportRowOf(report);
   const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
   await turn();
@@ -99,7 +99,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id, i) => ({ col: cols[id as keyof typeof cols], header: headers[i]!, numberFormat: '@' })),
     cellsOf: (sheetRow) => {
-      const row = byRow.get(sheetRow);
+      const row = rowAt(sheetRow);
       if (!row) return null;
       return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
     },

@@ -8,7 +8,7 @@ import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow, type ReportRow } from '../core/report';
 import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, hostTurns, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, reportRowOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
@@ -127,7 +127,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     return perRow(`=IF(${o}<=0,${q(s.lifecycle.prospect)},IF(${o}>=${ref('returningOrders')},${q(s.lifecycle.returning)},${q(s.lifecycle.new)}))`);
   })();
 
-  const byRow = new Map(report.rows.map((r) => [r.row, r]));
+  const rowAt = reportRowOf(report);
   await turn();
   const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
     amount: (r) => r.total ?? 0,
@@ -148,7 +148,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id) => ({ col: cols[id]!, header: OWNED_COLUMNS[id][locale], numberFormat: id === 'amount' ? '#,##0.00' : undefined })),
     cellsOf: (sheetRow) => {
-      const r = byRow.get(sheetRow);
+      const r = rowAt(sheetRow);
       return r ? ids.map((id) => cellFor[id](r)) : null;
     },
   }, turn));

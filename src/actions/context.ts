@@ -3,7 +3,7 @@
  * locate the add-in's own columns on it (so a re-run updates them instead of adding copies).
  */
 import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
-import type { Report } from '../core/report';
+import type { Report, ReportRow } from '../core/report';
 import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
 import { WorkbookError, throwIfStopped, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
@@ -194,6 +194,19 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   const headerIndex = report.headerRow - 1;
   const width = values.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
   return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives };
+}
+
+/**
+ * The report's row for a 1-based sheet row (undefined where the row is not data). A plain array read,
+ * not a Map: a Map of a million rows takes about a second to build, all of it on the UI thread.
+ */
+export function reportRowOf(report: Pick<Report, 'rows'>): (sheetRow: number) => ReportRow | undefined {
+  const at: (ReportRow | undefined)[] = [];
+  for (const r of report.rows) {
+    while (at.length < r.row) at.push(undefined); // no holes: a holey array this long would be a dictionary
+    at[r.row] = r;
+  }
+  return (sheetRow) => at[sheetRow];
 }
 
 /** 0-based index of the last data row (the header's when there is none); a loop, not Math.max(...rows): a million rows overflow the stack. */

@@ -9,7 +9,7 @@ import type { Report } from '../core/report';
 import { cellText } from '../core/text';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, hostTurns, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices } from './blocks';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName } from './names';
 import { jsonDroppingOldest, recordBackup, settingsOps } from './settingsSheet';
@@ -71,12 +71,12 @@ function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>): (rows: read
   const col = (field: 'name' | 'company') => (report.columns[field] ? columnIndex(report.columns[field]) : null);
   const nameCol = col('name');
   const companyCol = col('company');
-  let byRow: Map<number, Report['rows'][number]> | null = null;
+  let rowAt: ReturnType<typeof reportRowOf> | null = null;
   return (rows) => {
-    byRow ??= new Map(report.rows.map((r) => [r.row, r]));
-    const lookup = byRow;
+    rowAt ??= reportRowOf(report);
+    const lookup = rowAt;
     const members = rows.map((row) => {
-      const r = lookup.get(row);
+      const r = lookup(row);
       const cells = values[row - 1] ?? [];
       return digest([
         r?.phone?.status === 'valid' ? r.phone.e164 ?? '' : '',
@@ -129,7 +129,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const cols = outputColumns(ledger, ids);
   const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
-  const dataRows = new Set(report.rows.map((r) => r.row));
+  const rowAt = reportRowOf(report);
   await turn();
 
   const ops: WriteOp[] = [];
@@ -145,7 +145,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
     sheet, headerIndex, lastRowIndex,
     columns: [{ col: cols.duplicateGroup, header: headers[0]!, numberFormat: '0' }, { col: cols.duplicateNote, header: headers[1]! }],
     cellsOf: (row) => {
-      if (!dataRows.has(row)) return null;
+      if (!rowAt(row)) return null;
       const g = groupOfRow.get(row);
       return g ? [g.id, note(locale, g, g.keep)] : [null, null];
     },

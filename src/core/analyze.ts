@@ -7,7 +7,7 @@ import type { FieldId } from './fields';
 import { DateOrderVotes, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
-import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier } from './tiers';
+import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier, type ValueTier } from './tiers';
 import { findDuplicatesSteps, type CandidateColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
 import { runToEnd } from './steps';
@@ -341,11 +341,18 @@ class RowPass {
     candidates.lastActivity[i] = lastActivity;
   }
 
-  /** Value tiers need the whole amount column; then each row's place in the tier × status table. */
-  assignValueTiers(): void {
+  private tierOf: ((amount: number) => ValueTier) | null = null;
+
+  /** Value tiers need the whole amount column: its ranks, once every row has been run. */
+  rankTotals(): void {
+    this.tierOf = this.totals ? valueTierRule(this.totals, this.t) : null;
+  }
+
+  /** Rows from..to−1 get their value tier (after rankTotals), and their place in the tier × status table. */
+  assignValueTiers(from: number, to: number): void {
     const totals = this.totals;
-    const tierOf = totals ? valueTierRule(totals, this.t) : null;
-    for (let i = 0; i < this.reportRows.length; i++) {
+    const tierOf = this.tierOf;
+    for (let i = from; i < to; i++) {
       const r = this.reportRows[i]!;
       if (tierOf) {
         r.valueTier = tierOf(totals![i]!);
@@ -398,7 +405,11 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     done = next;
     yield { phase: 'rows', done, total: n };
   }
-  pass.assignValueTiers();
+  pass.rankTotals();
+  for (let from = 0; from < n; from += LAYOUT_ROWS_PER_STEP) {
+    yield { phase: 'rows', done: n, total: n };
+    pass.assignValueTiers(from, Math.min(n, from + LAYOUT_ROWS_PER_STEP));
+  }
   const { reportRows, counts, summary } = pass;
 
   yield { phase: 'duplicates', done: 0, total: n };
