@@ -128,6 +128,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const ids = ['duplicateGroup', 'duplicateNote'] as const;
   const cols = outputColumns(ledger, ids);
   const lastRowIndex = lastRowIndexOf(ledger);
+  await turn();
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
   const rowAt = reportRowOf(report);
   await turn();

@@ -281,6 +281,13 @@ export function detectLayout(grid: readonly (readonly unknown[])[], options: Lay
 /** Rows judged between two steps of detectLayoutSteps (a few ms: most rows take the fast path). */
 export const LAYOUT_ROWS_PER_STEP = 16384;
 
+/** The length of the longest of rows from..to−1. */
+function widestRow(grid: readonly (readonly unknown[])[], from: number, to: number): number {
+  let width = 0;
+  for (let i = from; i < to; i++) width = Math.max(width, grid[i]!.length);
+  return width;
+}
+
 /** Rows from..to−1 of the grid, judged and listed by kind (outside the generator, so it is optimized on its own). */
 function classifyRows(grid: readonly (readonly unknown[])[], kindOf: (row: readonly unknown[]) => RowKind, firstRow: number,
   from: number, to: number, dataRows: number[], totalsRows: number[]): void {
@@ -291,14 +298,18 @@ function classifyRows(grid: readonly (readonly unknown[])[], kindOf: (row: reado
   }
 }
 
-/** detectLayout as steps: it yields every LAYOUT_ROWS_PER_STEP rows it judges, so a UI thread can take turns. */
+/** detectLayout as steps: it yields every LAYOUT_ROWS_PER_STEP rows of each of its passes, so a UI thread can take turns. */
 export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], options: LayoutOptions = {}): Generator<void, SheetLayout | null, void> {
   const firstRow = options.firstRow ?? 1;
   const ignored = new Set(options.ignoreColumns ?? []);
   const found = findHeader(grid, options.scanRows ?? 30, ignored);
   if (!found) return null;
   const header = found;
-  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  let width = 0; // the widest row: sniffing looks at every column
+  for (let from = 0; from < grid.length; from += LAYOUT_ROWS_PER_STEP) {
+    yield;
+    width = Math.max(width, widestRow(grid, from, Math.min(grid.length, from + LAYOUT_ROWS_PER_STEP)));
+  }
   const lastHeaderIndex = header.rows[header.rows.length - 1] ?? 0;
 
   const columns: Partial<Record<FieldId, ColumnMatch>> = {};

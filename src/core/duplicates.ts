@@ -178,11 +178,14 @@ function isShared(bucket: Int32Array, counts: Uint8Array, i: number): boolean {
  */
 export const POSITIONS_PER_STEP = 32768;
 
-/** Calls `range(from, to)` over 0..n−1 in steps, yielding between them. */
-function* inSteps(n: number, range: (from: number, to: number) => void): Generator<void, void, void> {
-  for (let from = 0; from < n; from += POSITIONS_PER_STEP) {
-    range(from, Math.min(n, from + POSITIONS_PER_STEP));
-    if (from + POSITIONS_PER_STEP < n) yield;
+/** Groups made between two yields: each is a few objects and sorts, some µs. */
+const GROUPS_PER_STEP = 4096;
+
+/** Calls `range(from, to)` over 0..n−1 in steps of `step`, yielding between them. */
+function* inSteps(n: number, range: (from: number, to: number) => void, step = POSITIONS_PER_STEP): Generator<void, void, void> {
+  for (let from = 0; from < n; from += step) {
+    range(from, Math.min(n, from + step));
+    if (from + step < n) yield;
   }
 }
 
@@ -418,7 +421,7 @@ export function* findDuplicatesSteps(c: CandidateColumns): Generator<void, Colum
   yield;
 
   return {
-    ...buildGroups(c, linked, uf, pairs, pairAt),
+    ...(yield* buildGroups(c, linked, uf, pairs, pairAt)),
     possible: possible.filter((_, k) => uf.find(possibleAt[k]![0]) !== uf.find(possibleAt[k]![1])),
   };
 }
@@ -437,14 +440,9 @@ function pickKeep(c: CandidateColumns, members: readonly number[]): number {
   return c.row[best]!;
 }
 
-/** Groups from the rows that took part in a join (every row of a group did; the other rows are alone). */
-function buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
-  pairs: readonly DuplicatePair[], pairAt: readonly number[]) {
-  const row = c.row;
-  // Each set's members (positions, ascending) and pairs, found through its root's slot.
-  const slot = new Int32Array(linked.length).fill(-1);
-  const members: number[][] = [];
-  for (let i = 0; i < linked.length; i++) {
+/** Each set's members among positions from..to−1 (ascending), found through its root's slot (see buildGroups). */
+function addMembers(linked: Uint8Array, uf: UnionFind, slot: Int32Array, members: number[][], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     if (!linked[i]) continue;
     const root = uf.find(i);
     const k = slot[root]!;
@@ -454,23 +452,43 @@ function buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
       members.push([i]);
     }
   }
-  const pairsOf: (DuplicatePair[] | undefined)[] = new Array(members.length);
-  pairs.forEach((p, k) => {
-    const s = slot[uf.find(pairAt[k]!)]!;
-    (pairsOf[s] ??= []).push(p);
-  });
-  const sets = members
-    .map((list, k) => ({ list: list.sort((a, b) => row[a]! - row[b]!), pairs: pairsOf[k] ?? [] }))
-    .filter(({ list }) => list.length > 1)
-    .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
-  const groups: DuplicateGroup[] = [];
-  const groupAt = new Int32Array(linked.length);
-  for (const { list, pairs: setPairs } of sets) {
+}
+
+/** Sets sorted[from..to−1] as groups (ids in order), each row's group id in groupAt. */
+function addGroups(c: CandidateColumns, sets: readonly { list: number[]; pairs: DuplicatePair[] }[], groups: DuplicateGroup[],
+  groupAt: Int32Array, from: number, to: number): void {
+  const row = c.row;
+  for (let k = from; k < to; k++) {
+    const { list, pairs: setPairs } = sets[k]!;
     const id = groups.length + 1;
     const groupPairs = setPairs.sort((a, b) => a.rows[0] - b.rows[0] || a.rows[1] - b.rows[1]);
     const reasons = DUPLICATE_REASONS.filter((r) => groupPairs.some((p) => p.reason === r));
     groups.push({ id, rows: list.map((i) => row[i]!), keep: pickKeep(c, list), reasons, pairs: groupPairs });
     for (const i of list) groupAt[i] = id;
   }
+}
+
+/** Groups from the rows that took part in a join (every row of a group did; the other rows are alone), in steps. */
+function* buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
+  pairs: readonly DuplicatePair[], pairAt: readonly number[]): Generator<void, { groups: DuplicateGroup[]; groupAt: Int32Array }, void> {
+  const row = c.row;
+  const n = linked.length;
+  // Each set's members (positions, ascending) and pairs, found through its root's slot.
+  const slot = new Int32Array(n).fill(-1);
+  const members: number[][] = [];
+  yield* inSteps(n, (from, to) => addMembers(linked, uf, slot, members, from, to));
+  const pairsOf: (DuplicatePair[] | undefined)[] = new Array(members.length);
+  pairs.forEach((p, k) => {
+    const s = slot[uf.find(pairAt[k]!)]!;
+    (pairsOf[s] ??= []).push(p);
+  });
+  yield;
+  const sets = members
+    .map((list, k) => ({ list: list.sort((a, b) => row[a]! - row[b]!), pairs: pairsOf[k] ?? [] }))
+    .filter(({ list }) => list.length > 1)
+    .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
+  const groups: DuplicateGroup[] = [];
+  const groupAt = new Int32Array(n);
+  yield* inSteps(sets.length, (from, to) => addGroups(c, sets, groups, groupAt, from, to), GROUPS_PER_STEP);
   return { groups, groupAt };
 }
