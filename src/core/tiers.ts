@@ -45,7 +45,10 @@ export function percentRanks(totals: readonly number[]): number[] {
 export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount: number) => ValueTier {
   const n = totals.length;
   if (n <= 1) return () => valueTier(1, t); // percentRanks gives a single amount the rank 1
-  const sorted = Float64Array.from(totals).sort();
+  const amounts = Float64Array.from(totals);
+  // Two order statistics, not the whole order: a sort of a million amounts held the pane ~150 ms.
+  // (NaN has no place in a selection; a sort puts it last, as it always did.)
+  const smallest = amounts.some(Number.isNaN) ? sortedPicker(amounts) : (k: number) => nthSmallest(amounts, k);
   const rankOf = (below: number) => Math.floor((below * 1000) / (n - 1) + 1e-9) / 1000;
   /** Amounts above this have rank ≥ p. */
   const cutoff = (p: number): number => {
@@ -56,11 +59,49 @@ export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount
       if (rankOf(mid) >= p) hi = mid; else lo = mid + 1;
     }
     if (lo === 0) return -Infinity;
-    return lo === n ? Infinity : sorted[lo - 1]!;
+    return lo === n ? Infinity : smallest(lo - 1);
   };
   const high = cutoff(t.highPercentile);
   const medium = cutoff(t.mediumPercentile);
   return (amount) => (amount > high ? 'high' : amount > medium ? 'medium' : 'low');
+}
+
+function sortedPicker(amounts: Float64Array): (k: number) => number {
+  const sorted = amounts.sort();
+  return (k) => sorted[k]!;
+}
+
+/**
+ * The k-th smallest (0-based) of `a`, which it reorders: Hoare's selection with a median-of-three
+ * pivot, linear on average. Any order of `a` will do, so a second call can use what the first left.
+ */
+export function nthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const v = a[i]!;
+        a[i] = a[j]!;
+        a[j] = v;
+        i++;
+        j--;
+      }
+    }
+    // lo..j ≤ pivot ≤ i..hi, and anything between j and i equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 export function valueTier(rank: number, t: Thresholds): ValueTier {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { lifecycle, percentRanks, statusTier, valueTier, valueTierRule, laterDate } from '../../src/core/tiers';
+import { lifecycle, nthSmallest, percentRanks, statusTier, valueTier, valueTierRule, laterDate } from '../../src/core/tiers';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const t = DEFAULT_SETTINGS.thresholds;
@@ -85,6 +85,22 @@ describe('lifecycle', () => {
     expect(lifecycle(null, '2025-01-01', '2025-01-01', t)).toBe('new');
     expect(lifecycle(null, null, '2025-01-01', t)).toBe('new');
     expect(lifecycle(null, '2024-01-01', '2025-01-01', t)).toBe('returning');
+  });
+});
+
+describe('nthSmallest', () => {
+  it('is the k-th of the sorted amounts, for any k, with ties, infinities and several picks from one array', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true })), { minLength: 1, maxLength: 200 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      (values, picks) => {
+        const sorted = Float64Array.from(values).sort();
+        const a = Float64Array.from(values);
+        for (const p of picks) {
+          const k = p % values.length;
+          expect([k, nthSmallest(a, k) === sorted[k]]).toEqual([k, true]); // === : a selection may give 0 where the sort has -0
+        }
+      }), { numRuns: 2000 });
   });
 });
 
