@@ -81,7 +81,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ];
   const cols = outputColumns(ledger, ids);
   const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
-  const rowAt = reportRowOf(report);
+  const rowAt = await reportRowOf(report, turn);
   await turn();
   const lastRowIndex = lastRowIndexOf(ledger);
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);

@@ -25,14 +25,30 @@ export interface TierColumnsSummary {
 const q = textLiteral;
 
 /** Every data cell of a column is a number (or, with allowBlank, blank). Dates from exceljs are Date objects. */
-function cleanNumeric(ledger: Ledger, letter: string | undefined, allowBlank: boolean): boolean {
+async function cleanNumeric(ledger: Ledger, letter: string | undefined, allowBlank: boolean, turn: () => Promise<void>): Promise<boolean> {
   if (!letter) return false;
   const col = columnIndex(letter);
-  return ledger.report.rows.every((r) => {
-    const v = ledger.values[r.row - 1]?.[col];
-    if (v === null || v === undefined || v === '') return allowBlank;
-    return typeof v === 'number' || v instanceof Date;
-  });
+  const rows = ledger.report.rows;
+  for (let from = 0; from < rows.length; from += ROWS_PER_CHECK_STEP) {
+    if (from > 0) await turn();
+    if (!numericRows(ledger, col, allowBlank, from, Math.min(rows.length, from + ROWS_PER_CHECK_STEP))) return false;
+  }
+  return true;
+}
+
+/** Data rows checked between two turns of cleanNumeric (a million rows took ~150 ms in one go). */
+const ROWS_PER_CHECK_STEP = 131072;
+
+/** Rows from..to−1 of the report hold numbers (or dates) in the column, or blanks where allowed. */
+function numericRows(ledger: Ledger, col: number, allowBlank: boolean, from: number, to: number): boolean {
+  const rows = ledger.report.rows;
+  for (let i = from; i < to; i++) {
+    const v = ledger.values[rows[i]!.row - 1]?.[col];
+    if (v === null || v === undefined || v === '') {
+      if (!allowBlank) return false;
+    } else if (typeof v !== 'number' && !(v instanceof Date)) return false;
+  }
+  return true;
 }
 
 export const TIER_STYLES: Record<string, { fill: string; fontColor: string }> = {
@@ -64,7 +80,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     throw new TiersError('no-tier-columns', `Sheet "${sheet}" has no amount, date or order columns to compute tiers from.`);
   }
   const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
-  const totalClean = hasValue && cleanNumeric(ledger, c.total, true) && !/万|亿|千元|'000/.test(report.mapping.find((m) => m.field === 'total')?.header ?? '');
+  const totalClean = hasValue && await cleanNumeric(ledger, c.total, true, turn) && !/万|亿|千元|'000/.test(report.mapping.find((m) => m.field === 'total')?.header ?? '');
   const ids = [
     ...(hasValue && !totalClean ? (['amount'] as const) : []),
     ...(hasValue ? (['valueTier'] as const) : []),
@@ -84,9 +100,13 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   const last = lastRowIndex + 1;
 
   await turn();
-  const statusLive = hasStatus ? [c.lastPurchase, c.lastContact].filter(Boolean).every((l) => cleanNumeric(ledger, l, true)) : undefined;
+  let statusLive: boolean | undefined;
+  if (hasStatus) {
+    statusLive = true;
+    for (const l of [c.lastPurchase, c.lastContact].filter(Boolean)) statusLive &&= await cleanNumeric(ledger, l, true, turn);
+  }
   await turn();
-  const lifecycleLive = hasLifecycle ? Boolean(c.orders) && cleanNumeric(ledger, c.orders, false) : undefined;
+  const lifecycleLive = hasLifecycle ? Boolean(c.orders) && await cleanNumeric(ledger, c.orders, false, turn) : undefined;
   await turn();
   const live = { valueTier: hasValue ? true : undefined, statusTier: statusLive, lifecycle: lifecycleLive };
 
@@ -127,7 +147,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     return perRow(`=IF(${o}<=0,${q(s.lifecycle.prospect)},IF(${o}>=${ref('returningOrders')},${q(s.lifecycle.returning)},${q(s.lifecycle.new)}))`);
   })();
 
-  const rowAt = reportRowOf(report);
+  const rowAt = await reportRowOf(report, turn);
   await turn();
   const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
     amount: (r) => r.total ?? 0,

@@ -191,6 +191,7 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
     mapping: stored.customerSheet === name && stored.mapping ? stored.mapping : undefined,
     ignoreColumns: Object.values(owned),
   });
+  await hostTurns(ctx)(); // the report's last step, then another pass over every row
   const headerIndex = report.headerRow - 1;
   const width = values.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
   return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives };
@@ -200,13 +201,25 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
  * The report's row for a 1-based sheet row (undefined where the row is not data). A plain array read,
  * not a Map: a Map of a million rows takes about a second to build, all of it on the UI thread.
  */
-export function reportRowOf(report: Pick<Report, 'rows'>): (sheetRow: number) => ReportRow | undefined {
+export async function reportRowOf(report: Pick<Report, 'rows'>, turn: () => Promise<void>): Promise<(sheetRow: number) => ReportRow | undefined> {
   const at: (ReportRow | undefined)[] = [];
-  for (const r of report.rows) {
+  const rows = report.rows;
+  for (let from = 0; from < rows.length; from += ROWS_PER_LOOKUP_STEP) {
+    await turn();
+    indexRows(rows, at, from, Math.min(rows.length, from + ROWS_PER_LOOKUP_STEP));
+  }
+  return (sheetRow) => at[sheetRow];
+}
+
+/** Rows indexed between two turns of reportRowOf (each row is a read from memory no cache holds at a million). */
+const ROWS_PER_LOOKUP_STEP = 65536;
+
+function indexRows(rows: readonly ReportRow[], at: (ReportRow | undefined)[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const r = rows[i]!;
     while (at.length < r.row) at.push(undefined); // no holes: a holey array this long would be a dictionary
     at[r.row] = r;
   }
-  return (sheetRow) => at[sheetRow];
 }
 
 /** 0-based index of the last data row (the header's when there is none); a loop, not Math.max(...rows): a million rows overflow the stack. */

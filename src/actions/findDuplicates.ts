@@ -66,17 +66,14 @@ function digest(text: string): string {
  * change in membership (a new member, one fewer, a member's keys edited) gives another identity, so
  * the group is shown again.
  */
-function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>): (rows: readonly number[]) => string {
+function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>, rowAt: (sheetRow: number) => Report['rows'][number] | undefined): (rows: readonly number[]) => string {
   const { report, values } = ledger;
   const col = (field: 'name' | 'company') => (report.columns[field] ? columnIndex(report.columns[field]) : null);
   const nameCol = col('name');
   const companyCol = col('company');
-  let rowAt: ReturnType<typeof reportRowOf> | null = null;
   return (rows) => {
-    rowAt ??= reportRowOf(report);
-    const lookup = rowAt;
     const members = rows.map((row) => {
-      const r = lookup(row);
+      const r = rowAt(row);
       const cells = values[row - 1] ?? [];
       return digest([
         r?.phone?.status === 'valid' ? r.phone.e164 ?? '' : '',
@@ -106,7 +103,8 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const newlyDismissed: string[] = [];
   let dismissed = 0;
   const turn = hostTurns(ctx); // between the plan's passes over the rows, as between the analysis's steps
-  const identityOf = groupIdentities(ledger);
+  const rowAt = await reportRowOf(report, turn);
+  const identityOf = groupIdentities(ledger, rowAt);
   const groups = report.duplicateGroups
     .filter((g) => {
       const chosenNow = excluded.has(g.id);
@@ -130,7 +128,6 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const lastRowIndex = lastRowIndexOf(ledger);
   await turn();
   const headers = ids.map((id) => OWNED_COLUMNS[id][locale]);
-  const rowAt = reportRowOf(report);
   await turn();
 
   const ops: WriteOp[] = [];
