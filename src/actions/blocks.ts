@@ -1,6 +1,7 @@
 /** Small helpers that turn per-row results into the port's block writes. */
 import { columnLetter } from '../core/columns';
 import type { CellInput, WriteOp } from '../workbook/port';
+import { withTurns } from './context';
 
 interface ColumnBlocksInput {
   sheet: string;
@@ -21,12 +22,7 @@ const ROWS_PER_BLOCK_STEP = 2048;
  * of rows, with `turn` (the action's slicer, hostTurns) between them.
  */
 export async function columnBlocksInSlices(p: ColumnBlocksInput, turn: () => Promise<void>): Promise<WriteOp[]> {
-  const steps = columnBlockSteps(p);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    await turn();
-  }
+  return withTurns(columnBlockSteps(p), turn);
 }
 
 function* columnBlockSteps(p: ColumnBlocksInput): Generator<void, WriteOp[], void> {

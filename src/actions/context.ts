@@ -80,11 +80,7 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
   const candidates = sheets.filter((s) => !isOwnedSheet(s.name) && s.rowCount > 0);
   const read = [];
   for (const s of candidates) read.push({ name: s.name, values: await ctx.port.readValues(s.name), hidden: !s.visible });
-  const ranking = rankCustomerSheetsSteps(read); // a full pass over each sheet: in steps, with turns for the host
-  const turn = hostTurns(ctx);
-  let step = ranking.next();
-  for (; !step.done; step = ranking.next()) await turn();
-  const ranked = step.value;
+  const ranked = await withTurns(rankCustomerSheetsSteps(read), hostTurns(ctx)); // a full pass over each sheet
   const best = ranked[0];
   if (!best) throw new WorkbookError('not-found', 'No sheet looks like a customer list (a header with name, phone, email… columns).');
   // The ranking is deterministic (score, then data rows, then tab order: a stable sort over the sheets
@@ -152,6 +148,14 @@ export function hostTurns(ctx: Pick<ActionContext, 'sliceMs' | 'signal'>): () =>
     throwIfStopped(ctx.signal);
     lastTurnAt = lastCallAt = Date.now();
   };
+}
+
+/** Runs work written as steps, calling the slicer `turn` between them. */
+export async function withTurns<R>(steps: Generator<unknown, R, void>, turn: () => Promise<void>): Promise<R> {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    await turn();
+  }
 }
 
 /** Every action's last step: the plan goes to the adapter unless the run was stopped before it. */

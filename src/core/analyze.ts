@@ -10,7 +10,7 @@ import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier, type ValueTier } from './tiers';
 import { findDuplicatesSteps, type CandidateColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
-import { runToEnd } from './steps';
+import { reportedAs, runToEnd } from './steps';
 import { SummaryBuilder } from './summary';
 import { parseSettings, type Settings, type Thresholds } from './settings';
 import { cellText, cleanText, isBlankCell } from './text';
@@ -164,7 +164,7 @@ const NO_CELLS: readonly unknown[] = [];
 
 /** Where a long analysis is: the pane shows it and yields to the host between steps. */
 export interface AnalyzeProgress {
-  /** 'layout': finding the header and the data rows (`done` of `total` sheet rows judged); then the data rows' phases. */
+  /** 'layout': finding the header and the data rows (`done` stays 0, `total` is the sheet's rows); then the data rows' phases. */
   phase: 'layout' | 'rows' | 'duplicates' | 'summary';
   /** Data rows done in this phase, of `total`. */
   done: number;
@@ -378,12 +378,8 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   if (input.values.length === 0 || input.values.every((r) => r.every((v) => cellText(v).trim() === ''))) {
     throw new AnalyzeError('empty-sheet', `Sheet "${input.sheet}" is empty.`);
   }
-  const layoutSteps = detectLayoutSteps(input.values, { firstRow: input.firstRow, mapping: input.mapping, ignoreColumns: input.ignoreColumns });
-  let layoutStep = layoutSteps.next();
-  for (let judged = 0; !layoutStep.done; layoutStep = layoutSteps.next(), judged += LAYOUT_ROWS_PER_STEP) {
-    yield { phase: 'layout', done: Math.min(judged, input.values.length), total: input.values.length };
-  }
-  const layout = layoutStep.value;
+  const layout = yield* reportedAs(detectLayoutSteps(input.values, { firstRow: input.firstRow, mapping: input.mapping, ignoreColumns: input.ignoreColumns }),
+    { phase: 'layout', done: 0, total: input.values.length } satisfies AnalyzeProgress);
   if (!layout) {
     throw new AnalyzeError('no-header', `No header row with customer columns (name, phone, email…) was found in sheet "${input.sheet}".`);
   }
@@ -413,10 +409,7 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   const { reportRows, counts, summary } = pass;
 
   yield { phase: 'duplicates', done: 0, total: n };
-  const duplicateSteps = findDuplicatesSteps(pass.candidates);
-  let step = duplicateSteps.next();
-  for (; !step.done; step = duplicateSteps.next()) yield { phase: 'duplicates', done: 0, total: n };
-  const duplicates = step.value;
+  const duplicates = yield* reportedAs(findDuplicatesSteps(pass.candidates), { phase: 'duplicates', done: 0, total: n } satisfies AnalyzeProgress);
   for (let i = 0; i < n; i++) if (duplicates.groupAt[i]) reportRows[i]!.duplicateGroup = duplicates.groupAt[i]!;
 
   yield { phase: 'summary', done: 0, total: n };

@@ -5,3 +5,11 @@ export function runToEnd<R>(steps: Generator<unknown, R, void>): R {
     if (next.done) return next.value;
   }
 }
+
+/** The steps of `steps`, each one reported as `progress`: for a generator whose own steps say something else. */
+export function* reportedAs<P, R>(steps: Generator<unknown, R, void>, progress: P): Generator<P, R, void> {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    yield progress;
+  }
+}
