@@ -119,7 +119,7 @@ function phoneResult(check: PhoneCheck): PhoneResult {
 
 function emailResult(check: EmailCheck): EmailResult {
   if (check.status === 'empty') return EMPTY_EMAIL;
-  if (check.status !== 'invalid') return { status: check.status, normalized: check.normalized, suggestion: check.suggestion, reason: check.reason };
+  if (check.status !== 'invalid') return check; // exactly the report's fields, made for this cell: no copy
   let shared = INVALID_EMAIL.get(check.reason);
   if (!shared) {
     shared = { status: check.status, normalized: null, suggestion: null, reason: check.reason };
