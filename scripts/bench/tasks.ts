@@ -92,8 +92,8 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
         longestStretchMs: Math.round(stretch.longestMs()) };
     }
     case 'plan': {
-      // `plan NAME ROWS`: the pane's longest stretch without a turn (sliceMs 50) from the first analysis
-      // step to the finished plan, at any size: the sheet is handed over as read (a port that only
+      // `plan NAME ROWS`: the pane's longest stretch without a turn (sliceMs 50) from the action's start
+      // to the finished plan, at any size: the sheet is handed over as read (a port that only
       // holds the values), since the simulated host cannot hold 1,048,576 × 17 cells. Nothing is written.
       const [name, rowsText] = args as [string, string];
       const rows = Number(rowsText);

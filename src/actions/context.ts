@@ -3,6 +3,7 @@
  * locate the add-in's own columns on it (so a re-run updates them instead of adding copies).
  */
 import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
+import { inSteps } from '../core/steps';
 import type { Report, ReportRow } from '../core/report';
 import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
@@ -208,10 +209,7 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
 export async function reportRowOf(report: Pick<Report, 'rows'>, turn: () => Promise<void>): Promise<(sheetRow: number) => ReportRow | undefined> {
   const at: (ReportRow | undefined)[] = [];
   const rows = report.rows;
-  for (let from = 0; from < rows.length; from += ROWS_PER_LOOKUP_STEP) {
-    await turn();
-    indexRows(rows, at, from, Math.min(rows.length, from + ROWS_PER_LOOKUP_STEP));
-  }
+  await withTurns(inSteps(rows.length, ROWS_PER_LOOKUP_STEP, (from, to) => indexRows(rows, at, from, to)), turn);
   return (sheetRow) => at[sheetRow];
 }
 

@@ -10,7 +10,7 @@ import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier, type ValueTier } from './tiers';
 import { findDuplicatesSteps, type CandidateColumns } from './duplicates';
 import { companyKey, nameKey } from './matchKeys';
-import { reportedAs, runToEnd } from './steps';
+import { inSteps, reportedAs, runToEnd } from './steps';
 import { SummaryBuilder } from './summary';
 import { parseSettings, type Settings, type Thresholds } from './settings';
 import { cellText, cleanText, isBlankCell } from './text';
@@ -387,10 +387,7 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   const n = layout.dataRows.length;
   yield { phase: 'rows', done: 0, total: n }; // the layout is known
   const pass = new RowPass(input, layout, settings, asOf);
-  for (let from = 0; from < n; from += LAYOUT_ROWS_PER_STEP) {
-    if (from > 0) yield { phase: 'rows', done: 0, total: n };
-    pass.voteDateOrders(from, Math.min(n, from + LAYOUT_ROWS_PER_STEP));
-  }
+  yield* reportedAs(inSteps(n, LAYOUT_ROWS_PER_STEP, (from, to) => pass.voteDateOrders(from, to)), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress);
   pass.readDateOrders();
   yield { phase: 'rows', done: 0, total: n }; // the date columns' d/m votes read every row once
   // A step after every ROWS_PER_STEP rows (the pane shows "2,048 of …", not 2,047), FIRST_ROWS_PER_STEP until then.
@@ -402,10 +399,9 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     yield { phase: 'rows', done, total: n };
   }
   pass.rankTotals();
-  for (let from = 0; from < n; from += LAYOUT_ROWS_PER_STEP) {
-    yield { phase: 'rows', done: n, total: n };
-    pass.assignValueTiers(from, Math.min(n, from + LAYOUT_ROWS_PER_STEP));
-  }
+  const tiered = { phase: 'rows', done: n, total: n } satisfies AnalyzeProgress;
+  yield tiered;
+  yield* reportedAs(inSteps(n, LAYOUT_ROWS_PER_STEP, (from, to) => pass.assignValueTiers(from, to)), tiered);
   const { reportRows, counts, summary } = pass;
 
   yield { phase: 'duplicates', done: 0, total: n };

@@ -5,7 +5,7 @@
  */
 import { FIELDS, type FieldId, normalizeHeader } from './fields';
 import { cellText, cleanText, codeAt, isBlankCell } from './text';
-import { runToEnd } from './steps';
+import { inSteps, runToEnd } from './steps';
 
 export interface ColumnMatch {
   field: FieldId;
@@ -306,10 +306,8 @@ export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], option
   if (!found) return null;
   const header = found;
   let width = 0; // the widest row: sniffing looks at every column
-  for (let from = 0; from < grid.length; from += LAYOUT_ROWS_PER_STEP) {
-    yield;
-    width = Math.max(width, widestRow(grid, from, Math.min(grid.length, from + LAYOUT_ROWS_PER_STEP)));
-  }
+  yield* inSteps(grid.length, LAYOUT_ROWS_PER_STEP, (from, to) => { width = Math.max(width, widestRow(grid, from, to)); });
+  yield; // the row kinds below start a step of their own
   const lastHeaderIndex = header.rows[header.rows.length - 1] ?? 0;
 
   const columns: Partial<Record<FieldId, ColumnMatch>> = {};
@@ -331,10 +329,8 @@ export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], option
   const kindOf = rowKinds(header.headers);
   const dataRows: number[] = [];
   const totalsRows: number[] = [];
-  for (let from = lastHeaderIndex + 1; from < grid.length; from += LAYOUT_ROWS_PER_STEP) {
-    yield;
-    classifyRows(grid, kindOf, firstRow, from, Math.min(grid.length, from + LAYOUT_ROWS_PER_STEP), dataRows, totalsRows);
-  }
+  const start = lastHeaderIndex + 1;
+  yield* inSteps(grid.length - start, LAYOUT_ROWS_PER_STEP, (from, to) => classifyRows(grid, kindOf, firstRow, start + from, start + to, dataRows, totalsRows));
 
   const keyFields = (['name', 'phone', 'email', 'company'] as const).filter((f) => columns[f]).length;
   const score = Math.min(1, (header.matches.length / 8) * 0.6 + (keyFields / 4) * 0.4);

@@ -13,7 +13,7 @@
  */
 import { nameSimilarity } from './matchKeys';
 import type { IsoDate } from './cells';
-import { runToEnd } from './steps';
+import { inSteps, runToEnd } from './steps';
 
 export const DUPLICATE_REASONS = ['same mobile', 'same email', 'same phone and name', 'same name and company'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
@@ -171,23 +171,12 @@ function isShared(bucket: Int32Array, counts: Uint8Array, i: number): boolean {
   return b >= 0 && counts[b]! >= 2;
 }
 
-/**
- * Positions a pass goes through between two yields (a few ms at a million rows). Each loop below is a
- * plain function over a range of positions, called from the generator: V8 does not optimize a loop
- * inside a generator while it runs (no on-stack replacement into one), only functions it calls.
- */
+/** Positions a pass goes through between two yields (a few ms at a million rows); each loop is a range function (inSteps). */
 export const POSITIONS_PER_STEP = 32768;
 
 /** Groups made between two yields: each is a few objects and sorts, some µs. */
 const GROUPS_PER_STEP = 4096;
 
-/** Calls `range(from, to)` over 0..n−1 in steps of `step`, yielding between them. */
-function* inSteps(n: number, range: (from: number, to: number) => void, step = POSITIONS_PER_STEP): Generator<void, void, void> {
-  for (let from = 0; from < n; from += step) {
-    range(from, Math.min(n, from + step));
-    if (from + step < n) yield;
-  }
-}
 
 /** Shared positions in from..to−1. */
 function countShared(bucket: Int32Array, counts: Uint8Array, from: number, to: number): number {
@@ -242,16 +231,16 @@ function* collect(scratch: Scratch, keys: readonly (string | null)[], also: read
   const { bucket, counts } = scratch;
   const n = bucket.length;
   let shared = 0;
-  yield* inSteps(n, (from, to) => { shared += countShared(bucket, counts, from, to); });
+  yield* inSteps(n, POSITIONS_PER_STEP, (from, to) => { shared += countShared(bucket, counts, from, to); });
   let size = 16;
   while (size < shared * 2) size *= 2;
   const mask = size - 1; // bucket[i] is the hash masked to a larger power of two, so this masks the hash too
   const firstInSlot = scratch.slotTable(size);
   scratch.next.fill(-1); // the next position with the same key
   scratch.several.fill(0); // for a key's first position: the key is held twice or more (`last`: its last position so far)
-  yield* inSteps(n, (from, to) => chainEqualKeys(scratch, firstInSlot, mask, keys, also, from, to));
+  yield* inSteps(n, POSITIONS_PER_STEP, (from, to) => chainEqualKeys(scratch, firstInSlot, mask, keys, also, from, to));
   const blocks: number[][] = [];
-  yield* inSteps(n, (from, to) => gatherBlocks(scratch, blocks, from, to));
+  yield* inSteps(n, POSITIONS_PER_STEP, (from, to) => gatherBlocks(scratch, blocks, from, to));
   return blocks;
 }
 
@@ -277,7 +266,7 @@ function countBuckets(scratch: Scratch, keys: readonly (string | null)[], mobile
  */
 function* blocksBy(scratch: Scratch, keys: readonly (string | null)[], mobile?: ArrayLike<number>, wantMobile?: number): Generator<void, number[][], void> {
   scratch.forCounting();
-  yield* inSteps(keys.length, (from, to) => countBuckets(scratch, keys, mobile, wantMobile, from, to));
+  yield* inSteps(keys.length, POSITIONS_PER_STEP, (from, to) => countBuckets(scratch, keys, mobile, wantMobile, from, to));
   return yield* collect(scratch, keys, null);
 }
 
@@ -298,7 +287,7 @@ function countNameAndCompanyBuckets(scratch: Scratch, name: readonly string[], c
 /** blocksBy for the name and company together. */
 function* blocksByNameAndCompany(scratch: Scratch, name: readonly string[], company: readonly string[]): Generator<void, number[][], void> {
   scratch.forCounting();
-  yield* inSteps(name.length, (from, to) => countNameAndCompanyBuckets(scratch, name, company, from, to));
+  yield* inSteps(name.length, POSITIONS_PER_STEP, (from, to) => countNameAndCompanyBuckets(scratch, name, company, from, to));
   return yield* collect(scratch, name, company);
 }
 
@@ -476,7 +465,7 @@ function* buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
   // Each set's members (positions, ascending) and pairs, found through its root's slot.
   const slot = new Int32Array(n).fill(-1);
   const members: number[][] = [];
-  yield* inSteps(n, (from, to) => addMembers(linked, uf, slot, members, from, to));
+  yield* inSteps(n, POSITIONS_PER_STEP, (from, to) => addMembers(linked, uf, slot, members, from, to));
   const pairsOf: (DuplicatePair[] | undefined)[] = new Array(members.length);
   pairs.forEach((p, k) => {
     const s = slot[uf.find(pairAt[k]!)]!;
@@ -489,6 +478,6 @@ function* buildGroups(c: CandidateColumns, linked: Uint8Array, uf: UnionFind,
     .sort((a, b) => row[a.list[0]!]! - row[b.list[0]!]!);
   const groups: DuplicateGroup[] = [];
   const groupAt = new Int32Array(n);
-  yield* inSteps(sets.length, (from, to) => addGroups(c, sets, groups, groupAt, from, to), GROUPS_PER_STEP);
+  yield* inSteps(sets.length, GROUPS_PER_STEP, (from, to) => addGroups(c, sets, groups, groupAt, from, to));
   return { groups, groupAt };
 }
