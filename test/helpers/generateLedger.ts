@@ -55,6 +55,15 @@ export interface LedgerOptions {
   companies?: 'few' | 'many';
 }
 
+/**
+ * A row as Office.js hands it over: parsed from the host's JSON, so its text is flat strings (the short
+ * ones shared), not the ropes a template literal builds, which the engine's first hash or scan of each
+ * cell would have to flatten, a cost no real ledger has. Same values.
+ */
+function asDelivered(row: unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(row)) as unknown[];
+}
+
 /** Rows of values as Excel on the web returns them (dates as serials, text as typed), header first. */
 export function generateLedger(rows: number, seed = 42, options: LedgerOptions = {}): unknown[][] {
   const manyCompanies = options.companies === 'many';
@@ -67,7 +76,7 @@ export function generateLedger(rows: number, seed = 42, options: LedgerOptions =
       // A duplicate: the same customer typed again with a different phone form.
       const dup = previous.slice();
       dup[7] = typeof dup[7] === 'string' ? dup[7].replace(/\s|-/g, '') : dup[7];
-      out.push(dup);
+      out.push(asDelivered(dup));
       continue;
     }
     const name = pick(SURNAMES) + pick(GIVEN) + (r() < 0.5 ? pick(GIVEN) : '');
@@ -85,8 +94,9 @@ export function generateLedger(rows: number, seed = 42, options: LedgerOptions =
       orders, total === null ? '' : r() < 0.3 ? `¥${total.toLocaleString('en-US')}` : total,
       r() < 0.2 ? '无' : last + Math.floor(r() * 200), pick(OWNERS), r() < 0.05 ? '+86 请勿外传' : null,
     ];
-    out.push(row);
-    previous = row;
+    const delivered = asDelivered(row);
+    out.push(delivered);
+    previous = delivered;
   }
   return out;
 }
