@@ -182,7 +182,8 @@ export const FIRST_ROWS_PER_STEP = ROWS_PER_STEP / 4;
  * A class of small methods rather than a loop inside the generator: each is optimized on its own.
  */
 class RowPass {
-  readonly reportRows: ReportRow[];
+  /** Made by `allocate`, filled by `run`. */
+  reportRows: ReportRow[] = [];
   readonly candidates: CandidateColumns & { name: string[]; company: string[]; phone: (string | null)[]; email: (string | null)[];
     mobile: Uint8Array; completeness: Int32Array; lastActivity: (IsoDate | null)[] };
   readonly counts = { phone: new Tally(), email: new Tally(), valueTier: new Tally(), statusTier: new Tally(), lifecycle: new Tally() };
@@ -240,17 +241,31 @@ class RowPass {
     this.hasDates = this.dateColumns[1]! >= 0 || this.dateColumns[2]! >= 0;
     this.hasLifecycle = this.ordersColumn >= 0 || this.dateColumns[0]! >= 0 || this.dateColumns[1]! >= 0;
     this.totals = this.totalColumn >= 0 ? new Float64Array(n) : null;
-    this.reportRows = new Array<ReportRow>(n);
     this.candidates = {
       row: Int32Array.from(this.rows),
-      name: new Array<string>(n),
-      company: new Array<string>(n),
-      phone: new Array<string | null>(n),
+      name: [], company: [], phone: [], email: [], lastActivity: [], // by allocate
       mobile: new Uint8Array(n),
-      email: new Array<string | null>(n),
       completeness: new Int32Array(n),
-      lastActivity: new Array<IsoDate | null>(n),
     };
+  }
+
+  /**
+   * The row arrays, one a step: each of a million slots takes ~10 ms to make (all six in one go held
+   * the pane ~60 ms), and filled by index they stay without holes to check (grown by push instead,
+   * their discarded copies cost the collector more than that).
+   */
+  *allocate(): Generator<void, void, void> {
+    const n = this.rows.length;
+    const c = this.candidates;
+    this.reportRows = new Array<ReportRow>(n);
+    yield;
+    c.name = new Array<string>(n);
+    c.company = new Array<string>(n);
+    yield;
+    c.phone = new Array<string | null>(n);
+    c.email = new Array<string | null>(n);
+    yield;
+    c.lastActivity = new Array<IsoDate | null>(n);
   }
 
   private cellsOf(i: number): readonly unknown[] {
@@ -387,6 +402,7 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   const n = layout.dataRows.length;
   yield { phase: 'rows', done: 0, total: n }; // the layout is known
   const pass = new RowPass(input, layout, settings, asOf);
+  yield* reportedAs(pass.allocate(), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress);
   yield* reportedAs(inSteps(n, LAYOUT_ROWS_PER_STEP, (from, to) => pass.voteDateOrders(from, to)), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress);
   pass.readDateOrders();
   yield { phase: 'rows', done: 0, total: n }; // the date columns' d/m votes read every row once
@@ -398,8 +414,9 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
     done = next;
     yield { phase: 'rows', done, total: n };
   }
-  pass.rankTotals();
   const tiered = { phase: 'rows', done: n, total: n } satisfies AnalyzeProgress;
+  yield tiered; // the rows' last step, then the ranking of every amount: a step of its own
+  pass.rankTotals();
   yield tiered;
   yield* reportedAs(inSteps(n, LAYOUT_ROWS_PER_STEP, (from, to) => pass.assignValueTiers(from, to)), tiered);
   const { reportRows, counts, summary } = pass;

@@ -45,10 +45,10 @@ export function percentRanks(totals: readonly number[]): number[] {
 export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount: number) => ValueTier {
   const n = totals.length;
   if (n <= 1) return () => valueTier(1, t); // percentRanks gives a single amount the rank 1
-  const amounts = Float64Array.from(totals);
+  const amounts = new Float64Array(totals); // a copy: the selection reorders it
   // Two order statistics, not the whole order: a sort of a million amounts held the pane ~150 ms.
   // (NaN has no place in a selection; a sort puts it last, as it always did.)
-  const smallest = amounts.some(Number.isNaN) ? sortedPicker(amounts) : (k: number) => nthSmallest(amounts, k);
+  const smallest = hasNaN(amounts) ? sortedPicker(amounts) : (k: number) => nthSmallest(amounts, k);
   const rankOf = (below: number) => Math.floor((below * 1000) / (n - 1) + 1e-9) / 1000;
   /** Amounts above this have rank ≥ p. */
   const cutoff = (p: number): number => {
@@ -64,6 +64,12 @@ export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount
   const high = cutoff(t.highPercentile);
   const medium = cutoff(t.mediumPercentile);
   return (amount) => (amount > high ? 'high' : amount > medium ? 'medium' : 'low');
+}
+
+/** A loop, not `some(Number.isNaN)`: a callback per amount is a noticeable stretch at a million. */
+function hasNaN(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) return true;
+  return false;
 }
 
 function sortedPicker(amounts: Float64Array): (k: number) => number {

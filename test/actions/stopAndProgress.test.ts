@@ -99,10 +99,11 @@ describe('progress', () => {
     expect(analyze.every((p) => p.total === rows)).toBe(true);
     expect(analyze.map((p) => p.done)).toEqual([...analyze.map((p) => p.done)].sort((a, b) => a - b));
     expect(analyze.at(-1)?.done).toBe(rows);
-    // Two steps at 0 (after the layout, after the date votes), then row steps on whole multiples of
-    // FIRST_ROWS_PER_STEP up to ROWS_PER_STEP (the engine's code is cold), of ROWS_PER_STEP after it.
+    // Five steps at 0 (after the layout, three while the row arrays are made, after the date votes), then
+    // row steps on whole multiples of FIRST_ROWS_PER_STEP up to ROWS_PER_STEP (the engine's code is
+    // cold), of ROWS_PER_STEP after it.
     const rowSteps = analyze.map((p) => p.done).filter((d) => d < rows);
-    expect(rowSteps.filter((d) => d === 0)).toHaveLength(2);
+    expect(rowSteps.filter((d) => d === 0)).toHaveLength(5);
     expect(rowSteps.filter((d) => d > 0)).toEqual([1, 2, 3, 4].map((k) => k * FIRST_ROWS_PER_STEP).concat([2 * ROWS_PER_STEP]));
     const write = seen.filter((p) => p.phase === 'write');
     expect(write.at(-1)?.done).toBe(write.at(-1)?.total);
@@ -160,6 +161,31 @@ describe('building the plan', () => {
     expect(block.values[0]).toEqual(['A', 'B']);
     expect(block.values[13]).toEqual([null, null]); // sheet row 14: not data
     expect(block.values[rows]).toEqual([rows + 1, `a${rows + 1}`]);
+  });
+
+  it('columnBlocksInSlices writes the cells of columns given in order as they come, missing cells as blanks', async () => {
+    const input = {
+      sheet: 'S', headerIndex: 0, lastRowIndex: 4,
+      columns: [{ col: 2, header: 'A' }, { col: 3, header: 'B' }, { col: 5, header: 'C' }],
+      cellsOf: (row: number) => (row === 3 ? [`a${row}`, undefined as unknown as null, 'c'] : row === 4 ? ['short'] : row === 5 ? null : [`a${row}`, row, `c${row}`]),
+    };
+    const ops = await columnBlocksInSlices(input, async () => {});
+    const [ab, c] = ops as Extract<(typeof ops)[number], { op: 'writeBlock' }>[];
+    expect(ops).toHaveLength(2);
+    expect(ab).toMatchObject({ col: 2, values: [['A', 'B'], ['a2', 2], ['a3', null], ['short', null], [null, null]] });
+    expect(c).toMatchObject({ col: 5, values: [['C'], ['c2'], ['c'], [null], [null]] });
+
+    // One run of every column: each row's own array is the block's row (no copy), undefined made blank.
+    const given: unknown[][] = [];
+    const whole = await columnBlocksInSlices({ ...input, columns: input.columns.slice(0, 2), cellsOf: (row: number) => {
+      const cells = row === 3 ? ['x', undefined as unknown as null] : row === 4 ? ['short'] : row === 5 ? null : ['y', row];
+      if (cells) given.push(cells);
+      return cells;
+    } }, async () => {});
+    const block = whole[0] as Extract<(typeof ops)[number], { op: 'writeBlock' }>;
+    expect(block.values).toEqual([['A', 'B'], ['y', 2], ['x', null], ['short', null], [null, null]]);
+    expect(block.values[1]).toBe(given[0]);
+    expect(block.values[2]).toBe(given[1]);
   });
 
   it.each([
