@@ -8,8 +8,11 @@ interface ColumnBlocksInput {
   headerIndex: number;
   lastRowIndex: number;
   columns: readonly { col: number; header: string; numberFormat?: string }[];
-  /** 1-based sheet row → cells in the order of `columns`, or null for a row that is not data. */
-  cellsOf: (sheetRow: number) => readonly CellInput[] | null;
+  /**
+   * 1-based sheet row → cells in the order of `columns`, or null for a row that is not data. A new
+   * array each call: the block may keep it as the row it writes.
+   */
+  cellsOf: (sheetRow: number) => CellInput[] | null;
 }
 
 /** Rows between two steps of columnBlocksInSlices: formulas and notes for 100,000 rows take a few hundred ms. */
@@ -49,9 +52,17 @@ function* columnBlockSteps(p: ColumnBlocksInput): Generator<void, WriteOp[], voi
 
 /** Rows from..to (0-based, inclusive) of one run of columns (outside the generator, so it is optimized on its own). */
 function addRows(p: ColumnBlocksInput, run: readonly number[], values: CellInput[][], from: number, to: number): void {
+  // One run of all the columns in their order (the usual case): each row's own cells are the block's
+  // row, not copied: a second array per row is what the collector's pauses at a million rows are made of.
+  const whole = run.length === p.columns.length && run.every((c, k) => c === k);
   for (let r = from; r <= to; r++) {
     const cells = p.cellsOf(r + 1);
-    values.push(run.map((i) => (cells ? cells[i] ?? null : null)));
+    if (whole && cells && cells.length === run.length) {
+      for (let k = 0; k < cells.length; k++) if (cells[k] === undefined) cells[k] = null;
+      values.push(cells);
+    } else {
+      values.push(run.map((i) => (cells ? cells[i] ?? null : null)));
+    }
   }
 }
 
