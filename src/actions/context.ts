@@ -164,6 +164,7 @@ export async function applyPlan(ctx: ActionContext, plan: WritePlan): Promise<vo
   throwIfStopped(ctx.signal);
   await ctx.port.apply(plan, {
     signal: ctx.signal,
+    turn: hostTurns({ sliceMs: ctx.sliceMs }), // no signal: a stop once writing has begun is ignored
     onProgress: ctx.onProgress && ((p) => ctx.onProgress?.({ phase: 'write', done: p.done, total: p.total })),
   });
 }

@@ -97,6 +97,12 @@ export interface ApplyOptions {
    * adapter is not transactional, and half a result would be worse than a finished one.
    */
   signal?: AbortSignal;
+  /**
+   * Called between pieces of the adapter's own work (a block's rows made into request cells a slice at
+   * a time); it may give the host a turn, so a long write does not hold the pane between two syncs. It
+   * must not throw: writing has begun.
+   */
+  turn?: () => Promise<void>;
 }
 
 export interface WorkbookPort {

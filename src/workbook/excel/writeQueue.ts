@@ -47,7 +47,9 @@ export class GridUnit implements WriteUnit {
     private readonly formats: { left: number; rows: readonly (readonly (string | null)[])[] } | null,
     rowSizes?: number[],
   ) {
-    this.rowSizes = rowSizes ?? cells.map((row, i) => rowBytes(row) + (formats ? rowBytes(formatRow(formats.rows, i)) : 0));
+    // One format row repeated (the usual case) is measured once, not once per row.
+    const sameFormat = formats && formats.rows.length === 1 ? rowBytes(formats.rows[0] ?? []) : null;
+    this.rowSizes = rowSizes ?? cells.map((row, i) => rowBytes(row) + (formats ? sameFormat ?? rowBytes(formatRow(formats.rows, i)) : 0));
     let total = (formats ? 2 : 1) * OP_OVERHEAD;
     for (const n of this.rowSizes) total += n;
     this.bytes = total;

@@ -49,6 +49,33 @@ describe('ExcelWorkbookPort.apply: cells', () => {
     expect(s.cell('D2').numberFormat).toBe('General');
   });
 
+  it('makes a large block into request cells a slice at a time, calling the caller\'s turn between slices, in the same syncs as without it', async () => {
+    const values = Array.from({ length: 30_000 }, (_, i) => [`客户${i}：${'备注'.repeat(40)}`, { formula: `=LEN(A${i + 1})` }, i % 7 === 0 ? '=not a formula' : i]); // ≈ 7.5 MB
+    const run = async (withTurns: boolean) => {
+      const { host, port } = setup();
+      host.workbook.addSheet('S');
+      host.resetStats();
+      const syncsAtTurns: number[] = [];
+      await port.apply(plan({ op: 'writeBlock', sheet: 'S', row: 0, col: 0, values }), withTurns ? { turn: async () => void syncsAtTurns.push(host.stats().syncs) } : {});
+      return { host, syncs: host.stats().syncs, syncsAtTurns };
+    };
+    const plain = await run(false);
+    const sliced = await run(true);
+    expect(sliced.syncs).toBe(plain.syncs);
+    expect(plain.syncs).toBeGreaterThanOrEqual(3); // the preflight and two requests of cells at least
+    expect(sliced.syncsAtTurns.length).toBe(Math.ceil(30_000 / 4096));
+    // Turns come before the data's first sync (after the preflight only) and between the later ones.
+    expect(sliced.syncsAtTurns[0]).toBeLessThan(plain.syncs - 1);
+    expect(new Set(sliced.syncsAtTurns).size).toBeGreaterThan(1);
+    for (const { host } of [plain, sliced]) {
+      const s = host.workbook.sheet('S');
+      expect(s.usedAddress()).toBe('A1:C30000');
+      expect(s.cell('B29999').formula).toBe('=LEN(A29999)');
+      expect(s.cell('C8').value).toBe('=not a formula');
+      expect(s.cell('C9').value).toBe(8);
+    }
+  });
+
   it('writes 100,000 × 6 realistic strings (≈ 15 MB) with every request ≤ 4 MB in ceil(bytes / 4 MB) + 2 syncs', async () => {
     const { host, port } = setup();
     host.workbook.addSheet('客户');
