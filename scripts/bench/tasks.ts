@@ -135,11 +135,16 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       // `plan NAME ROWS`: the pane's longest stretch without a turn (sliceMs 50) from the action's start
       // to the finished plan, at any size: the sheet is handed over as read (a port that only
       // holds the values), since the simulated host cannot hold 1,048,576 × 17 cells. Nothing is written.
-      const [name, rowsText] = args as [string, string];
+      // `plan NAME ROWS write`: the plan is then written through the Excel adapter into a simulated host
+      // that holds the header row only, the write's longest stretch timed as in 'action'.
+      const [name, rowsText, then] = args as [string, string, string | undefined];
       const rows = Number(rowsText);
       const values = generateLedger(rows, 42, { companies: 'many' });
       let planned: WritePlan | null = null;
       const stretch = stretchMeter(true);
+      const writing = writeStretchMeter();
+      const target = then === 'write' ? createSimHost({ now: () => NOW }) : null;
+      target?.workbook.addSheet('客户信息').seed('A1', [values[0]!]);
       const port: WorkbookPort = {
         kind: 'excel',
         capabilities: async () => ({ kind: 'excel', pivotTables: true, dataValidation: true, conditionalFormats: true, charts: true, copySheet: true }),
@@ -147,15 +152,24 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
         readValues: async () => values,
         readFormulas: async () => [],
         readAreas: async () => [],
-        apply: async (plan) => { stretch.end(); planned = plan; },
+        apply: async (plan, options) => {
+          stretch.end();
+          planned = plan;
+          if (!target) return;
+          writing.start();
+          await new ExcelWorkbookPort(target as never).apply(plan, options);
+          writing.end();
+        },
       };
       const t0 = process.hrtime.bigint();
       try {
         await ACTIONS[name]!({ port, locale: 'zh-CN', now: NOW, settings: { asOf: AS_OF }, sliceMs: 50, onProgress: stretch.onProgress });
       } finally {
         stretch.stop();
+        writing.stop();
       }
-      return { plan: name, rows, ops: (planned as WritePlan | null)?.ops.length ?? 0, seconds: seconds(t0), longestStretchMs: Math.round(stretch.longestMs()), peakMb: peakMb() };
+      return { plan: name, rows, ops: (planned as WritePlan | null)?.ops.length ?? 0, seconds: seconds(t0), longestStretchMs: Math.round(stretch.longestMs()),
+        ...(target ? { longestWriteStretchMs: Math.round(writing.longestMs()), syncs: target.stats().syncs, largestRequestBytes: target.stats().largestRequestBytes } : {}), peakMb: peakMb() };
     }
     case 'write-xlsx': {
       // A ledger file for the CLI figures, written with exceljs's streaming writer (dates as Dates).
