@@ -62,6 +62,22 @@ function wordRule(ref: string, words: readonly string[]): string {
   return `=OR(${[...new Set(words)].map((w) => `${ref}=${q(w)}`).join(',')})`;
 }
 
+/**
+ * A formula cell whose text is made when it is read: the adapters read it a request's rows at a time,
+ * and the text dies young. Held in the plan, a million rows' formula texts were ~0.5 GB of old
+ * generation, whose collection held the pane up to ~200 ms while the plan was made.
+ */
+class RowFormula {
+  constructor(private readonly pieces: readonly string[], private readonly row: number) {}
+  get formula(): string {
+    return this.pieces.join(String(this.row));
+  }
+  /** As JSON, the plain cell it stands for (a plan's size is estimated from its JSON). */
+  toJSON(): { formula: string } {
+    return { formula: this.formula };
+  }
+}
+
 export async function planComputeTiers(ctx: ActionContext) {
   const ledger = await loadLedger(ctx);
   return planTiersFor(ctx, ledger);
@@ -125,11 +141,12 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     return `=IF(${m}<=0,-9.9E+307,IF(${m}<=${below},SMALL(${rng},${m}),IF(${m}<=${below}+${blanks},0,IFERROR(SMALL(${rng},${m}-${blanks}),9.9E+307))))`;
   };
   // Each formula is the same text but for its row number: built once around a placeholder and split
-  // there, so a row's formula is a join of the pieces (100,000 rows × 3 columns made the plan slow).
+  // there, so a row's formula is a join of the pieces (100,000 rows × 3 columns made the plan slow),
+  // made only when the adapter reads it (RowFormula).
   const ROW = '\u0000';
-  const perRow = (template: string): ((row: number) => string) => {
+  const perRow = (template: string): ((row: number) => RowFormula) => {
     const pieces = template.split(ROW);
-    return (row) => pieces.join(String(row));
+    return (row) => new RowFormula(pieces, row);
   };
   const valueFormula = (() => {
     const x = `N(${amountLetter}${ROW})`;
@@ -151,9 +168,9 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   await turn();
   const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
     amount: (r) => r.total ?? 0,
-    valueTier: (r) => (live.valueTier && amountLetter ? { formula: valueFormula(r.row) } : r.valueTier ? s.valueTier[r.valueTier] : null),
-    statusTier: (r) => (live.statusTier ? { formula: statusFormula(r.row) } : r.statusTier ? s.statusTier[r.statusTier] : null),
-    lifecycle: (r) => (live.lifecycle ? { formula: lifecycleFormula(r.row) } : r.lifecycle ? s.lifecycle[r.lifecycle] : null),
+    valueTier: (r) => (live.valueTier && amountLetter ? valueFormula(r.row) : r.valueTier ? s.valueTier[r.valueTier] : null),
+    statusTier: (r) => (live.statusTier ? statusFormula(r.row) : r.statusTier ? s.statusTier[r.statusTier] : null),
+    lifecycle: (r) => (live.lifecycle ? lifecycleFormula(r.row) : r.lifecycle ? s.lifecycle[r.lifecycle] : null),
   };
 
   const ops: WriteOp[] = [...settingsPlan.ops];
