@@ -148,7 +148,7 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       const port: WorkbookPort = {
         kind: 'excel',
         capabilities: async () => ({ kind: 'excel', pivotTables: true, dataValidation: true, conditionalFormats: true, charts: true, copySheet: true }),
-        listSheets: async () => [{ name: '客户信息', visible: true, protected: false, rowCount: values.length, columnCount: values[0]!.length }],
+        listSheets: async () => [{ name: '客户信息', visible: true, visibility: 'visible', protected: false, rowCount: values.length, columnCount: values[0]!.length, a1: String(values[0]![0] ?? '') || null }],
         readValues: async () => values,
         readFormulas: async () => [],
         readAreas: async () => [],

@@ -2,7 +2,8 @@
  * Build summary: a summary sheet with real PivotTables (customers by value tier × status; revenue by
  * region, channel and owner) and charts. Without the PivotTable API (Excel before ExcelApi 1.8) the same
  * tables are written as values from core/summary; in .xlsx files (exceljs cannot write PivotTables) as
- * live COUNTIFS/SUMIFS formulas. Rebuilding replaces the sheet, never adds a second one.
+ * live COUNTIFS/SUMIFS formulas. Rebuilding replaces the add-in's own summary sheet (the registry names
+ * it and its title cell says so), never a user's sheet of the same name, and never adds a second one.
  */
 import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow } from '../core/report';
@@ -10,10 +11,13 @@ import { BLANK_KEY, type GroupTotal } from '../core/summary';
 import { STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
 import { strings, type Locale } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, loadLedger, type ActionContext } from './context';
+import { applyPlan, loadLedger, type ActionContext, type Ledger } from './context';
 import { planTiersFor } from './computeTiers';
-import { OWNED_COLUMNS, SHEETS } from './names';
-import { columnRange, textLiteral } from './formulaText';
+import { OWNED_COLUMNS, SHEETS, SUMMARY_TITLE, summaryTitle, uniqueSheetName } from './names';
+import { MAX_FORMULA_LENGTH, columnRange, equalsCriterion } from './formulaText';
+import { ownSummarySheet } from './ownSheets';
+import { settingsOps, settingsSheetName } from './settingsSheet';
+import { groupCriteria } from './summaryCriteria';
 
 export interface SummarySheetSummary {
   sheet: string;
@@ -27,14 +31,36 @@ export interface SummarySheetSummary {
 
 const WORDS: Record<Locale, { title: string; byTier: string; byRegion: string; byChannel: string; byOwner: string;
   customers: string; revenue: string; total: string; blank: string; tier: string }> = {
-  'zh-CN': { title: '客户汇总', byTier: '客户数：价值分层 × 客户状态', byRegion: '按地区的消费金额', byChannel: '按来源渠道的消费金额',
+  'zh-CN': { title: SUMMARY_TITLE['zh-CN'], byTier: '客户数：价值分层 × 客户状态', byRegion: '按地区的消费金额', byChannel: '按来源渠道的消费金额',
     byOwner: '按负责人的消费金额', customers: '客户数', revenue: '消费金额', total: '总计', blank: '（空白）', tier: '价值分层' },
-  'en-US': { title: 'Customer summary', byTier: 'Customers: value tier × status', byRegion: 'Revenue by region',
+  'en-US': { title: SUMMARY_TITLE['en-US'], byTier: 'Customers: value tier × status', byRegion: 'Revenue by region',
     byChannel: 'Revenue by channel', byOwner: 'Revenue by owner', customers: 'Customers', revenue: 'Revenue', total: 'Total',
     blank: '(blank)', tier: 'Value tier' },
 };
 
-const q = textLiteral;
+/** A formula cell, or `value` where Excel could not hold the formula (over 8,192 characters). */
+function formulaOr(formula: string, value: CellInput): CellInput {
+  return formula.length <= MAX_FORMULA_LENGTH ? { formula } : value;
+}
+
+/**
+ * The summary's name and the ops that make room for it. Ours is replaced under its own name; when it is
+ * the only visible sheet (Excel refuses to delete that one) the new one is added first, under a free name.
+ */
+function summarySheetOps(ledger: Ledger, locale: Locale): { name: string; ops: WriteOp[] } {
+  const own = ownSummarySheet(ledger.sheets, ledger.stored);
+  // Not the name of a settings sheet this plan may add either.
+  const taken = [...ledger.sheets.map((x) => x.name), settingsSheetName(ledger.stored, locale)];
+  if (!own) {
+    const name = uniqueSheetName(SHEETS.summary[locale], taken);
+    return { name, ops: [{ op: 'addSheet', name }] };
+  }
+  if (ledger.sheets.some((x) => x.visible && x.name !== own)) {
+    return { name: own, ops: [{ op: 'deleteSheet', name: own }, { op: 'addSheet', name: own }] };
+  }
+  const name = uniqueSheetName(SHEETS.summary[locale], taken);
+  return { name, ops: [{ op: 'addSheet', name }, { op: 'deleteSheet', name: own }] };
+}
 
 export async function planBuildSummary(ctx: ActionContext) {
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
@@ -46,11 +72,11 @@ export async function planBuildSummary(ctx: ActionContext) {
   const { report, sheet, headerIndex } = ledger;
   const ops: WriteOp[] = [...tiers.plan.ops];
 
-  const names = ledger.sheets.map((x) => x.name);
-  for (const n of [SHEETS.summary['zh-CN'], SHEETS.summary['en-US']]) if (names.includes(n)) ops.push({ op: 'deleteSheet', name: n });
-  const summarySheet = SHEETS.summary[locale];
-  ops.push({ op: 'addSheet', name: summarySheet });
-  ops.push({ op: 'writeBlock', sheet: summarySheet, row: 0, col: 0, values: [[`${w.title} · ${sheet} · ${report.asOf}`]] });
+  const made = summarySheetOps(ledger, locale);
+  const summarySheet = made.name;
+  ops.push(...made.ops);
+  // The title is the summary's marker (with the registry entry written below).
+  ops.push({ op: 'writeBlock', sheet: summarySheet, row: 0, col: 0, values: [[summaryTitle(locale, sheet, report.asOf)]] });
   ops.push({ op: 'format', sheet: summarySheet, address: 'A1', bold: true });
 
   const lastRow = lastDataRow(report, headerIndex + 1);
@@ -116,10 +142,12 @@ export async function planBuildSummary(ctx: ActionContext) {
       VALUE_TIERS.forEach((tier, i) => {
         const label = s.valueTier[tier];
         if (mode === 'formulas') {
+          // The labels are the add-in's own words, so a criterion always exists; escaped all the same.
           const tr = columnRange(sheet, columnLetter(tierCol), headerIndex + 2, lastRow);
           const sr = columnRange(sheet, columnLetter(statusCol), headerIndex + 2, lastRow);
-          rows.push([label, ...STATUS_TIERS.map((st) => ({ formula: `=COUNTIFS(${tr},${q(label)},${sr},${q(s.statusTier[st])})` })),
-            { formula: `=COUNTIF(${tr},${q(label)})` }]);
+          const counts = t.counts[i] ?? [];
+          rows.push([label, ...STATUS_TIERS.map((st, j) => formulaOr(`=COUNTIFS(${tr},${equalsCriterion(label)},${sr},${equalsCriterion(s.statusTier[st])})`, counts[j] ?? 0)),
+            formulaOr(`=COUNTIF(${tr},${equalsCriterion(label)})`, counts.reduce((a, b) => a + b, 0))]);
         } else {
           const counts = t.counts[i] ?? [];
           rows.push([label, ...counts, counts.reduce((a, b) => a + b, 0)]);
@@ -134,10 +162,13 @@ export async function planBuildSummary(ctx: ActionContext) {
       const kr = columnRange(sheet, columnLetter(keyCol), headerIndex + 2, lastRow);
       const ar = columnRange(sheet, columnLetter(amountCol!), headerIndex + 2, lastRow);
       const rows: CellInput[][] = [[sec.title], [header(keyCol) ?? '', w.revenue]];
+      // A group whose cells Excel would match differently from the engine, or whose criterion Excel
+      // cannot hold, gets its computed number.
+      const criteria = mode === 'formulas' ? groupCriteria(ledger.values, report.rows, keyCol, sec.data.map((g) => g.key)) : null;
       for (const g of sec.data) {
         const label = g.key === BLANK_KEY ? w.blank : g.key;
-        const crit = g.key === BLANK_KEY ? '""' : q(g.key);
-        rows.push([label, mode === 'formulas' ? { formula: `=SUMIFS(${ar},${kr},${crit})` } : g.revenue]);
+        const crit = criteria?.get(g.key) ?? null;
+        rows.push([label, crit === null ? g.revenue : formulaOr(`=SUMIFS(${ar},${kr},${crit})`, g.revenue)]);
       }
       rows.push([w.total, mode === 'formulas' ? { formula: `=SUM(${ar})` } : report.summary.revenue]);
       ops.push({ op: 'writeBlock', sheet: summarySheet, row: at.row - 1, col: at.col, values: rows, numberFormats: [undefined, '#,##0.00'] });
@@ -155,6 +186,9 @@ export async function planBuildSummary(ctx: ActionContext) {
     charts.push('LedgerRevenueChart');
   }
   ops.push({ op: 'columnWidths', sheet: summarySheet, widths: [{ col: 0, width: 14 }, ...sections.map((_, i) => ({ col: sectionAt(i).col, width: 16 }))] });
+  // The registry: the next rebuild replaces this sheet and nothing else. The tier plan above wrote the
+  // settings sheet (made it when missing, with the rows a previous version's lacks).
+  ops.push(...settingsOps({ ...ledger.stored, sheet: settingsSheetName(ledger.stored, locale), adopted: {} }, locale, { summarySheet }).ops);
 
   const summary: SummarySheetSummary = { sheet, summarySheet, mode, ...(fallback ? { fallback } : {}), pivots, charts };
   const description = locale === 'zh-CN' ? `重建「${summarySheet}」汇总表` : `Rebuild the "${summarySheet}" sheet`;

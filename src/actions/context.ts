@@ -8,7 +8,8 @@ import type { Report, ReportRow } from '../core/report';
 import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
 import { WorkbookError, throwIfStopped, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
-import { isOwnedSheet, ownedColumnOf, type OwnedColumn } from './names';
+import { ownedColumnOf, type OwnedColumn } from './names';
+import { ownedSheetNames } from './ownSheets';
 import { readWorkbookSettings, type WorkbookSettings } from './settingsSheet';
 
 export interface ActionContext {
@@ -78,7 +79,9 @@ async function pickSheet(ctx: ActionContext, sheets: SheetInfo[], stored: Workbo
     if (!names.includes(wanted)) throw new WorkbookError('not-found', `There is no sheet named "${wanted}".`);
     return { name: wanted, values: await ctx.port.readValues(wanted), alternatives: [] };
   }
-  const candidates = sheets.filter((s) => !isOwnedSheet(s.name) && s.rowCount > 0);
+  // The add-in's own sheets by their markers: a user's sheet named 客户汇总 or 备份… is a candidate like any other.
+  const owned = new Set(ownedSheetNames(sheets, stored));
+  const candidates = sheets.filter((s) => !owned.has(s.name) && s.rowCount > 0);
   const read = [];
   for (const s of candidates) read.push({ name: s.name, values: await ctx.port.readValues(s.name), hidden: !s.visible });
   const ranked = await withTurns(rankCustomerSheetsSteps(read), hostTurns(ctx)); // a full pass over each sheet
@@ -172,7 +175,7 @@ export async function applyPlan(ctx: ActionContext, plan: WritePlan): Promise<vo
 export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   throwIfStopped(ctx.signal);
   const sheets = await ctx.port.listSheets();
-  const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const stored = await readWorkbookSettings(ctx.port, sheets);
   const { name, values, alternatives } = await pickSheet(ctx, sheets, stored);
   throwIfStopped(ctx.signal);
   ctx.onProgress?.({ phase: 'read', done: values.length, total: values.length });
@@ -199,7 +202,12 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   });
   await hostTurns(ctx)(); // the report's last step, then another pass over every row
   const headerIndex = report.headerRow - 1;
-  const width = values.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
+  // The add-in's columns go right of the ledger itself (its header row down to its last data row): a
+  // value far right or far below it (a note, a stray cell at XFD1048576) does not push them off the sheet.
+  let width = 0;
+  for (let r = Math.max(0, headerIndex), last = lastRowIndexOf({ headerIndex, report }); r <= last && r < values.length; r++) {
+    width = Math.max(width, lastFilled(values[r] ?? []) + 1);
+  }
   return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives };
 }
 
@@ -248,8 +256,14 @@ export function outputColumns<K extends OwnedColumn>(ledger: Ledger, ids: readon
   let next = ledger.nextColumn;
   const out = {} as Record<K, number>;
   for (const id of ids) out[id] = ledger.owned[id] ?? next++;
+  if (next > MAX_COLUMNS) {
+    throw new WorkbookError('too-large', `There is no free column right of the customer table on sheet "${ledger.sheet}" (its rows reach column XFD, the last one Excel has); clear the columns on its right and try again. Nothing was changed.`);
+  }
   return out;
 }
+
+/** Excel's last column is XFD, the 16,384th. */
+const MAX_COLUMNS = 16_384;
 
 /** The registry entries for columns an action writes, to be stored in the settings. */
 export function registerColumns(ledger: Ledger, headers: readonly string[]): string {

@@ -2,17 +2,24 @@
  * Find duplicates: a group column and a note per row ("group 3 · keep row 57 · same mobile"), group
  * colouring through two conditional formats (odd/even groups), and — only when asked — moving the
  * rows not kept to an archive sheet after a backup. Rows are moved, never just deleted.
+ *
+ * After a move every note names rows as they are then: an archived row's note the kept row's new
+ * number, the kept row's note (group cells emptied: the group is resolved) the archive's rows. A later
+ * run keeps such a note, so running again on the result changes nothing.
  */
 import { columnIndex, columnLetter } from '../core/columns';
+import { FIELDS } from '../core/fields';
 import { companyKey, nameKey } from '../core/matchKeys';
 import type { Report } from '../core/report';
 import { cellText } from '../core/text';
-import { strings, type Locale } from '../i18n/strings';
-import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
+import { isKeptNote, strings, type Locale } from '../i18n/strings';
+import type { CellInput, SheetVisibility, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices } from './blocks';
-import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName } from './names';
-import { jsonDroppingOldest, recordBackup, settingsOps } from './settingsSheet';
+import { cellInputOf } from './cellInput';
+import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName, uniqueSheetName } from './names';
+import { ownArchiveSheet } from './ownSheets';
+import { jsonDroppingOldest, recordBackup, settingsOps, settingsSheetName } from './settingsSheet';
 
 export interface FindDuplicatesOptions {
   /**
@@ -88,10 +95,59 @@ function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>, rowAt: (shee
 
 export const GROUP_FILLS = ['#DDEBF7', '#FCE4D6'] as const;
 
-function note(locale: Locale, g: Report['duplicateGroups'][number], keep: number): string {
+type Group = Report['duplicateGroups'][number];
+
+function reasonsText(locale: Locale, g: Group): string {
   const s = strings(locale);
-  const reasons = g.reasons.map((r) => s.duplicateReason[r]).join(locale === 'zh-CN' ? '、' : ', ');
-  return locale === 'zh-CN' ? `第 ${g.id} 组 · 保留第 ${keep} 行 · ${reasons}` : `group ${g.id} · keep row ${keep} · ${reasons}`;
+  return g.reasons.map((r) => s.duplicateReason[r]).join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+function note(locale: Locale, g: Group, keep: number): string {
+  return strings(locale).duplicateNote(g.id, keep, reasonsText(locale, g));
+}
+
+/** Where archived rows go: the add-in's archive (as hidden as the customer sheet at least), else a new one. */
+interface ArchivePlace {
+  sheet: string;
+  isNew: boolean;
+  visibility: SheetVisibility;
+  /** 1-based row on the archive of the first row archived now. */
+  firstRow: number;
+}
+
+const HIDDEN_RANK: Record<SheetVisibility, number> = { visible: 0, hidden: 1, veryHidden: 2 };
+
+function placeArchive(ledger: Ledger, locale: Locale, taken: readonly string[]): ArchivePlace {
+  const visibility = ledger.sheets.find((s) => s.name === ledger.sheet)?.visibility ?? 'visible';
+  const own = ownArchiveSheet(ledger.sheets, ledger.stored);
+  const existing = own ? ledger.sheets.find((s) => s.name === own) : undefined;
+  // Rows of a hidden sheet never go to a more visible archive: they get an archive of their own.
+  if (existing && HIDDEN_RANK[existing.visibility] >= HIDDEN_RANK[visibility]) {
+    return { sheet: existing.name, isNew: false, visibility: existing.visibility, firstRow: existing.rowCount + 1 };
+  }
+  return { sheet: uniqueSheetName(SHEETS.archive[locale], taken), isNew: true, visibility, firstRow: 2 };
+}
+
+/** A row's number once the archived rows above it are deleted. */
+function rowAfterMove(archived: readonly number[]): (row: number) => number {
+  const sorted = [...archived].sort((a, b) => a - b);
+  return (row) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return row - lo;
+  };
+}
+
+/** "5" or "5–7": the archive rows of one group (written next to each other). */
+function rowRange(rows: readonly number[]): string {
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  return first === last ? String(first) : `${first}–${last}`;
 }
 
 export async function planFindDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
@@ -133,24 +189,42 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const ops: WriteOp[] = [];
   const archived = options.archive ? groups.flatMap((g) => g.rows.filter((r) => r !== g.keep)) : [];
   let backupSheet: string | null = null;
-  let archiveSheet: string | null = null;
+  let archive: ArchivePlace | null = null;
   const taken = ledger.sheets.map((s) => s.name);
   if (archived.length > 0) {
     backupSheet = backupSheetName(sheet, ctx.now, locale, taken);
     ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+    archive = placeArchive(ledger, locale, [...taken, backupSheet, settingsSheetName(ledger.stored, locale)]);
   }
+  // Archive rows are written group by group: each group's rows are next to each other there.
+  const archiveRowOf = new Map<number, number>();
+  archived.forEach((r, i) => archiveRowOf.set(r, archive!.firstRow + i));
+  const keptNote = (g: Group): string => {
+    const moved = g.rows.filter((r) => r !== g.keep).map((r) => archiveRowOf.get(r)!);
+    return strings(locale).keptNote(moved.length, archive!.sheet, rowRange(moved), reasonsText(locale, g));
+  };
+  const noteCol = ledger.owned.duplicateNote;
   ops.push(...await columnBlocksInSlices({
     sheet, headerIndex, lastRowIndex,
     columns: [{ col: cols.duplicateGroup, header: headers[0]!, numberFormat: '0' }, { col: cols.duplicateNote, header: headers[1]! }],
     cellsOf: (row) => {
       if (!rowAt(row)) return null;
       const g = groupOfRow.get(row);
-      return g ? [g.id, note(locale, g, g.keep)] : [null, null];
+      if (g && archive && g.keep === row) return [null, keptNote(g)];
+      if (g) return [g.id, note(locale, g, g.keep)];
+      // A kept row's note from an earlier archive still tells where its duplicates went.
+      const current = noteCol === undefined ? null : ledger.values[row - 1]?.[noteCol];
+      return [null, typeof current === 'string' && isKeptNote(current) ? current : null];
     },
   }, turn));
 
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
-  const width = Math.max(ledger.nextColumn, cols.duplicateGroup + 1, cols.duplicateNote + 1);
+  // The band covers the user's columns and the group columns, not the add-in's other columns to their
+  // right: whichever order the actions ran in, a re-run gives the same range.
+  const ownedCols = new Set(Object.values(ledger.owned));
+  let userWidth = ledger.nextColumn;
+  while (userWidth > 0 && ownedCols.has(userWidth - 1)) userWidth--;
+  const width = Math.max(userWidth, cols.duplicateGroup + 1, cols.duplicateNote + 1);
   if (capabilities.conditionalFormats && report.rows.length > 0) {
     const first = headerIndex + 2;
     const ref = `$${columnLetter(cols.duplicateGroup)}${first}`;
@@ -161,10 +235,10 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   ops.push({ op: 'columnWidths', sheet, widths: [{ col: cols.duplicateGroup, width: 10 }, { col: cols.duplicateNote, width: 36 }] });
   ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
 
-  if (archived.length > 0) {
-    archiveSheet = archiveOps(ledger, locale, archived, width, groupOfRow, ops, cols);
-  }
+  if (archive) archiveOps(ledger, locale, archive, archived, width, groupOfRow, ops, cols);
+  const archiveSheet = archive?.sheet ?? null;
   const updates: Parameters<typeof settingsOps>[2] = { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) };
+  if (archive?.isNew) updates.archiveSheet = archive.sheet;
   if (newlyDismissed.length > 0) updates.dismissedDuplicates = dismissedText(ledger.stored.dismissedDuplicates, newlyDismissed);
   if (backupSheet) updates.backups = recordBackup(ledger.stored, taken, backupSheet, { of: sheet, made: backupMadeText(ctx.now) });
   ops.push(...settingsOps(ledger.stored, locale, updates).ops);
@@ -184,51 +258,56 @@ function dismissedText(current: readonly string[], added: readonly string[]): st
   return jsonDroppingOldest([...current, ...added], (kept) => kept);
 }
 
+/** The fields whose columns hold dates: their archived cells get a date format. */
+const DATE_FIELDS = FIELDS.filter((f) => f.type === 'date').map((f) => f.id);
+
+/**
+ * Number formats of the archived block: a date format for date columns (mapped as dates, or holding
+ * Date objects), with the time where a value has one, so archived dates stay dates.
+ */
+function archiveFormats(ledger: Ledger, rows: readonly number[], width: number): (string | undefined)[] {
+  const dateCols = new Set(DATE_FIELDS.flatMap((f) => (ledger.report.columns[f] ? [columnIndex(ledger.report.columns[f])] : [])));
+  const timed = new Set<number>();
+  for (const r of rows) {
+    (ledger.values[r - 1] ?? []).forEach((v, c) => {
+      if (v instanceof Date) {
+        dateCols.add(c);
+        if (v.getTime() % 86_400_000 !== 0) timed.add(c);
+      } else if (typeof v === 'number' && !Number.isInteger(v)) timed.add(c);
+    });
+  }
+  return Array.from({ length: width }, (_, c) => (dateCols.has(c) ? (timed.has(c) ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd') : undefined));
+}
+
 /**
  * Copy the rows to archive (with their group columns filled in) below what the archive sheet already
  * holds, then delete them from the customer sheet. The copy is planned before the deletion.
  */
-function archiveOps(ledger: Ledger, locale: Locale, rows: readonly number[], width: number,
-  groupOfRow: Map<number, { id: number; keep: number } & Report['duplicateGroups'][number]>, ops: WriteOp[],
-  cols: { duplicateGroup: number; duplicateNote: number }): string {
-  const names = ledger.sheets.map((s) => s.name);
-  const existing = [SHEETS.archive['zh-CN'], SHEETS.archive['en-US']].find((n) => names.includes(n));
-  const archiveSheet = existing ?? SHEETS.archive[locale];
-  const archiveRows = existing ? ledger.sheets.find((s) => s.name === existing)!.rowCount : 0;
+function archiveOps(ledger: Ledger, locale: Locale, archive: ArchivePlace, rows: readonly number[], width: number,
+  groupOfRow: Map<number, { id: number; keep: number } & Group>, ops: WriteOp[],
+  cols: { duplicateGroup: number; duplicateNote: number }): void {
+  const keptRow = rowAfterMove(rows);
+  const s = strings(locale);
   const row = (r: number): CellInput[] => {
     const values = ledger.values[r - 1] ?? [];
     const g = groupOfRow.get(r)!;
     return Array.from({ length: width }, (_, c) => {
       if (c === cols.duplicateGroup) return g.id;
-      if (c === cols.duplicateNote) return note(locale, g, g.keep);
-      return toCellInput(values[c]);
+      if (c === cols.duplicateNote) return s.archivedNote(g.id, keptRow(g.keep), ledger.sheet, reasonsText(locale, g));
+      return cellInputOf(values[c]);
     });
   };
   const block: CellInput[][] = [];
-  if (!existing) {
-    ops.push({ op: 'addSheet', name: archiveSheet });
+  if (archive.isNew) {
+    ops.push({ op: 'addSheet', name: archive.sheet, ...(archive.visibility !== 'visible' ? { visibility: archive.visibility } : {}) });
     const header = ledger.values[ledger.headerIndex] ?? [];
     block.push(Array.from({ length: width }, (_, c) =>
-      c === cols.duplicateGroup ? OWNED_COLUMNS.duplicateGroup[locale] : c === cols.duplicateNote ? OWNED_COLUMNS.duplicateNote[locale] : toCellInput(header[c])));
+      c === cols.duplicateGroup ? OWNED_COLUMNS.duplicateGroup[locale] : c === cols.duplicateNote ? OWNED_COLUMNS.duplicateNote[locale] : cellInputOf(header[c])));
   }
   for (const r of rows) block.push(row(r)); // a loop: spreading 100,000 rows into push() overflows the stack
-  ops.push({ op: 'writeBlock', sheet: archiveSheet, row: archiveRows, col: 0, values: block });
+  ops.push({ op: 'writeBlock', sheet: archive.sheet, row: archive.firstRow - 1 - (archive.isNew ? 1 : 0), col: 0, values: block,
+    numberFormats: archiveFormats(ledger, rows, width) });
   ops.push({ op: 'deleteRows', sheet: ledger.sheet, rows });
-  return archiveSheet;
-}
-
-/** A read value as a value to write back: dates as ISO text would lose their type, so keep serials/Date-less. */
-function toCellInput(v: unknown): CellInput {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'formula' in (v as object)) {
-    const result = (v as { result?: unknown }).result;
-    return toCellInput(result);
-  }
-  if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
-  return null;
 }
 
 export async function findDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {

@@ -10,7 +10,7 @@ import { STRINGS, strings, type Locale } from '../i18n/strings';
 import type { CellInput, ValidationMessages, ValidationRule, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, type ActionContext } from './context';
 import { OWNED_COLUMNS, SHEETS, uniqueSheetName } from './names';
-import { readWorkbookSettings, settingRef, settingsOps } from './settingsSheet';
+import { readWorkbookSettings, settingRef, settingsOps, settingsSheetName } from './settingsSheet';
 import { TIER_STYLES } from './computeTiers';
 
 export interface TemplateOptions {
@@ -68,13 +68,14 @@ export async function planInstallTemplate(ctx: ActionContext, options: TemplateO
   const s = strings(locale);
   const sheets = await ctx.port.listSheets();
   const names = sheets.map((x) => x.name);
-  const stored = await readWorkbookSettings(ctx.port, names);
+  const stored = await readWorkbookSettings(ctx.port, sheets);
   if (!options.force && stored.templateSheet && names.includes(stored.templateSheet)) {
     const summary: TemplateSummary = { sheet: stored.templateSheet, created: false, table: null };
     return { plan: { description: '', ops: [] } as WritePlan, summary };
   }
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
-  const sheet = uniqueSheetName(SHEETS.template[locale], names);
+  // Not the name of a settings sheet this plan may add either.
+  const sheet = uniqueSheetName(SHEETS.template[locale], [...names, settingsSheetName(stored, locale)]);
   // Table names are workbook-wide; a forced second template gets a numbered one.
   const table = `LedgerCustomers${stored.templateSheet && names.includes(stored.templateSheet) ? `_${names.length + 1}` : ''}`;
   const rows = options.rows ?? 1000;

@@ -26,6 +26,33 @@ export const SHEETS = {
   backup: { 'zh-CN': '备份', 'en-US': 'Backup' },
 } as const;
 
+/** The first words of the summary sheet's title cell A1: "客户汇总 · 客户信息 · 2026-11-22". */
+export const SUMMARY_TITLE = { 'zh-CN': '客户汇总', 'en-US': 'Customer summary' } as const;
+const TITLE_SEPARATOR = ' · ';
+
+/** The summary sheet's title (cell A1): what marks the sheet as the add-in's, with the registry. */
+export function summaryTitle(locale: Locale, sheet: string, asOf: string): string {
+  return `${SUMMARY_TITLE[locale]}${TITLE_SEPARATOR}${sheet}${TITLE_SEPARATOR}${asOf}`;
+}
+
+const SUMMARY_TITLE_TEXT = new RegExp(`^(?:${SUMMARY_TITLE['zh-CN']}|${SUMMARY_TITLE['en-US']}) · [\\s\\S]+ · \\d{4}-\\d{2}-\\d{2}$`);
+
+/** Is this text a summary title the add-in wrote (in either language)? */
+export function isSummaryTitle(text: string | null): boolean {
+  return text !== null && SUMMARY_TITLE_TEXT.test(text);
+}
+
+/**
+ * The first words of the title cell A1 of a masked copy that earlier versions wrote into the workbook
+ * ("脱敏副本 · 客户信息 · 2026-11-23"; the copy is now a file of its own). Such a sheet is the add-in's.
+ */
+const MASKED_TITLE = { 'zh-CN': '脱敏副本', 'en-US': 'Masked copy' } as const;
+
+/** Is this text the title of a masked copy the add-in wrote (in either language)? */
+export function isMaskedCopyTitle(text: string | null): boolean {
+  return text !== null && Object.values(MASKED_TITLE).some((t) => text.startsWith(`${t}${TITLE_SEPARATOR}`));
+}
+
 /** The suffix of a masked copy's sheet name ("客户信息（脱敏）", "Customers (masked)"). */
 export const MASKED_SUFFIX = { 'zh-CN': '（脱敏）', 'en-US': ' (masked)' } as const;
 const MASKED_NAME = /(?:（脱敏）| \(masked\))(?: \(\d+\))?$/;
@@ -51,7 +78,11 @@ export function ownedColumnOf(header: unknown): OwnedColumn | null {
   return typeof header === 'string' ? OWNED_BY_HEADER.get(header.trim()) ?? null : null;
 }
 
-/** Is this one of the add-in's own sheets (never a customer sheet)? */
+/**
+ * Whether a name is one the add-in gives its sheets. Never decide by it: a user may call a sheet 客户汇总
+ * too. The add-in knows its sheets by their markers (ownSheets.ts).
+ * @deprecated use ownedSheetNames(sheets, settings) from ./ownSheets; kept until the CLI's workbookLanguage switches.
+ */
 export function isOwnedSheet(name: string): boolean {
   const all: string[] = [SHEETS.settings, SHEETS.summary, SHEETS.archive].flatMap((s) => [s['zh-CN'], s['en-US']]);
   return all.includes(name) || name.startsWith(`${SHEETS.backup['zh-CN']} `) || name.startsWith(`${SHEETS.backup['en-US']} `) ||

@@ -10,13 +10,14 @@
  * the analysis reads as dates, nothing else (the port writes values, not cell styles).
  */
 import { columnIndex } from '../core/columns';
-import { isoToExcelSerial } from '../core/cells';
 import type { FieldId } from '../core/fields';
 import { analyzeSheet } from '../core/analyze';
 import { throwIfStopped, type CellInput, type SheetInfo, type WriteOp, type WritePlan } from '../workbook/port';
 import { applyPlan, isoDay, type ActionContext } from './context';
+import { cellInputOf } from './cellInput';
 import { sheetPrefix } from './formulaText';
-import { backupMadeText, backupSheetName, isOwnedSheet, parseBackupSheetName, type BackupName } from './names';
+import { backupMadeText, backupSheetName, parseBackupSheetName, type BackupName } from './names';
+import { ownedSheetNames } from './ownSheets';
 import { readWorkbookSettings, recordBackup, settingsOps, type WorkbookSettings } from './settingsSheet';
 
 export interface BackupInfo {
@@ -63,14 +64,15 @@ interface Known {
   tab: number;
 }
 
-/** The customer sheet a backup's name points at, when exactly one sheet fits it. */
-function sheetFromName(parsed: BackupName, sheets: readonly SheetInfo[]): string | null {
-  const fits = sheets.filter((s) => !isOwnedSheet(s.name) && (parsed.cut ? s.name.startsWith(parsed.sheetPart) : s.name === parsed.sheetPart));
+/** The customer sheet a backup's name points at, when exactly one sheet fits it (never one of the add-in's own). */
+function sheetFromName(parsed: BackupName, sheets: readonly SheetInfo[], owned: ReadonlySet<string>): string | null {
+  const fits = sheets.filter((s) => !owned.has(s.name) && (parsed.cut ? s.name.startsWith(parsed.sheetPart) : s.name === parsed.sheetPart));
   return fits.length === 1 ? fits[0]!.name : null;
 }
 
 function describeBackups(sheets: readonly SheetInfo[], stored: WorkbookSettings, now: Date): Known[] {
   const recorded = new Map(Object.entries(stored.backups).map(([name, r]) => [name.toLowerCase(), r]));
+  const owned = new Set(ownedSheetNames(sheets, stored));
   const pad = (n: number) => String(n).padStart(2, '0');
   const out: Known[] = [];
   sheets.forEach((s, tab) => {
@@ -87,7 +89,7 @@ function describeBackups(sheets: readonly SheetInfo[], stored: WorkbookSettings,
     const later = p.month > now.getMonth() + 1 || (p.month === now.getMonth() + 1 && p.day > now.getDate());
     const year = later ? thisYear - 1 : thisYear;
     const when = `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-    out.push({ info: { sheet: s.name, of: sheetFromName(p, sheets), made: when }, sortKey: `${year}-${when}`, copy: p.copy, tab });
+    out.push({ info: { sheet: s.name, of: sheetFromName(p, sheets, owned), made: when }, sortKey: `${year}-${when}`, copy: p.copy, tab });
   });
   return out.sort((a, b) => (a.sortKey !== b.sortKey ? (a.sortKey < b.sortKey ? 1 : -1) : b.copy - a.copy || b.tab - a.tab));
 }
@@ -95,11 +97,10 @@ function describeBackups(sheets: readonly SheetInfo[], stored: WorkbookSettings,
 /** The backup sheets the add-in made, newest first. */
 export async function listBackups(ctx: ActionContext): Promise<BackupInfo[]> {
   const sheets = await ctx.port.listSheets();
-  const stored = await readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const stored = await readWorkbookSettings(ctx.port, sheets);
   return describeBackups(sheets, stored, ctx.now).map((k) => k.info);
 }
 
-/** A value as read (Office.js or exceljs) → what writeBlock writes back as the same content. */
 /**
  * Excel points a copied sheet's references to itself at the copy ('Backup 客户 1123-0905'!B2 where the
  * original said '客户'!B2): restored formulas are pointed back at the sheet they are restored to, or
@@ -111,30 +112,16 @@ export function retargetFormula(formula: string, backupSheet: string, sheet: str
   return formula.includes(from) ? formula.split(from).join(sheetPrefix(sheet)) : formula;
 }
 
+/** A cell as read (Office.js or exceljs) → what writeBlock writes back as the same content, formulas included. */
 function restoredCell(value: unknown, formula: unknown, retarget: (f: string) => string = (f) => f): CellInput {
   if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && formula !== value) return { formula: retarget(formula) };
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) {
-    // exceljs gives dates as UTC instants; Excel keeps serials (days since 1899-12-30, time as the fraction).
-    const day = isoToExcelSerial(value.toISOString().slice(0, 10));
-    const ms = value.getTime() % 86_400_000;
-    return ms === 0 ? day : day + (ms < 0 ? ms + 86_400_000 : ms) / 86_400_000;
-  }
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
-    if ('result' in v) return restoredCell(v.result, null);
-    if (Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if (v.text !== undefined) return String(v.text);
-    if (typeof v.error === 'string') return { formula: `=${v.error === '#N/A' ? 'NA()' : `"${v.error}"`}` };
-  }
-  return null;
+  return cellInputOf(value);
 }
 
 export async function planRestoreBackup(ctx: ActionContext, options: { backupSheet: string }) {
   const sheets = await ctx.port.listSheets();
   const names = sheets.map((s) => s.name);
-  const stored = await readWorkbookSettings(ctx.port, names);
+  const stored = await readWorkbookSettings(ctx.port, sheets);
   const backupInfo = sheets.find((s) => s.name.toLowerCase() === options.backupSheet.toLowerCase());
   if (!backupInfo) throw new RestoreError('no-backup', `There is no sheet named "${options.backupSheet}"; it may have been deleted. Nothing was changed.`);
   const known = describeBackups(sheets, stored, ctx.now).find((k) => k.info.sheet === backupInfo.name);
@@ -143,7 +130,8 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
   if (!target) throw new RestoreError('unknown-sheet', `Which sheet "${backupInfo.name}" is a backup of cannot be told from its name; choose the sheet to restore. Nothing was changed.`);
   const sheetInfo = sheets.find((s) => s.name.toLowerCase() === target.toLowerCase());
   if (!sheetInfo) throw new RestoreError('sheet-missing', `The sheet "${target}" that "${backupInfo.name}" backs up no longer exists. Nothing was changed.`);
-  if (sheetInfo.name === backupInfo.name || isOwnedSheet(sheetInfo.name)) {
+  // The add-in's own sheets by their markers: a user's customer list called 客户汇总 can be restored.
+  if (sheetInfo.name === backupInfo.name || ownedSheetNames(sheets, stored).includes(sheetInfo.name)) {
     throw new RestoreError('not-a-backup', `"${backupInfo.name}" cannot be restored onto the add-in's own sheet "${sheetInfo.name}". Nothing was changed.`);
   }
   const sheet = sheetInfo.name;

@@ -2,14 +2,18 @@
  * Settings persist in the workbook, on a small sheet the add-in owns ("台账设置" / "Ledger Settings"):
  * one key per row at a fixed address, so the template's live formulas can read the thresholds and the
  * user can change them in place. Read back through zod, so a bad edit gives a clear message.
+ *
+ * The sheet is known by its title cell A1 (SETTINGS_TITLE), never by its name: a user's own 台账设置 is
+ * the user's, and ours then has another name. It is also the registry of the add-in's other sheets
+ * (template, summary, archive, backups): those are the add-in's only when the registry names them.
  */
 import { z } from 'zod';
 import { parseSettings, type Settings } from '../core/settings';
 import { cellText } from '../core/text';
 import { excelSerialToIso, parseDate } from '../core/cells';
 import type { Locale } from '../i18n/strings';
-import type { CellInput, WorkbookPort, WriteOp } from '../workbook/port';
-import { SHEETS } from './names';
+import type { CellInput, SheetInfo, WorkbookPort, WriteOp } from '../workbook/port';
+import { OWNED_COLUMNS, SHEETS, isSummaryTitle, uniqueSheetName } from './names';
 import { sheetPrefix } from './formulaText';
 
 /** Keys in sheet order; row = index + 3 (row 1 title, row 2 column headings). */
@@ -17,11 +21,15 @@ export const SETTING_KEYS = [
   'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
   'customerSheet', 'templateSheet', 'mapping', 'ownedColumns', 'highAmount', 'mediumAmount',
   // Appended, never inserted: the template's formulas point at the rows above by address.
-  'dismissedDuplicates', 'backups',
+  'dismissedDuplicates', 'backups', 'summarySheet', 'archiveSheet',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-const TITLE = 'Customer Ledger settings · 客户台账助手设置';
+/** Cell A1 of the settings sheet, exactly: the marker by which the add-in finds its settings sheet. */
+export const SETTINGS_TITLE = 'Customer Ledger settings · 客户台账助手设置';
+
+/** Row 2's headings, by which the sheet's language is told. */
+const HEADINGS: Record<Locale, [string, string, string]> = { 'zh-CN': ['设置项', '值', '说明'], 'en-US': ['Key', 'Value', 'Meaning'] };
 
 const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
   'zh-CN': {
@@ -40,6 +48,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     mediumAmount: '中价值的消费金额门槛：高于此金额为中价值（按上面的百分位自动计算）',
     dismissedDuplicates: '标为“不是重复”的组（成员特征的摘要，不含客户资料；由加载项维护，清空即全部重新显示）',
     backups: '由加载项创建的备份表及其对应的工作表（由加载项维护）',
+    summarySheet: '由加载项创建的汇总表（由加载项维护）',
+    archiveSheet: '由加载项创建的重复客户归档表（由加载项维护）',
   },
   'en-US': {
     region: 'Country for phone numbers typed without a country code (e.g. CN, US)',
@@ -57,6 +67,8 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     mediumAmount: 'Spend above which a customer is medium value (computed from the percentile above)',
     dismissedDuplicates: 'Groups marked "not a duplicate" (digests of their members, no customer data; kept by the add-in, clear to show them all again)',
     backups: 'Backup sheets this add-in made and the sheet each one backs up (kept by the add-in)',
+    summarySheet: 'The summary sheet this add-in made (kept by the add-in)',
+    archiveSheet: 'The duplicate archive sheet this add-in made (kept by the add-in)',
   },
 };
 
@@ -88,6 +100,19 @@ export interface WorkbookSettings {
   dismissedDuplicates: string[];
   /** Backup sheet name → what it backs up and when it was made, for every backup the add-in made. */
   backups: Record<string, BackupRecord>;
+  /** The summary sheet the add-in made (registry), whether or not it still exists. */
+  summarySheet: string | null;
+  /** The duplicate archive sheet the add-in made (registry), whether or not it still exists. */
+  archiveSheet: string | null;
+  /** The language the settings sheet was written in (its headings); null without one. */
+  locale: Locale | null;
+  /** Every sheet's name when the settings were read: a sheet the add-in adds takes a name none has. */
+  taken: string[];
+  /**
+   * Registry rows a settings sheet of the previous version lacks, filled with the sheets it made as that
+   * version recognised them: written with the next settings write, after which only the registry counts.
+   */
+  adopted: Partial<Record<SettingKey, CellInput>>;
 }
 
 export interface BackupRecord {
@@ -115,10 +140,19 @@ function number(v: unknown): number | undefined {
   return t === '' ? undefined : Number(t);
 }
 
+/** The settings sheet: the first sheet whose cell A1 is our title (a copy the user made comes later in tab order). */
+export function findSettingsSheet(sheets: readonly SheetInfo[]): string | null {
+  return sheets.find((s) => s.a1 === SETTINGS_TITLE)?.name ?? null;
+}
+
 /** Read the settings sheet if there is one; defaults otherwise. */
-export async function readWorkbookSettings(port: WorkbookPort, sheetNames: readonly string[]): Promise<WorkbookSettings> {
-  const sheet = sheetNames.find((n) => n === SHEETS.settings['zh-CN'] || n === SHEETS.settings['en-US']) ?? null;
-  if (!sheet) return { sheet: null, settings: parseSettings({}), customerSheet: null, templateSheet: null, mapping: null, ownedColumns: [], dismissedDuplicates: [], backups: {} };
+export async function readWorkbookSettings(port: WorkbookPort, sheets: readonly SheetInfo[]): Promise<WorkbookSettings> {
+  const taken = sheets.map((s) => s.name);
+  const sheet = findSettingsSheet(sheets);
+  if (!sheet) {
+    return { sheet: null, settings: parseSettings({}), customerSheet: null, templateSheet: null, mapping: null, ownedColumns: [], dismissedDuplicates: [],
+      backups: {}, summarySheet: null, archiveSheet: null, locale: null, taken, adopted: {} };
+  }
   const values = await port.readValues(sheet);
   const byKey = new Map<string, unknown>();
   for (const row of values) {
@@ -173,7 +207,38 @@ export async function readWorkbookSettings(port: WorkbookPort, sheetNames: reado
   } catch {
     backups = {}; // unreadable: backups are still known by their names
   }
-  return { sheet, settings, customerSheet: text('customerSheet'), templateSheet: text('templateSheet'), mapping, ownedColumns, dismissedDuplicates, backups };
+  const heading = cellText(values[1]?.[0]).trim();
+  const locale: Locale | null = heading === HEADINGS['zh-CN'][0] ? 'zh-CN' : heading === HEADINGS['en-US'][0] ? 'en-US' : null;
+  const adopted: WorkbookSettings['adopted'] = {};
+  let summarySheet = text('summarySheet');
+  let archiveSheet = text('archiveSheet');
+  if (!byKey.has('summarySheet')) adopted.summarySheet = summarySheet = previousSummary(sheets);
+  if (!byKey.has('archiveSheet')) adopted.archiveSheet = archiveSheet = await previousArchive(port, sheets);
+  return { sheet, settings, customerSheet: text('customerSheet'), templateSheet: text('templateSheet'), mapping, ownedColumns, dismissedDuplicates, backups,
+    summarySheet, archiveSheet, locale, taken, adopted };
+}
+
+/** The previous version's summary (no registry): named as it named it, with its title in A1. */
+function previousSummary(sheets: readonly SheetInfo[]): string | null {
+  const names: string[] = Object.values(SHEETS.summary);
+  return sheets.find((s) => names.includes(s.name) && isSummaryTitle(s.a1))?.name ?? null;
+}
+
+/** The previous version's archive (no registry): named as it named it, its first row holding our group column. */
+async function previousArchive(port: WorkbookPort, sheets: readonly SheetInfo[]): Promise<string | null> {
+  const names: string[] = Object.values(SHEETS.archive);
+  const headers: string[] = Object.values(OWNED_COLUMNS.duplicateGroup);
+  for (const s of sheets) {
+    if (!names.includes(s.name) || s.columnCount === 0) continue;
+    const [header] = await port.readAreas(s.name, [{ row: 0, col: 0, rows: 1, cols: s.columnCount }]);
+    if ((header?.[0] ?? []).some((v) => headers.includes(cellText(v).trim()))) return s.name;
+  }
+  return null;
+}
+
+/** The settings sheet's name: the existing one, else a free name in the user's language. */
+export function settingsSheetName(current: Pick<WorkbookSettings, 'sheet' | 'taken'>, locale: Locale): string {
+  return current.sheet ?? uniqueSheetName(SHEETS.settings[locale], current.taken);
 }
 
 /**
@@ -187,13 +252,13 @@ export function settingsOps(
 ): { sheet: string; ops: WriteOp[] } {
   if (current.sheet) {
     // Key and meaning are written with the value: a sheet made by an older version may lack the row.
-    const ops: WriteOp[] = Object.entries(updates).map(([key, value]) => ({
+    const ops: WriteOp[] = Object.entries({ ...current.adopted, ...updates }).map(([key, value]) => ({
       op: 'writeBlock', sheet: current.sheet!, row: settingRow(key as SettingKey) - 1, col: 0,
       values: [[key, value ?? null, DESCRIPTIONS[locale][key as SettingKey]]],
     }));
     return { sheet: current.sheet, ops };
   }
-  const sheet = SHEETS.settings[locale];
+  const sheet = settingsSheetName(current, locale);
   const s = current.settings;
   const initial: Record<SettingKey, CellInput> = {
     region: s.region,
@@ -209,12 +274,13 @@ export function settingsOps(
     ownedColumns: JSON.stringify(current.ownedColumns),
     dismissedDuplicates: JSON.stringify(current.dismissedDuplicates),
     backups: JSON.stringify(current.backups),
+    summarySheet: current.summarySheet,
+    archiveSheet: current.archiveSheet,
     highAmount: null,
     mediumAmount: null,
     ...updates,
   };
-  const heading = locale === 'zh-CN' ? ['设置项', '值', '说明'] : ['Key', 'Value', 'Meaning'];
-  const rows: CellInput[][] = [[TITLE, null, null], heading, ...SETTING_KEYS.map((k) => [k, initial[k], DESCRIPTIONS[locale][k]])];
+  const rows: CellInput[][] = [[SETTINGS_TITLE, null, null], HEADINGS[locale], ...SETTING_KEYS.map((k) => [k, initial[k], DESCRIPTIONS[locale][k]])];
   const ops: WriteOp[] = [
     { op: 'addSheet', name: sheet },
     // Column B as text only where a value is text: asOf stays a date-capable General cell.

@@ -5,6 +5,14 @@
 export type Locale = 'zh-CN' | 'en-US';
 export type ReasonKind = 'phone' | 'email';
 
+/** How a kept row's note begins once its duplicates are archived: a later run keeps such a note. */
+const KEPT_PREFIX = { en: 'kept; ', zh: '已保留；' } as const;
+
+/** Is this a kept row's note written after archiving (either language)? */
+export function isKeptNote(text: string): boolean {
+  return text.startsWith(KEPT_PREFIX.en) || text.startsWith(KEPT_PREFIX.zh);
+}
+
 const en = {
   valueTier: { high: 'High', medium: 'Medium', low: 'Low' },
   statusTier: { active: 'Active', dormant: 'Dormant', lost: 'Lost', unknown: 'Unknown' },
@@ -27,6 +35,13 @@ const en = {
   didYouMean: (s: string) => `did you mean ${s}?`,
   duplicatesHeading: (groups: number, rows: number) => `Duplicates: ${groups} groups (${rows} rows)`,
   groupLine: (id: number, rows: string, keep: number, reasons: string) => `group ${id}: rows ${rows} · keep row ${keep} · ${reasons}`,
+  /** The duplicate note of a group's row (the group column holds the id). */
+  duplicateNote: (id: number, keep: number, reasons: string) => `group ${id} · keep row ${keep} · ${reasons}`,
+  /** On the archive sheet: the customer sheet's row kept, numbered as it is after the move. */
+  archivedNote: (id: number, keep: number, sheet: string, reasons: string) => `group ${id} · kept row ${keep} of "${sheet}" · ${reasons}`,
+  /** The kept row's note once its duplicates moved to the archive (rows as numbered there). */
+  keptNote: (count: number, archive: string, rows: string, reasons: string) =>
+    `${KEPT_PREFIX.en}${count} duplicate ${count === 1 ? 'row' : 'rows'} moved to "${archive}" ${rows.includes('–') ? 'rows' : 'row'} ${rows} · ${reasons}`,
   possibleHeading: (n: number) => `Possible duplicates to review: ${n}`,
   tiersHeading: 'Tiers',
   valueTierLabel: 'Value',
@@ -60,6 +75,9 @@ const zh: Strings = {
   didYouMean: (s) => `是否应为 ${s}？`,
   duplicatesHeading: (groups, rows) => `重复客户：${groups} 组（${rows} 行）`,
   groupLine: (id, rows, keep, reasons) => `第 ${id} 组：第 ${rows} 行 · 保留第 ${keep} 行 · ${reasons}`,
+  duplicateNote: (id, keep, reasons) => `第 ${id} 组 · 保留第 ${keep} 行 · ${reasons}`,
+  archivedNote: (id, keep, sheet, reasons) => `第 ${id} 组 · 保留「${sheet}」第 ${keep} 行 · ${reasons}`,
+  keptNote: (count, archive, rows, reasons) => `${KEPT_PREFIX.zh}另有 ${count} 行重复已移到「${archive}」第 ${rows} 行 · ${reasons}`,
   possibleHeading: (n) => `疑似重复（需人工确认）：${n} 对`,
   tiersHeading: '客户分层',
   valueTierLabel: '价值',

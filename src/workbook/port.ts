@@ -13,13 +13,23 @@
 
 export type CellInput = string | number | boolean | null | { formula: string };
 
+/** Excel's three states of a sheet tab: 'hidden' can be unhidden from the tab menu, 'veryHidden' only by code. */
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
 export interface SheetInfo {
   name: string;
+  /** visibility === 'visible'. */
   visible: boolean;
+  visibility: SheetVisibility;
   protected: boolean;
   /** Size of the used range counted from A1 (0 × 0 for an empty sheet). */
   rowCount: number;
   columnCount: number;
+  /**
+   * The text in cell A1 (a formula's text result included), null when A1 holds no text. Read in the same
+   * round trip as the rest: the add-in knows its own sheets by the title it wrote there, never by a name.
+   */
+  a1: string | null;
 }
 
 export interface Capabilities {
@@ -54,10 +64,14 @@ export interface ValidationMessages {
 export type SummarizeBy = 'sum' | 'count';
 
 export type WriteOp =
-  | { op: 'addSheet'; name: string; activate?: boolean }
+  /** `visibility` (default visible): a sheet holding rows of a hidden sheet (an archive) is as hidden as that sheet. */
+  | { op: 'addSheet'; name: string; activate?: boolean; visibility?: SheetVisibility }
   /** Only for sheets the add-in itself created (summary): never user data. */
   | { op: 'deleteSheet'; name: string }
-  /** Backups: values and formulas always; formats where the host can. `to` must not exist. */
+  /**
+   * Backups: values and formulas always; formats where the host can. `to` must not exist. The copy has the
+   * visibility of `from` (a very hidden sheet's backup is very hidden).
+   */
   | { op: 'copySheet'; from: string; to: string }
   | { op: 'writeBlock'; sheet: string; row: number; col: number; values: readonly (readonly CellInput[])[];
       /** Number format per column of the block ('@' text, '0', 'yyyy-mm-dd', '#,##0.00'); undefined leaves it. */
@@ -123,6 +137,14 @@ export interface WorkbookPort {
    */
   readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]>;
   apply(plan: WritePlan, options?: ApplyOptions): Promise<void>;
+  /**
+   * Optional: hands the user `file` (an .xlsx) as a workbook of its own, leaving this one unchanged — in
+   * Excel a new, unsaved workbook opens (Excel.createWorkbook, ExcelApi 1.8). `name` is the file name to
+   * suggest where the host can. Without it (the CLI) the caller saves the file itself.
+   */
+  openNewWorkbook?(file: Uint8Array, name: string): Promise<void>;
+  /** Optional: 0-based indexes of the sheet's hidden columns (a copy for sharing leaves them out). */
+  hiddenColumns?(sheet: string): Promise<number[]>;
 }
 
 /** A block of cells: 0-based top-left, and its size. */
@@ -151,7 +173,8 @@ export class WorkbookError extends Error {
   }
 }
 
-export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells';
+/** 'new-workbook' (code 'unsupported'): this Excel cannot open a new workbook (Excel.createWorkbook needs ExcelApi 1.8). */
+export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells' | 'new-workbook';
 
 /**
  * Throws when the run was stopped: the abort reason when it is a WorkbookError (the pane's "edited"),

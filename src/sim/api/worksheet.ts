@@ -140,6 +140,8 @@ export class Worksheet extends SimObject<SheetModel> {
       if ((pos === 'Before' || pos === 'After') && !rel) throw new ModelError('InvalidArgument', 'relativeTo is required for Before/After');
       const index =
         pos === 'Beginning' ? 0 : pos === 'End' ? wb.sheets.length : pos === 'Before' ? wb.sheets.indexOf(rel as SheetModel) : pos === 'After' ? wb.sheets.indexOf(rel as SheetModel) + 1 : wb.sheets.indexOf(t) + 1;
+      // The copy comes out Visible whatever the source's visibility: Excel's documentation does not say
+      // what it does, and the stricter case makes a caller that must keep a sheet hidden set it itself.
       const copy = wb.addSheet(name, index);
       copy.copyFrom(t);
       copyTables(wb, t, copy);

@@ -19,6 +19,7 @@ import {
   type CellArea,
   type CellInput,
   type SheetInfo,
+  type SheetVisibility,
   type ValidationRule,
   type WorkbookPort,
   type WriteOp,
@@ -27,6 +28,7 @@ import {
 import { blockAddress, columnLetters, intersects, parseRect, rowRunsBottomUp, type Rect } from './a1';
 import { clampText, formulaText, isFormulaCell, jsonBytes, literalText, toExcelCell, type ExcelCell } from './cells';
 import { isPayloadTooLarge } from './errors';
+import { openNewWorkbook, readHiddenColumns } from './newWorkbook';
 import { readGrid, runBatch, type Session } from './session';
 import { GridUnit, OP_OVERHEAD, WriteQueue, simpleUnit } from './writeQueue';
 
@@ -69,6 +71,11 @@ const GUESS_BYTES_PER_CELL = 48;
 const COPY_WIDTH_COLUMNS = 64;
 
 const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' } as const;
+const SHEET_VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const satisfies Record<SheetVisibility, string>;
+
+function fromSheetVisibility(v: string): SheetVisibility {
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
+}
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const SUMMARIZE = { sum: 'Sum', count: 'Count' } as const;
 const ALERT_STYLE = { stop: 'Stop', warning: 'Warning', information: 'Information' } as const;
@@ -207,7 +214,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return runBatch(this.host.Excel, this.timeoutMs, doing, batch, onSync);
   }
 
-  /** Two syncs: the sheet list, then every sheet's protection and used range together. */
+  /** Two syncs: the sheet list, then every sheet's protection, used range and A1 together. */
   async listSheets(): Promise<SheetInfo[]> {
     return this.run('listing the sheets', async (s) => {
       const sheets = s.context.workbook.worksheets;
@@ -216,16 +223,23 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const probes = sheets.items.map((ws) => {
         const protection = ws.protection.load('protected');
         const used = ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
-        return { ws, protection, used };
+        const a1 = ws.getRange('A1').load('values');
+        return { ws, protection, used, a1 };
       });
       await s.sync();
-      return probes.map(({ ws, protection, used }) => ({
-        name: ws.name,
-        visible: ws.visibility === 'Visible',
-        protected: protection.protected,
-        rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
-        columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
-      }));
+      return probes.map(({ ws, protection, used, a1 }) => {
+        const visibility = fromSheetVisibility(ws.visibility);
+        const first: unknown = a1.values[0]?.[0];
+        return {
+          name: ws.name,
+          visible: visibility === 'visible',
+          visibility,
+          protected: protection.protected,
+          rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+          columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
+          a1: typeof first === 'string' && first !== '' ? first : null,
+        };
+      });
     });
   }
 
@@ -295,6 +309,15 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       return areas.map((a) => out.get(a) ?? []);
     });
+  }
+
+  /** The file opens as a new workbook beside this one (Excel.createWorkbook, ExcelApi 1.8); Excel gives it no name until saved. */
+  openNewWorkbook(file: Uint8Array): Promise<void> {
+    return openNewWorkbook(this.host, file);
+  }
+
+  hiddenColumns(sheet: string): Promise<number[]> {
+    return this.run(`reading the hidden columns of sheet "${sheet}"`, (s) => readHiddenColumns(s, sheet));
   }
 
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
@@ -455,6 +478,9 @@ class PlanRun {
           const header = probe(op.source.sheet).ws.getRangeByIndexes(rect.r0, rect.c0, 1, rect.c1 - rect.c0 + 1).load('values');
           this.pivotHeaders.set(i, { rect, header });
         }
+      } else if (op.op === 'copySheet') {
+        // Excel's copy of a hidden sheet may come out visible: the copy gets the source's visibility.
+        probe(op.from).ws.load('visibility');
       } else if (op.op === 'deleteSheet') {
         // Pivots go with their sheet: a later pivot op of the same name must not delete them again.
         const p = probe(op.name);
@@ -603,6 +629,7 @@ class PlanRun {
       case 'addSheet':
         return push((c) => {
           const ws = c.workbook.worksheets.add(op.name);
+          if (op.visibility && op.visibility !== 'visible') ws.visibility = SHEET_VISIBILITY[op.visibility] as Excel.SheetVisibility;
           if (op.activate) ws.activate();
         });
       case 'deleteSheet':
@@ -804,13 +831,24 @@ class PlanRun {
     chart.setPosition(op.topLeft, op.bottomRight);
   }
 
+  /** The visibility the copy of `from` must get: the source's as the preflight saw it (visible for a sheet this plan made). */
+  private copyVisibility(from: string): Excel.SheetVisibility | null {
+    const source = this.probes.get(key(from))?.ws;
+    if (!source || source.isNullObject) return null;
+    const v = fromSheetVisibility(source.visibility);
+    return v === 'visible' ? null : SHEET_VISIBILITY[v] as Excel.SheetVisibility;
+  }
+
   private async copySheet(op: Op<'copySheet'>, label: string): Promise<void> {
+    const hidden = this.copyVisibility(op.from);
     if (this.caps.copySheet) {
       await this.writes.push(
         simpleUnit(label, (c) => {
           const copy = c.workbook.worksheets.getItem(op.from).copy('End');
           copy.name = op.to;
-        }, 0, 2),
+          // A hidden sheet's copy is hidden too (a very hidden one's very hidden), whatever Excel's copy did.
+          if (hidden) copy.visibility = hidden;
+        }, 0, hidden ? 3 : 2),
       );
       return;
     }
@@ -821,7 +859,10 @@ class PlanRun {
     const used = src.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
     const widths = Array.from({ length: COPY_WIDTH_COLUMNS }, (_, c) => src.getRangeByIndexes(0, c, 1, 1).format.load('columnWidth'));
     await this.s.sync();
-    await this.writes.push(simpleUnit(label, (c) => c.workbook.worksheets.add(op.to)));
+    await this.writes.push(simpleUnit(label, (c) => {
+      const ws = c.workbook.worksheets.add(op.to);
+      if (hidden) ws.visibility = hidden;
+    }));
     if (!used.isNullObject) {
       const cols = used.columnCount;
       const grid = await readGrid(this.s, {

@@ -14,7 +14,7 @@ describe('ExcelWorkbookPort reads', () => {
     expect(await setup({ requirementSets: { ExcelApi: '1.5' } }).port.capabilities()).toMatchObject({ conditionalFormats: false, copySheet: false });
   });
 
-  it('lists sheets with visibility, protection and the used size counted from A1', async () => {
+  it('lists sheets with visibility, protection, the used size counted from A1 and the text in A1', async () => {
     const { host, port } = setup();
     host.workbook.addSheet('客户', [
       ['姓名', '电话'],
@@ -27,9 +27,9 @@ describe('ExcelWorkbookPort reads', () => {
     host.workbook.model.sheet('Empty')!.visibility = 'Hidden';
     host.resetStats();
     expect(await port.listSheets()).toEqual([
-      { name: '客户', visible: true, protected: false, rowCount: 2, columnCount: 2 },
-      { name: 'Offset', visible: true, protected: true, rowCount: 5, columnCount: 5 },
-      { name: 'Empty', visible: false, protected: false, rowCount: 0, columnCount: 0 },
+      { name: '客户', visible: true, visibility: 'visible', protected: false, rowCount: 2, columnCount: 2, a1: '姓名' },
+      { name: 'Offset', visible: true, visibility: 'visible', protected: true, rowCount: 5, columnCount: 5, a1: null },
+      { name: 'Empty', visible: false, visibility: 'hidden', protected: false, rowCount: 0, columnCount: 0, a1: null },
     ]);
     // The sheet list, then everything about every sheet in one more sync.
     expect(host.stats().syncs).toBe(2);
