@@ -6,6 +6,6 @@ export { buildSummary, planBuildSummary, type SummarySheetSummary } from './buil
 export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type DuplicatesSummary } from './findDuplicates';
 export { loadLedger, type ActionContext, type Ledger } from './context';
 export { SettingsError } from './settingsSheet';
-export { exportMasked, planExportMasked, type ExportMaskedOptions, type MaskedSummary } from './exportMasked';
+export { buildMaskedCopy, exportMasked, type ExportMaskedOptions, type MaskedCopy, type MaskedSummary } from './exportMasked';
 export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';
 export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';

@@ -1,10 +1,12 @@
 /**
  * The playground's Excel: the simulator, installed as the pane's host, with a listener after every
- * Excel.run so the grid re-renders when an action (or "go to cell") has changed the workbook.
+ * Excel.run so the grid re-renders when an action (or "go to cell") has changed the workbook. A new
+ * workbook (Excel.createWorkbook: the masked copy) is downloaded.
  */
 import { createSimHost, installSimGlobals, type SimHost } from '../sim';
 import type { PaneHost } from '../taskpane/logic/host';
 import { columnLetter } from './a1';
+import { downloadWorkbook } from './download';
 import type { SheetData } from './xlsx';
 
 export interface Playground {
@@ -53,7 +55,9 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
   const Excel = { ...sim.Excel, run };
   const Office = sim.Office;
   installSimGlobals({ ...sim, Excel }, window as unknown as Record<string, unknown>);
-  const host: PaneHost = { Excel: Excel as unknown as PaneHost['Excel'], Office: Office as unknown as PaneHost['Office'] };
+  // A new workbook (the masked copy) cannot open beside this one in a page: it is downloaded instead.
+  sim.onCreateWorkbook = (file) => void downloadWorkbook(file);
+  const host: PaneHost = { Excel: Excel as unknown as PaneHost['Excel'], Office: Office as unknown as PaneHost['Office'], newWorkbook: 'download' };
   return {
     sim,
     host,

@@ -15,6 +15,7 @@ import { Range } from './api/range';
 import { Workbook, changedEventArgs } from './api/worksheet';
 import { ExcelEnums } from './api/enums';
 import { writeContents } from './api/range';
+import { createWorkbookFunction, type CreatedWorkbooks } from './api/createWorkbook';
 
 export type { SimStats } from './api/base';
 export { SimRichApiError } from './api/base';
@@ -94,6 +95,8 @@ export interface SimWorkbook {
 
 export interface SimExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Opens a new workbook from an .xlsx in base64 (ExcelApi 1.8); the current workbook is not changed. */
+  createWorkbook(base64File?: string): Promise<void>;
   readonly AggregationFunction: typeof ExcelEnums.AggregationFunction;
   readonly ChartSeriesBy: typeof ExcelEnums.ChartSeriesBy;
   readonly ChartType: typeof ExcelEnums.ChartType;
@@ -138,6 +141,10 @@ export interface SimHost {
    * after a write by this add-in (triggerSource 'ThisLocalAddin'); resolves when they have run.
    */
   fireChanged(sheetName: string, address: string, options?: { valueBefore?: unknown; triggerSource?: 'Unknown' | 'ThisLocalAddin' }): Promise<void>;
+  /** The files Excel.createWorkbook opened, in order (an empty array for a blank workbook). */
+  createdWorkbooks(): Uint8Array[];
+  /** What the host does with each new workbook, once open (the playground downloads it); null: nothing. */
+  onCreateWorkbook: ((file: Uint8Array) => void) | null;
 }
 
 /** Compares dotted versions numerically: "1.10" > "1.9". */
@@ -396,9 +403,17 @@ export function createSimHost(options: SimOptions = {}): SimHost {
     },
   };
 
+  const created: CreatedWorkbooks = { files: [], onCreate: null };
   return {
-    Excel: { run, ...ExcelEnums },
+    Excel: { run, createWorkbook: createWorkbookFunction(state, created), ...ExcelEnums },
     Office,
+    createdWorkbooks: () => [...created.files],
+    get onCreateWorkbook() {
+      return created.onCreate;
+    },
+    set onCreateWorkbook(hook) {
+      created.onCreate = hook;
+    },
     workbook: directWorkbook(wb),
     stats: () => ({ ...state.stats }),
     resetStats: () => {

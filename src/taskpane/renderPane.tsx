@@ -83,6 +83,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
           onCancel: pane.cancel,
           result: renderResult(pane.actions[id].result, ctx),
           extra: id === 'checkContacts' ? renderLive(pane) : null,
+          about: id === 'exportMasked' && pane.newWorkbook === 'download' ? s.maskedAboutDownload : undefined,
         }, styles);
       })}
       {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}

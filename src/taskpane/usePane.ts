@@ -77,6 +77,8 @@ export interface PaneState {
   saveSettings: (input: SettingsInput) => Promise<boolean>;
   saveMapping: (mapping: Record<string, number>) => Promise<boolean>;
   dismissNotice: () => void;
+  /** What the host does with a new workbook (the masked copy): Excel opens it, the playground downloads it. */
+  newWorkbook: 'open' | 'download';
 }
 
 const CLEAR = { busy: false, error: null, stopped: null, progress: null, note: null } as const;
@@ -287,5 +289,6 @@ export function usePane(host: PaneHost): PaneState {
     saveSettings: (input) => save(() => saveSettings(host, locale, input), s.settingsSaved),
     saveMapping: (mapping) => save(() => saveMapping(host, locale, view?.kind === 'ready' ? view.sheet : '', mapping), s.mappingSaved),
     dismissNotice: () => setNotice(null),
+    newWorkbook: host.newWorkbook ?? 'open',
   };
 }

@@ -213,28 +213,40 @@ suite('playground in Chromium', () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
-  it('exports a masked copy: the sheet exists and holds no phone of the source unmasked', async () => {
+  it('exports a masked copy as a download: a valid .xlsx of one masked sheet; the simulated workbook is unchanged', async () => {
     await page.goto(base);
     await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
     await page.getByText('识别的列').waitFor();
     const source = await values('客户信息');
     const before = await sheetNames();
-    await run('exportMasked', '导出脱敏副本', '14-export-masked.png');
-    const added = (await sheetNames()).filter((n) => !before.includes(n));
-    expect(added).toHaveLength(1);
-    const masked = added[0]!;
-    await expect(card('exportMasked').getByText(new RegExp(`已把 \\d+ 行脱敏复制到工作表「${masked}」`)).isVisible()).resolves.toBe(true);
-    const copy = await values(masked);
-    expect(copy.length).toBeGreaterThan(300);
-    const text = JSON.stringify(copy);
+    await expect(card('exportMasked').getByText(/^下载一个只含客户数据行的新工作簿/).isVisible()).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      run('exportMasked', '导出脱敏副本', '14-export-masked.png'),
+    ]);
+    expect(download.suggestedFilename()).toBe('客户信息（脱敏）.xlsx');
+    await expect(card('exportMasked').getByText(/^已下载「客户信息（脱敏）\.xlsx」：「客户信息」的 \d+ 行，已脱敏。您的工作簿未做任何更改。$/).isVisible()).resolves.toBe(true);
+    expect(await sheetNames()).toEqual(before);
+    expect(await values('客户信息')).toEqual(source);
+
+    // The bytes: a zip Excel opens (exceljs reads it back), one sheet, bold frozen header, no phone of the source.
+    const bytes = fs.readFileSync(await download.path());
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户信息（脱敏）']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.rowCount).toBeGreaterThan(300);
+    const copy: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => copy.push(String(c.value ?? ''))));
     const phones = source.slice(1).map((r) => String(r[7] ?? '').replace(/\D/g, '')).filter((d) => d.length >= 7);
     expect(phones.length).toBeGreaterThan(100);
-    const digitsInCopy = copy.flat().map((v) => String(v ?? '').replace(/\D/g, ''));
-    for (const p of phones) expect(digitsInCopy).not.toContain(p);
-    expect(text).toMatch(/\d{3}\*{4}\d{4}/);
-    await card('exportMasked').getByRole('button', { name: `转到 ${masked}!A1` }).click();
-    await page.getByRole('tab', { name: masked, selected: true }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, '14b-masked-sheet.png') });
+    const digitsInCopy = new Set(copy.map((v) => v.replace(/\D/g, '')));
+    for (const p of phones) expect(digitsInCopy.has(p)).toBe(false);
+    expect(copy.join('\n')).toMatch(/\d{3}\*{4}\d{4}/);
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
   }, 120_000);

@@ -1,10 +1,11 @@
 /** Export masked copy, against the simulated Excel host and through the xlsx adapter / CLI. */
+import { unzipText } from '../helpers/xlsxFixture';
+import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { checkContacts, exportMasked, loadLedger } from '../../src/actions';
-import { columnLetter } from '../../src/core/columns';
-import { worksheetValues } from '../../src/workbook/xlsx/readWorkbook';
+import { buildMaskedCopy, checkContacts, exportMasked } from '../../src/actions';
 import { seedSim, seedXlsx, smallLedger, HEADER, type Cell } from '../hostile/cells';
-import { cleanTemp, ctxFor, expectCliOk, simSnapshot, simWorkbook, xlsxWorkbook } from '../hostile/harness';
+import { cleanTemp, cli, ctxFor, simSnapshot, simWorkbook, tempFile, xlsxSnapshot, xlsxWorkbook } from '../hostile/harness';
+import { column, packageParts, readCopy } from './created';
 
 afterAll(cleanTemp);
 
@@ -27,63 +28,57 @@ function sim() {
 }
 
 describe('exportMasked in the sim', () => {
-  it('writes a new sheet with the data rows, phones and emails masked, every other cell as it was, the source untouched', async () => {
+  it('opens a new workbook with the data rows, phones and emails masked, every other cell as it was; the user\'s workbook is untouched', async () => {
     const { host, port } = sim();
-    const before = host.workbook.sheet('客户信息').values();
+    const before = simSnapshot(host);
     const summary = await exportMasked(ctxFor(port));
-    expect(summary).toMatchObject({ sheet: '客户信息', maskedSheet: '客户信息（脱敏）', rows: 6, replaced: null });
+    expect(summary).toMatchObject({ sheet: '客户信息', maskedSheet: '客户信息（脱敏）', fileName: '客户信息（脱敏）.xlsx', rows: 6, columns: 9, opened: true,
+      leftOut: { hidden: [], addIn: [] } });
     expect(summary.masked).toEqual({ phone: ['C', 'I'], email: ['D'], name: [] });
-    expect(host.workbook.sheet('客户信息').values()).toEqual(before);
-    const m = host.workbook.sheet('客户信息（脱敏）');
-    const v = m.values();
-    expect(v[0]![0]).toBe('脱敏副本 · 客户信息 · 2026-11-23');
-    expect(v[1]).toEqual([...HEADER, '备用手机']);
-    expect(v.slice(2).map((r) => r[2])).toEqual(['138****8000', '139****9000', '***45', '186****5678', '138****8000', '']);
-    expect(v.slice(2).map((r) => r[3])).toEqual(['z***@qq.com', 'l***@163.con', 'w***@', 'z***@sina.com', 'z***@qq.com', '']);
-    expect(v[2]![8]).toBe('139****5678');
-    expect(v.slice(2).map((r) => r[0])).toEqual(['张三', '李四', '王五', '赵六', '张三', '孙七']);
-    expect(v[2]![6]).toBe(12000);
-    // No digit run of the originals survives anywhere on the sheet.
-    const all = JSON.stringify(v);
-    for (const secret of ['13800138000', '0013', '1234', 'zhangsan', 'lisi', '13912345678']) expect(all).not.toContain(secret);
-    // Every written string stayed text: no cell of the copy is a formula.
-    v.forEach((r, i) => r.forEach((_, c) => expect(m.cell(`${columnLetter(c)}${i + 1}`).formula).toBeNull()));
-    expect(v[2]![7]).toBe('=HYPERLINK("http://evil.example","x")');
-    expect(v[3]![7]).toBe('+86 请勿外传');
-    expect(v[4]![7]).toBe('@home');
-    // The masked copy is never taken for the customer sheet.
-    expect((await loadLedger(ctxFor(port))).sheet).toBe('客户信息');
+    expect(simSnapshot(host)).toEqual(before);
+    expect(host.createdWorkbooks()).toHaveLength(1);
+    const { ws, values: v } = await readCopy(host.createdWorkbooks()[0]!);
+    expect(ws.name).toBe('客户信息（脱敏）');
+    expect(v[0]).toEqual([...HEADER, '备用手机']);
+    expect(column(v, '联系电话')).toEqual(['138****8000', '139****9000', '***45', '186****5678', '138****8000', null]);
+    expect(column(v, '电子邮箱')).toEqual(['z***@qq.com', 'l***@163.con', 'w***@', 'z***@sina.com', 'z***@qq.com', null]);
+    expect(column(v, '备用手机')[0]).toBe('139****5678');
+    expect(column(v, '客户姓名')).toEqual(['张三', '李四', '王五', '赵六', '张三', '孙七']);
+    expect(column(v, '累计消费金额')[0]).toBe(12000);
+    // No digit run of the originals survives anywhere in the package.
+    const all = Object.values(packageParts(host.createdWorkbooks()[0]!)).join('\n');
+    for (const secret of ['13800138000', '00138000', '0013 9000', 'zhangsan', 'lisi', '13912345678', '12345678']) expect(all).not.toContain(secret);
+    // Strings that look like formulas stayed text: the file has no formula at all.
+    expect(all).not.toMatch(/<f[ >]/);
+    expect(column(v, '备注').slice(0, 3)).toEqual(['=HYPERLINK("http://evil.example","x")', '+86 请勿外传', '@home']);
+    expect(ws.getCell('H2').type).toBe(ExcelJS.ValueType.String);
   });
 
-  it('leaves the add-in check columns out (their E.164 numbers would undo the mask)', async () => {
+  it('leaves the add-in\'s registered check columns out (their E.164 numbers would undo the mask) and says so', async () => {
     const { host, port } = sim();
     await checkContacts(ctxFor(port));
-    await exportMasked(ctxFor(port));
-    const v = host.workbook.sheet('客户信息（脱敏）').values();
-    expect(v[1]).toEqual([...HEADER, '备用手机']);
-    expect(JSON.stringify(v)).not.toContain('+86138');
+    const summary = await exportMasked(ctxFor(port));
+    expect(summary.leftOut.addIn).toEqual(['J', 'K', 'L', 'M']);
+    const { values } = await readCopy(host.createdWorkbooks()[0]!);
+    expect(values[0]).toEqual([...HEADER, '备用手机']);
+    expect(JSON.stringify(values)).not.toContain('+86138');
   });
 
-  it('a re-run replaces its own copy (same name, same content), never a user sheet of that name', async () => {
+  it('leaves hidden columns out and counts them; a re-run opens another workbook and still changes nothing', async () => {
     const { host, port } = sim();
-    await exportMasked(ctxFor(port));
-    const first = simSnapshot(host);
+    await host.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('客户信息').getRange('B:B').columnHidden = true;
+      await context.sync();
+    });
+    const before = simSnapshot(host);
+    const first = await exportMasked(ctxFor(port));
     const again = await exportMasked(ctxFor(port));
-    expect(again.replaced).toBe('客户信息（脱敏）');
-    expect(again.maskedSheet).toBe('客户信息（脱敏）');
-    expect(simSnapshot(host)).toEqual(first);
-
-    // A user's own sheet with the same name is kept; the copy goes next to it.
-    const user = simWorkbook({});
-    user.host.workbook.addSheet('客户信息');
-    seedSim(user.host, '客户信息', rows());
-    user.host.workbook.addSheet('客户信息（脱敏）').seed('A1', [['我自己的表'], ['勿动']]);
-    const s1 = await exportMasked(ctxFor(user.port));
-    expect(s1).toMatchObject({ maskedSheet: '客户信息（脱敏） (2)', replaced: null });
-    expect(user.host.workbook.sheet('客户信息（脱敏）').values()).toEqual([['我自己的表'], ['勿动']]);
-    const s2 = await exportMasked(ctxFor(user.port));
-    expect(s2).toMatchObject({ maskedSheet: '客户信息（脱敏） (2)', replaced: '客户信息（脱敏） (2)' });
-    expect(user.host.workbook.sheetNames()).toEqual(['客户信息', '客户信息（脱敏）', '客户信息（脱敏） (2)']);
+    expect(first.leftOut.hidden).toEqual(['B']);
+    expect(again).toEqual(first);
+    expect(simSnapshot(host)).toEqual(before);
+    expect(host.workbook.sheet('客户信息').hiddenColumns()).toEqual(['B']);
+    expect(host.createdWorkbooks()).toHaveLength(2);
+    expect((await readCopy(host.createdWorkbooks()[1]!)).values[0]).not.toContain('公司名称');
   });
 
   it('names the sheet in the user language, masks names when asked, and fits long sheet names into 31 characters', async () => {
@@ -94,53 +89,78 @@ describe('exportMasked in the sim', () => {
     const s = await exportMasked(ctxFor(c.port, { locale: 'en-US' }), { maskNames: true });
     expect(s.maskedSheet).toBe(`${long.slice(0, 31 - ' (masked)'.length)} (masked)`);
     expect(s.maskedSheet.length).toBeLessThanOrEqual(31);
-    const v = c.host.workbook.sheet(s.maskedSheet).values();
-    expect(v[0]![0]).toMatch(/^Masked copy · /);
-    expect(v[2]).toEqual(['J*** S****', '138****8000', 'j***@example.com']);
+    expect(s.fileName).toBe(`${s.maskedSheet}.xlsx`);
+    const { ws, values } = await readCopy(c.host.createdWorkbooks()[0]!);
+    expect(ws.name).toBe(s.maskedSheet);
+    expect(values[1]).toEqual(['J*** S****', '138****8000', 'j***@example.com']);
   });
 
-  it('refuses a workbook without a customer sheet, writing nothing', async () => {
+  it('refuses a workbook without a customer sheet, opening nothing and writing nothing', async () => {
     const { host, port } = simWorkbook({ 库存: [['产品', '数量'], ['螺丝', 3]] });
     const before = simSnapshot(host);
     await expect(exportMasked(ctxFor(port))).rejects.toThrow(/customer list/);
     expect(simSnapshot(host)).toEqual(before);
+    expect(host.createdWorkbooks()).toEqual([]);
+  });
+
+  it('a stop before the workbook opens: nothing is opened', async () => {
+    const { host, port } = sim();
+    const control = new AbortController();
+    const run = exportMasked(ctxFor(port, { signal: control.signal, onProgress: (p) => { if (p.phase === 'analyze') control.abort(); } }));
+    await expect(run).rejects.toMatchObject({ name: 'WorkbookError', code: 'cancelled' });
+    expect(host.createdWorkbooks()).toEqual([]);
+  });
+
+  it('works on a protected customer sheet: it only reads it', async () => {
+    const { host, port } = sim();
+    host.workbook.sheet('客户信息').protect();
+    const before = host.workbook.sheet('客户信息').values();
+    await exportMasked(ctxFor(port));
+    expect(column((await readCopy(host.createdWorkbooks()[0]!)).values, '联系电话')[0]).toBe('138****8000');
+    expect(host.workbook.sheet('客户信息').values()).toEqual(before);
   });
 });
 
-describe('exportMasked on .xlsx', () => {
-  it('through the port: dates stay dates, strings stay strings', async () => {
-    const { wb, port } = await xlsxWorkbook((w) => {
+describe('the masked copy of an .xlsx', () => {
+  it('buildMaskedCopy: the file alone (what the CLI saves), dates stay dates, strings stay strings, the workbook untouched', async () => {
+    const { port } = await xlsxWorkbook((w) => {
       const r = rows();
       r[1]![4] = new Date('2025-12-09T00:00:00Z') as never;
       seedXlsx(w.addWorksheet('客户信息'), r);
     });
-    const s = await exportMasked(ctxFor(port));
-    const ws = wb.getWorksheet(s.maskedSheet)!;
-    const v = worksheetValues(ws);
-    expect(v[2]![2]).toBe('138****8000');
-    expect(v[2]![7]).toBe('=HYPERLINK("http://evil.example","x")');
-    expect(ws.getCell('H3').type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getCell('E3').numFmt).toBe('yyyy-mm-dd');
-    expect(typeof v[2]![4] === 'number' || v[2]![4] instanceof Date).toBe(true);
+    const before = xlsxSnapshot(port);
+    const copy = await buildMaskedCopy(ctxFor(port));
+    expect(xlsxSnapshot(port)).toEqual(before);
+    expect(copy.fileName).toBe('客户信息（脱敏）.xlsx');
+    expect(copy.summary).toMatchObject({ sheet: '客户信息', rows: 6, opened: false, masked: { phone: ['C', 'I'], email: ['D'] } });
+    const { ws, values } = await readCopy(copy.file);
+    expect(column(values, '联系电话')[0]).toBe('138****8000');
+    expect(ws.getCell('H2').value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(ws.getCell('E2').numFmt).toBe('yyyy-mm-dd');
+    expect((ws.getCell('E2').value as Date).toISOString().slice(0, 10)).toBe('2025-12-09');
   });
 
-  it('CLI: apply --only masked writes the copy; a second apply on the output replaces it', async () => {
+  it('exportMasked through a port that cannot open a workbook refuses before reading anything', async () => {
+    const { port } = await xlsxWorkbook((w) => seedXlsx(w.addWorksheet('客户信息'), rows()));
+    const before = xlsxSnapshot(port);
+    await expect(exportMasked(ctxFor(port))).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'new-workbook' });
+    expect(xlsxSnapshot(port)).toEqual(before);
+  });
+
+  it('CLI: apply --only masked never writes the user\'s whole workbook as the shareable file', async () => {
     const { file } = await xlsxWorkbook((w) => seedXlsx(w.addWorksheet('客户信息'), rows()));
-    const first = await expectCliOk(file, ['--only', 'masked']);
-    expect(first.stdout).toMatch(/masked: "客户信息（脱敏）", 6 rows, masked columns C, I, D/);
-    expect(first.wb.worksheets.map((w) => w.name)).toEqual(['客户信息', '客户信息（脱敏）']);
-    const second = await expectCliOk(first.out, ['--only', 'masked']);
-    expect(second.stdout).toMatch(/replaced "客户信息（脱敏）"/);
-    expect(second.wb.worksheets.map((w) => w.name)).toEqual(['客户信息', '客户信息（脱敏）']);
-    expect(worksheetValues(second.wb.getWorksheet('客户信息（脱敏）')!).slice(1)).toEqual(worksheetValues(first.wb.getWorksheet('客户信息（脱敏）')!).slice(1));
+    const out = tempFile('shareable.xlsx');
+    const r = await cli(['apply', file, '--out', out, '--as-of', '2026-11-22', '--only', 'masked']);
+    expect(r.code).toBe(0);
+    const bytes = new Uint8Array(fs.readFileSync(out));
+    const { values } = await readCopy(bytes);
+    expect(column(values, '联系电话')[0]).toBe('138****8000');
+    // One sheet, and nothing unmasked in any part of the package.
+    const parts = unzipText(bytes);
+    expect(Object.keys(parts).filter((n) => n.startsWith('xl/worksheets/'))).toEqual(['xl/worksheets/sheet1.xml']);
+    expect(Object.values(parts).join('\n')).not.toMatch(/13800138000|zhangsan/);
+    // And with other actions it is refused: the copy is a file of its own.
+    const mixed = await cli(['apply', file, '--out', tempFile('mixed.xlsx'), '--only', 'masked,tiers']);
+    expect(mixed.code).toBe(2);
   });
-});
-
-it('works on a protected customer sheet: it only reads it', async () => {
-  const { host, port } = sim();
-  host.workbook.sheet('客户信息').protect();
-  const before = host.workbook.sheet('客户信息').values();
-  const s = await exportMasked(ctxFor(port));
-  expect(host.workbook.sheet(s.maskedSheet).values()[2]![2]).toBe('138****8000');
-  expect(host.workbook.sheet('客户信息').values()).toEqual(before);
 });

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-/** Live checking from the pane ("Keep checking as I type") and the Export masked copy card. */
+/** Live checking from the pane ("Keep checking as I type"). The Export masked copy card: maskedCopy.test.tsx. */
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Pane } from '../../src/taskpane/Pane';
@@ -88,33 +88,5 @@ describe('live checking in the pane', () => {
     await screen.findByText(/表头在第 1 行，共 4 位客户/, undefined, { timeout: 20_000 });
     await userEvent.click(screen.getByRole('button', { name: '检查电话和邮箱' }));
     expect(await screen.findByRole('switch', { name: '输入时自动检查' }, { timeout: 20_000 })).toBeTruthy();
-  });
-});
-
-describe('Export masked copy', () => {
-  it('writes the masked sheet, says where, and the link opens it; no phone of the source is in it', async () => {
-    const t = paneHost({ Clients: LEDGER });
-    render(<Pane host={t.host} />);
-    await ready();
-    const masked = card('Export masked copy');
-    await userEvent.click(within(masked).getByRole('button', { name: 'Export masked copy' }));
-    const line = await within(masked).findByText(/^Masked copy of 4 rows on sheet "/, undefined, { timeout: 20_000 });
-    const name = /sheet "([^"]+)"/.exec(line.textContent ?? '')![1]!;
-    expect(t.sim.workbook.sheetNames()).toContain(name);
-    const copy = JSON.stringify(t.sim.workbook.sheet(name).values());
-    for (const phone of ['13800138000', '13912345678']) expect(copy).not.toContain(phone);
-    expect(copy).toContain('138****8000');
-    expect(copy).not.toContain('ann@qq.com');
-    expect(within(masked).getByText(/Masked columns: phones B, emails C\./)).toBeTruthy();
-    await userEvent.click(within(masked).getByRole('button', { name: `Go to ${name}!A1` }));
-    await waitFor(() => expect(t.sim.workbook.model.activeSheet?.name).toBe(name));
-  });
-
-  it('is 导出脱敏副本 in Chinese', async () => {
-    const t = paneHost({ 客户: LEDGER }, { displayLanguage: 'zh-CN' });
-    render(<Pane host={t.host} />);
-    await screen.findByText(/表头在第 1 行，共 4 位客户/, undefined, { timeout: 20_000 });
-    await userEvent.click(screen.getByRole('button', { name: '导出脱敏副本' }));
-    expect(await within(card('导出脱敏副本')).findByText(/^已把 4 行脱敏复制到工作表「/, undefined, { timeout: 20_000 })).toBeTruthy();
   });
 });

@@ -20,6 +20,8 @@ export interface ActionCardProps {
   result: ReactNode;
   /** Below the button (the live-check switch of "Check phones & emails"). */
   extra?: ReactNode;
+  /** What the action does, when the host changes it (the playground downloads the masked copy). */
+  about?: string;
 }
 
 /** The phase in words: "Reading…", "Checking rows 40,000 of 100,000", "Writing…". */
@@ -48,7 +50,8 @@ function renderProgress(p: ActionCardProps, progress: ActionProgress, styles: Pa
 }
 
 export function renderActionCard(p: ActionCardProps, styles: PaneStyles) {
-  const { name, about } = p.s.actions[p.id];
+  const { name } = p.s.actions[p.id];
+  const about = p.about ?? p.s.actions[p.id].about;
   const headingId = `action-${p.id}-title`;
   const { busy, progress } = p.state;
   return (

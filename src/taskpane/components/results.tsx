@@ -93,6 +93,20 @@ function renderPossible(summary: DuplicatesSummary, ctx: ResultContext) {
   );
 }
 
+/** What the masked copy holds, and what it left out (hidden columns are usually hidden for a reason). */
+function renderMasked(result: Extract<ActionResult, { action: 'exportMasked' }>, ctx: ResultContext) {
+  const m = result.summary;
+  return (
+    <>
+      <Text>{describeResult(result, ctx.locale)}</Text>
+      <Text size={200} className={ctx.styles.muted}>{ctx.s.maskedColumns(m.masked.phone.join(' '), m.masked.email.join(' '))}</Text>
+      {m.maskedInText > 0 ? <Text size={200} className={ctx.styles.muted}>{ctx.s.maskedInText(m.maskedInText)}</Text> : null}
+      {m.leftOut.hidden.length > 0 ? <Text size={200}>{ctx.s.maskedHiddenLeftOut(m.leftOut.hidden)}</Text> : null}
+      {m.leftOut.addIn.length > 0 ? <Text size={200} className={ctx.styles.muted}>{ctx.s.maskedAddInLeftOut(m.leftOut.addIn.length)}</Text> : null}
+    </>
+  );
+}
+
 export function renderResult(result: ActionResult | null, ctx: ResultContext) {
   if (!result) return null;
   switch (result.action) {
@@ -104,15 +118,8 @@ export function renderResult(result: ActionResult | null, ctx: ResultContext) {
       return renderTiers(result.summary, ctx);
     case 'buildSummary':
       return <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, result.summary.summarySheet, 'A1', result.summary.summarySheet, ctx.s.goToCell(`${result.summary.summarySheet}!A1`))}</Text>;
-    case 'exportMasked': {
-      const m = result.summary;
-      return (
-        <>
-          <Text>{describeResult(result, ctx.locale)} {renderGoTo(ctx, m.maskedSheet, 'A1', m.maskedSheet, ctx.s.goToCell(`${m.maskedSheet}!A1`))}</Text>
-          <Text size={200} className={ctx.styles.muted}>{ctx.s.maskedColumns(m.masked.phone.join(' '), m.masked.email.join(' '))}</Text>
-        </>
-      );
-    }
+    case 'exportMasked':
+      return renderMasked(result, ctx);
     case 'findDuplicates':
       return (
         <>

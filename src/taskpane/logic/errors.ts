@@ -13,6 +13,7 @@ export function errorKey(err: unknown): string {
       if (code === 'host' && typeof message === 'string' && /did not answer/.test(message)) return 'timeout';
       if (code === 'protected' && detail === 'workbook-structure') return 'protected-structure';
       if (code === 'unsupported' && detail === 'merged-cells') return 'merged-cells';
+      if (code === 'unsupported' && detail === 'new-workbook') return 'new-workbook';
       return typeof code === 'string' ? code : 'host';
     case 'ContactsError':
     case 'TiersError':

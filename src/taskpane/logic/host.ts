@@ -15,6 +15,8 @@ export interface PaneHost extends ExcelHost {
     };
     addin?: { showAsTaskpane?: () => Promise<void> };
   };
+  /** What the host does with a new workbook (Excel.createWorkbook): Excel opens it (the default); the playground downloads it. */
+  newWorkbook?: 'open' | 'download';
 }
 
 /** The Office globals as the pane runs in Excel (after Office.onReady). */

@@ -18,7 +18,8 @@ export type ActionResult =
   | { action: 'computeTiers'; summary: TierColumnsSummary }
   | { action: 'buildSummary'; summary: SummarySheetSummary }
   | { action: 'findDuplicates'; summary: DuplicatesSummary }
-  | { action: 'exportMasked'; summary: MaskedSummary };
+  /** `downloaded`: the host saved the new workbook as a file (the playground) instead of opening it. */
+  | { action: 'exportMasked'; summary: MaskedSummary; downloaded: boolean };
 
 export type { ActionProgress, BackupInfo, RestoreSummary };
 
@@ -69,7 +70,7 @@ export async function runAction(id: ActionId, host: PaneHost, locale: Locale, op
     case 'findDuplicates':
       return { action: id, summary: await e.findDuplicates(ctx, options.duplicates) };
     case 'exportMasked':
-      return { action: id, summary: await e.exportMasked(ctx) };
+      return { action: id, summary: await e.exportMasked(ctx), downloaded: host.newWorkbook === 'download' };
   }
 }
 
@@ -91,7 +92,7 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
   // The backups the add-in made (Restore lists them); a workbook it cannot list them in still opens.
   const backups = await e.listBackups(ctx).catch((): BackupInfo[] => []);
   if (sheets.every((s) => s.rowCount === 0)) {
-    const stored = await e.readWorkbookSettings(ctx.port, names);
+    const stored = await e.readWorkbookSettings(ctx.port, sheets);
     return { kind: 'empty', sheets: names, settings: stored.settings, backups };
   }
   try {
@@ -106,7 +107,7 @@ export async function readWorkbook(host: PaneHost, locale: Locale, sheet?: strin
     const code = (err as { code?: unknown }).code;
     const name = (err as { name?: unknown }).name;
     if ((name === 'WorkbookError' && code === 'not-found' && !sheet) || name === 'AnalyzeError') {
-      const stored = await e.readWorkbookSettings(ctx.port, names);
+      const stored = await e.readWorkbookSettings(ctx.port, sheets);
       return { kind: 'no-sheet', sheets: names, settings: stored.settings, backups };
     }
     throw err;
@@ -149,7 +150,7 @@ export async function saveSettings(host: PaneHost, locale: Locale, input: Settin
       dormantDays: num(input.dormantDays), returningOrders: num(input.returningOrders) },
   });
   const sheets = await ctx.port.listSheets();
-  const stored = await e.readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const stored = await e.readWorkbookSettings(ctx.port, sheets);
   const t = settings.thresholds;
   const { ops } = e.settingsOps(stored, locale, { region: settings.region, asOf: settings.asOf, highPercentile: t.highPercentile,
     mediumPercentile: t.mediumPercentile, activeDays: t.activeDays, dormantDays: t.dormantDays, returningOrders: t.returningOrders });
@@ -161,7 +162,7 @@ export async function saveSettings(host: PaneHost, locale: Locale, input: Settin
 export async function saveMapping(host: PaneHost, locale: Locale, sheet: string, mapping: Record<string, number>): Promise<void> {
   const { e, ctx } = await context(host, locale);
   const sheets = await ctx.port.listSheets();
-  const stored = await e.readWorkbookSettings(ctx.port, sheets.map((s) => s.name));
+  const stored = await e.readWorkbookSettings(ctx.port, sheets);
   const { ops } = e.settingsOps(stored, locale, { customerSheet: sheet, mapping: JSON.stringify(mapping) });
   await ctx.port.apply({ description: paneStrings(locale).mappingSave, ops });
 }
@@ -186,7 +187,9 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       const g = result.summary.groups;
       return g.length === 0 ? s.noDuplicates : s.duplicatesResult(g.length, g.reduce((a, x) => a + x.rows.length, 0));
     }
-    case 'exportMasked':
-      return s.maskedResult(result.summary.maskedSheet, result.summary.rows);
+    case 'exportMasked': {
+      const m = result.summary;
+      return result.downloaded ? s.maskedDownloaded(m.fileName, m.sheet, m.rows) : s.maskedOpened(m.sheet, m.rows);
+    }
   }
 }
