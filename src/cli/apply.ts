@@ -3,14 +3,14 @@
  * is never written; original cells change only with an explicit --fix-* / --archive-duplicates flag,
  * and then only after a backup sheet; running it on its own output changes nothing more.
  */
-import * as path from 'node:path';
-import * as fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import { buildSummary, checkContacts, computeTiers, exportMasked, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
+import { buildMaskedCopy, buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
 import type { Locale } from '../i18n/strings';
-import { isOwnedSheet, SHEETS } from '../actions/names';
-import { XlsxWorkbookPort } from '../workbook/xlsx/xlsxPort';
-import { findUnsupportedParts, saveWorkbook } from '../workbook/xlsx/fileParts';
+import { readWorkbookSettings } from '../actions/settingsSheet';
+import { ownedSheetNames } from '../actions/ownSheets';
+import type { WorkbookPort } from '../workbook/port';
+import { checkInputFile } from './inputFile';
+import { checkOutputPath, refuseOutputOverInput, writeOutputFile } from './outFile';
+import { openWorkbookFile, refusalFor, saveWorkbookFile } from './workbookFile';
 
 export const ACTIONS = ['template', 'contacts', 'tiers', 'duplicates', 'summary', 'masked'] as const;
 export type ActionName = (typeof ACTIONS)[number];
@@ -34,6 +34,26 @@ export interface ApplyOptions {
   fixEmails?: boolean;
   acceptSuggestions?: boolean;
   archiveDuplicates?: boolean;
+  /** Replace an existing --out file (never the input). */
+  force?: boolean;
+}
+
+/**
+ * `--only masked`: --out gets the masked copy alone, a workbook of its own with one sheet of masked
+ * values — nothing else of the input (its other sheets, hidden ones, notes, the unmasked rows) is in it.
+ */
+async function writeMaskedCopy(o: ApplyOptions, ctx: ActionContext, force: boolean): Promise<string[]> {
+  const zh = o.locale === 'zh-CN';
+  const copy = await buildMaskedCopy(ctx);
+  await writeOutputFile(o.out, [copy.file], { force, input: o.file });
+  const r = copy.summary;
+  const cols = [...r.masked.phone, ...r.masked.email].join(', ') || '-';
+  const hidden = r.leftOut.hidden.length ? (zh ? `；未复制隐藏列 ${r.leftOut.hidden.join(', ')}` : `; hidden columns ${r.leftOut.hidden.join(', ')} left out`) : '';
+  return [
+    zh ? `脱敏副本：「${r.sheet}」的 ${r.rows} 行，已脱敏列 ${cols}，文字中另有 ${r.maskedInText} 格${hidden}`
+      : `masked: ${r.rows} rows of "${r.sheet}", masked columns ${cols}, and ${r.maskedInText} cells inside text${hidden}`,
+    zh ? `已保存（只含脱敏数据的新工作簿）：${o.out}` : `saved (a new workbook holding only masked data): ${o.out}`,
+  ];
 }
 
 export function parseOnly(text: string | undefined): ActionName[] {
@@ -41,46 +61,46 @@ export function parseOnly(text: string | undefined): ActionName[] {
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = names.filter((n) => !(ACTIONS as readonly string[]).includes(n));
   if (bad.length || names.length === 0) throw new ApplyRefusal(`--only takes a list of ${ACTIONS.join(', ')} (not "${bad.join(', ') || text}").`);
+  if (names.includes('masked') && names.some((n) => n !== 'masked')) {
+    throw new ApplyRefusal('--only masked writes a workbook of its own (the masked copy): run it on its own, not with other actions.');
+  }
   // Always in the natural order, whatever order was typed: summary reads the tier columns.
   return ACTIONS.filter((a) => names.includes(a));
 }
 
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
-  return real(a) === real(b);
-}
-
-/** Chinese when the first rows of any sheet hold Han characters: a Chinese ledger gets Chinese sheets and columns. */
-export function workbookLanguage(workbook: ExcelJS.Workbook): Locale {
+/** Chinese when the first rows of a user's sheet hold Han characters: a Chinese ledger gets Chinese sheets and columns. */
+export async function workbookLanguage(port: WorkbookPort): Promise<Locale> {
+  const sheets = await port.listSheets();
+  const stored = await readWorkbookSettings(port, sheets);
   // A workbook the add-in has worked on keeps the language it was first given.
-  for (const locale of ['zh-CN', 'en-US'] as const) if (workbook.getWorksheet(SHEETS.settings[locale])) return locale;
-  for (const ws of workbook.worksheets) {
-    if (isOwnedSheet(ws.name)) continue;
-    for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
-      let han = false;
-      ws.findRow(r)?.eachCell((cell) => { if (/\p{Script=Han}/u.test(String(cell.text))) han = true; });
-      if (han) return 'zh-CN';
-    }
+  if (stored.locale) return stored.locale;
+  const ours = new Set(ownedSheetNames(sheets, stored));
+  for (const s of sheets) {
+    if (ours.has(s.name) || s.rowCount === 0) continue;
+    const [rows] = await port.readAreas(s.name, [{ row: 0, col: 0, rows: Math.min(s.rowCount, 10), cols: Math.min(s.columnCount, 64) }]);
+    if (rows!.some((row) => row.some((v) => typeof v === 'string' && /\p{Script=Han}/u.test(v)))) return 'zh-CN';
   }
   return 'en-US';
 }
 
 export async function runApply(o: ApplyOptions): Promise<string[]> {
-  if (samePath(o.file, o.out)) throw new ApplyRefusal('--out must be a new file: apply never writes over its input.');
-  if (!fs.existsSync(o.file)) throw new ApplyRefusal(`File not found: ${o.file}`);
-  const lost = await findUnsupportedParts(o.file);
-  if (lost.length) {
-    throw new ApplyRefusal(`${o.file} contains ${lost.join(', ')}, which this tool cannot keep when it writes a copy; ` +
-      'use the Excel add-in for this workbook instead.');
-  }
-  const workbook = new ExcelJS.Workbook();
+  const force = o.force ?? false;
+  // The input is never the output, even a file we could not read; then the input is looked at before
+  // any library reads it, and --out before the work (a refusal now rather than after minutes).
+  await refuseOutputOverInput(o.out, o.file);
+  await checkInputFile(o.file);
+  await checkOutputPath(o.out, { force, input: o.file });
+  const port = await openWorkbookFile(o.file);
   try {
-    await workbook.xlsx.readFile(o.file);
+    return await applyActions(o, port, force);
   } catch (err) {
-    throw new ApplyRefusal(`${o.file} is not an .xlsx workbook (${(err as Error).message.split('\n')[0]}).`);
+    throw refusalFor(o.file, err);
   }
-  const port = new XlsxWorkbookPort(workbook);
-  const ctx: ActionContext = { port, locale: o.workbookLocale ?? workbookLanguage(workbook), now: o.now, sheet: o.sheet, settings: o.settings };
+}
+
+async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof openWorkbookFile>>, force: boolean): Promise<string[]> {
+  const ctx: ActionContext = { port, locale: o.workbookLocale ?? await workbookLanguage(port), now: o.now, sheet: o.sheet, settings: o.settings };
+  if (o.only.includes('masked')) return writeMaskedCopy(o, ctx, force);
   const zh = o.locale === 'zh-CN';
   const lines: string[] = [];
   if (!o.sheet && o.only.some((a) => a !== 'template')) {
@@ -131,16 +151,11 @@ export async function runApply(o: ApplyOptions): Promise<string[]> {
           : `summary: rebuilt "${r.summarySheet}" (${r.mode === 'formulas' ? 'COUNTIFS/SUMIFS formulas' : r.mode})`);
         break;
       }
-      case 'masked': {
-        const r = await exportMasked(ctx);
-        const cols = [...r.masked.phone, ...r.masked.email].join(', ') || '-';
-        lines.push(zh ? `脱敏副本：「${r.maskedSheet}」，${r.rows} 行，已脱敏列 ${cols}${r.replaced ? `（替换了之前的「${r.replaced}」）` : ''}`
-          : `masked: "${r.maskedSheet}", ${r.rows} rows, masked columns ${cols}${r.replaced ? ` (replaced "${r.replaced}")` : ''}`);
-        break;
-      }
+      case 'masked':
+        break; // a file of its own: see applyActions' start
     }
   }
-  await saveWorkbook(workbook, o.out);
+  await saveWorkbookFile(port, o.out, { force, input: o.file });
   lines.push(zh ? `已保存：${o.out}` : `saved: ${o.out}`);
   return lines;
 }

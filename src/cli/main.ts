@@ -5,14 +5,17 @@
 import { parseArgs } from 'node:util';
 import { analyzeSheet, AnalyzeError } from '../core/analyze';
 import type { Report } from '../core/report';
-import { rankCustomerSheets, tiedWithBest } from '../core/workbookPick';
-import { readSheetValues, NotAWorkbookError } from '../workbook/xlsx/readWorkbook';
+import { rankCustomerSheets, tiedWithBest, type SheetValues } from '../core/workbookPick';
+import { openWorkbookFile, refusalFor } from './workbookFile';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { pickLocale, type Locale } from '../i18n/strings';
 import { formatReport } from './formatReport';
 import { reportJsonPieces } from './reportJson';
 import { ZodError } from 'zod';
 import { ApplyRefusal, parseOnly, runApply } from './apply';
 import { refusalText } from './refusals';
+import { checkInputFile, InputFileError } from './inputFile';
+import { OutputFileError } from './outFile';
 import { WorkbookError } from '../workbook/port';
 import { ContactsError, SettingsError, TiersError } from '../actions';
 
@@ -20,7 +23,7 @@ const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledge
 
 Usage:
   customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region CC] [--json] [--lang zh-CN|en-US]
-  customer-ledger apply FILE.xlsx --out OUT.xlsx [--only template,contacts,tiers,duplicates,summary,masked]
+  customer-ledger apply FILE.xlsx --out OUT.xlsx [--force] [--only template,contacts,tiers,duplicates,summary,masked]
                   [--as-of YYYY-MM-DD] [--sheet NAME] [--region CC] [--lang zh-CN|en-US]
                   [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
   customer-ledger --help | --version
@@ -39,14 +42,43 @@ Commands:
 
 Options:
   --sheet NAME        the sheet to analyze (default: the sheet that looks most like a customer list)
-  --as-of DATE        the date tiers are computed for (default: today)
-  --region CC         country for numbers typed without a country code (default: CN)
+  --as-of DATE        the date tiers are computed for, 1900-01-01 to 9999-12-31 (default: today)
+  --region CC         country for numbers typed without a country code, e.g. CN, US, HK (default: CN)
   --json              print the report as JSON on stdout
-  --lang LOCALE       language of the summary (default: from LANG)
+  --lang LOCALE       zh-CN or en-US (also zh, en, zh_CN, en_US): the language of the messages (default:
+                      from LANG) and, for apply, of the sheets and columns it adds (default: the ledger's)
+  --out OUT.xlsx      apply: the copy to write, through a temporary file beside it, all or nothing
+  --force             apply: replace OUT.xlsx if it already exists (never the input, never a folder)
+
+Refused with exit code 2 and one line on stderr (exit code 1 is a bug: please report it):
+  FILE    missing, a folder, a device or pipe, empty, damaged or not a workbook at all; an .xls
+          (Excel 97–2003), .xlsb, password-protected or Strict Open XML workbook (save it in Excel as
+          "Excel Workbook (.xlsx)"); for apply also one holding parts the copy would lose (PivotTables…)
+  --out   the input itself (by any path), an existing file without --force, a folder or device, a
+          missing folder or one it may not write in, a full disk (nothing is written then)
+  other   an impossible --as-of, an unknown --region, --lang or --only value, option or sheet
 `;
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
+
+/** The spellings --lang accepts: zh-CN and en-US, any case, "_" for "-", a region or script left out, an encoding suffix. */
+const LANG_OPTION = /^(?:zh(?:-hans)?(?:-cn)?|en(?:-us)?)(?:\.[\w-]+)?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A real calendar day Excel can hold (its dates start on 1900-01-01), or a UsageError saying why not. */
+function checkAsOf(asOf: string): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
+  if (!m) throw new UsageError(`--as-of must be a date like 2026-11-22, not "${asOf}".`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new UsageError(`--as-of must be a real date like 2026-11-22, not "${asOf}" (there is no such day).`);
+  }
+  if (year < 1900) throw new UsageError(`--as-of must be between 1900-01-01 and 9999-12-31, not "${asOf}".`);
+}
 
 export interface CliIO {
   out: (text: string) => void;
@@ -69,10 +101,14 @@ function version(): string {
 /** --as-of, --region and --lang, checked the same way for every command. */
 function sharedOptions(values: { 'as-of'?: string; region?: string; lang?: string }, io: CliIO): { locale: Locale; asOf?: string; region?: string } {
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date like 2026-11-22, not "${asOf}".`);
+  if (asOf !== undefined) checkAsOf(asOf);
   const region = values.region?.toUpperCase();
-  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) {
-    throw new UsageError(`--region must be a two-letter country code such as CN or US, not "${values.region}".`);
+  // A code libphonenumber does not know would silently read every number as having no country.
+  if (region !== undefined && !(/^[A-Z]{2}$/.test(region) && isSupportedCountry(region))) {
+    throw new UsageError(`--region must be a country code such as CN, US or HK, not "${values.region}".`);
+  }
+  if (values.lang !== undefined && !LANG_OPTION.test(values.lang.replace(/_/g, '-'))) {
+    throw new UsageError(`--lang must be zh-CN or en-US (also zh, en, zh_CN, en_US), not "${values.lang}".`);
   }
   const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
   return { locale, asOf, region };
@@ -84,7 +120,22 @@ function sharedOptions(values: { 'as-of'?: string; region?: string; lang?: strin
  */
 async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null },
   locale: Locale, io: CliIO): Promise<Report> {
-  const sheets = await readSheetValues(file);
+  const port = await openWorkbookFile(file);
+  let sheets: SheetValues[];
+  try {
+    sheets = [];
+    for (const s of await port.listSheets()) {
+      // The sheet asked for by name is the only one read; otherwise every sheet is ranked.
+      if (sheetOption !== undefined && s.name !== sheetOption) continue;
+      sheets.push({ name: s.name, values: await port.readValues(s.name), hidden: !s.visible });
+    }
+    if (sheetOption !== undefined && sheets.length === 0) {
+      const names = (await port.listSheets()).map((s) => s.name);
+      throw new UsageError(`No sheet named "${sheetOption}" in ${file}. Sheets: ${names.join(', ')}.`);
+    }
+  } catch (err) {
+    throw refusalFor(file, err);
+  }
   let sheetName = sheetOption;
   if (sheetName === undefined) {
     const ranked = rankCustomerSheets(sheets);
@@ -123,6 +174,8 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
   const { locale, asOf, region } = sharedOptions(values, io);
   const settings = { region, asOf: asOf ?? null };
+  // Before any library reads it: a device or pipe is never read, an .xls or a damaged file is named.
+  await checkInputFile(file);
 
   const report = await analyzeFile(file, values.sheet, settings, locale, io);
   if (values.json) {
@@ -149,20 +202,31 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
       'fix-emails': { type: 'boolean', default: false },
       'accept-suggestions': { type: 'boolean', default: false },
       'archive-duplicates': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('apply needs exactly one FILE.xlsx (see --help).');
-  if (!values.out) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
+  if (values.out === undefined) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
+  if (values.out === '') throw new UsageError('--out needs a file name, such as checked.xlsx.');
   const { locale, asOf, region } = sharedOptions(values, io);
   const lines = await runApply({
     file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
     settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}) },
     fixPhones: values['fix-phones'], fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
-    archiveDuplicates: values['archive-duplicates'],
+    archiveDuplicates: values['archive-duplicates'], force: values.force,
   });
   io.out(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** One line whatever a file name holds: line breaks and other control characters are shown escaped. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what is being replaced
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** The language of messages: --lang when given (as --lang X or --lang=X), else the environment's. */
@@ -200,19 +264,20 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     throw new UsageError(`Unknown command "${command}". Try: customer-ledger --help`);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof NotAWorkbookError || err instanceof AnalyzeError || err instanceof ApplyRefusal ||
-      err instanceof WorkbookError || err instanceof SettingsError || err instanceof ContactsError || err instanceof TiersError) {
-      io.err(`customer-ledger: ${refusalText(err.message, messageLocale(argv, io))}\n`);
+    if (err instanceof UsageError || err instanceof AnalyzeError || err instanceof ApplyRefusal ||
+      err instanceof WorkbookError || err instanceof SettingsError || err instanceof ContactsError || err instanceof TiersError ||
+      err instanceof InputFileError || err instanceof OutputFileError) {
+      io.err(`customer-ledger: ${oneLine(refusalText(err.message, messageLocale(argv, io)))}\n`);
       return 2;
     }
     if (err instanceof ZodError) {
-      io.err(`customer-ledger: invalid settings: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+      io.err(`customer-ledger: ${oneLine(`invalid settings: ${err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)}\n`);
       return 2;
     }
     // Checked by code, not instanceof: node's errors may come from another realm (jest's vm).
     if (typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')) {
       const message = (err as Error).message;
-      io.err(`customer-ledger: ${message} (see --help)\n`);
+      io.err(`customer-ledger: ${oneLine(message)} (see --help)\n`);
       return 2;
     }
     io.err(`customer-ledger: internal error, please report it: ${err instanceof Error ? err.stack : String(err)}\n`);

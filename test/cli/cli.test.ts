@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
-import { SAMPLES_DIR, samplesAvailable } from '../helpers/samples';
+import { SAMPLES_DIR } from '../helpers/samples';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   let out = '';
@@ -118,7 +118,7 @@ describe('customer-ledger CLI', () => {
     expect(r.err).toMatch(/empty/);
   });
 
-  (samplesAvailable() ? it : it.skip)('runs through the installed bin on a sample', () => {
+  it('runs through the installed bin on a sample', () => {
     const bin = path.resolve(__dirname, '../../bin/customer-ledger.js');
     const r = spawnSync(process.execPath, [bin, 'analyze', path.join(SAMPLES_DIR, 'customers-en.xlsx'), '--json', '--as-of', '2026-11-22'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
