@@ -3,14 +3,13 @@
  * Targets from the foundation issue: phone and email ≥ 99%, tiers 100%, duplicate pairs F1 ≥ 0.97,
  * exactly the data rows.
  */
-import { analyzeSample, pairF1, pairsOf, samplesAvailable, type Truth } from './helpers/samples';
+import { analyzeSample, pairF1, pairsOf, type Truth } from './helpers/samples';
 import type { Report } from '../src/core/report';
 import { ReportSchema } from '../src/core/report';
 
 const names = ['customers-zh', 'customers-en'];
-const describeSamples = samplesAvailable() ? describe : describe.skip;
 
-describeSamples.each(names)('sample %s', (name) => {
+describe.each(names)('sample %s', (name) => {
   let report: Report;
   let truth: Truth;
   beforeAll(async () => {

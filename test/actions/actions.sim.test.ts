@@ -3,11 +3,10 @@
  * to the user's cells, idempotent re-runs, requirement-set fallbacks.
  */
 import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, type ActionContext } from '../../src/actions';
-import { analyzeSample, readTruth, samplesAvailable } from '../helpers/samples';
+import { analyzeSample, readTruth } from '../helpers/samples';
 import { sampleValues, simWith } from '../helpers/simLedger';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const describeSamples = samplesAvailable() ? describe : describe.skip;
 
 function ctxFor(port: ActionContext['port'], extra: Partial<ActionContext> = {}): ActionContext {
   return { port, locale: 'zh-CN', now: NOW, settings: { asOf: '2026-11-22' }, ...extra };
@@ -18,7 +17,7 @@ function userBlock(values: unknown[][], width: number): unknown[][] {
   return values.map((r) => r.slice(0, width));
 }
 
-describeSamples('checkContacts on the zh sample', () => {
+describe('checkContacts on the zh sample', () => {
   it('adds check columns, highlights through rules, leaves the user cells alone and re-runs idempotently', async () => {
     const { sheet, values } = await sampleValues('customers-zh');
     const { host, port } = simWith({ [sheet]: values });
@@ -69,7 +68,7 @@ describeSamples('checkContacts on the zh sample', () => {
   });
 });
 
-describeSamples('computeTiers on the samples', () => {
+describe('computeTiers on the samples', () => {
   it.each(['customers-zh', 'customers-en'])('writes the tiers the truth has (%s)', async (name) => {
     const truth = readTruth(name);
     const { sheet, values } = await sampleValues(name);
@@ -120,7 +119,7 @@ describe('computeTiers with clean cells writes live formulas that follow the set
   });
 });
 
-describeSamples('buildSummary', () => {
+describe('buildSummary', () => {
   it('builds PivotTables whose numbers match the engine, and rebuilding replaces them', async () => {
     const { sheet, values } = await sampleValues('customers-zh');
     const { host, port } = simWith({ [sheet]: values });
@@ -149,7 +148,7 @@ describeSamples('buildSummary', () => {
   });
 });
 
-describeSamples('findDuplicates', () => {
+describe('findDuplicates', () => {
   it('marks groups and, when asked, moves the rows not kept to an archive after a backup', async () => {
     const { sheet, values } = await sampleValues('customers-zh');
     const { host, port } = simWith({ [sheet]: values });

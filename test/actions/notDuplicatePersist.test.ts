@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { findDuplicates, type ActionContext } from '../../src/actions';
-import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
+import { openXlsx } from '../helpers/exceljsRead';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { simWith } from '../helpers/simLedger';
 
@@ -103,14 +103,15 @@ describe('"not a duplicate" persisted (exceljs adapter)', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('客户');
     for (const r of [HEADER, ZHANG1, LI1, ZHANG2, WANG, LI2]) ws.addRow(r);
-    const port = new XlsxWorkbookPort(wb);
+    const x = await openXlsx(wb);
+    const port = x.port;
     const first = await findDuplicates(ctxFor(port));
     expect(first.dismissed).toBe(0);
     await findDuplicates(ctxFor(port), { notDuplicates: [groupOf(first, 3)!.id] });
     const next = await findDuplicates(ctxFor(port));
     expect(next.groups.map((g) => g.rows)).toEqual([[2, 4]]);
     expect(next.dismissed).toBe(1);
-    const settings = wb.getWorksheet('台账设置')!;
+    const settings = (await x.reload()).getWorksheet('台账设置')!;
     const values: unknown[][] = [];
     settings.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     expect(JSON.parse(settingsText(values, 'dismissedDuplicates'))).toHaveLength(1);

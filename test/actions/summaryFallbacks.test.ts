@@ -5,7 +5,7 @@
  */
 import { buildSummary } from '../../src/actions';
 import { simWith } from '../helpers/simLedger';
-import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
+import { openXlsx } from '../helpers/exceljsRead';
 import ExcelJS from 'exceljs';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -50,11 +50,11 @@ describe('buildSummary fallbacks', () => {
     const name = "O'Brien 客户";
     const ws = wb.addWorksheet(name);
     for (const r of rows()) ws.addRow(r);
-    const port = new XlsxWorkbookPort(wb);
-    const r = await buildSummary(ctx(port as never));
+    const x = await openXlsx(wb);
+    const r = await buildSummary(ctx(x.port as never));
     expect(r.mode).toBe('formulas');
     const formulas: string[] = [];
-    wb.getWorksheet('客户汇总')!.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell.formula); }));
+    (await x.reload()).getWorksheet('客户汇总')!.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell.formula); }));
     const refs = formulas.filter((f) => /IFS\(/.test(f));
     expect(refs.length).toBeGreaterThan(0);
     for (const f of refs) expect(f).toContain("'O''Brien 客户'!");

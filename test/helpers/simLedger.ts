@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { createSimHost, type SimOptions } from '../../src/sim';
 import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
-import { readWorkbookFile } from '../../src/workbook/xlsx/readWorkbook';
+import * as fs from 'node:fs';
+import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
 import { isoToExcelSerial } from '../../src/core/cells';
 import { SAMPLES_DIR } from './samples';
 
@@ -24,7 +25,7 @@ export function simWith(sheets: Record<string, unknown[][]>, options: SimOptions
 }
 
 export async function sampleValues(name: string): Promise<{ sheet: string; values: unknown[][] }> {
-  const { sheets } = await readWorkbookFile(path.join(SAMPLES_DIR, `${name}.xlsx`));
-  const s = sheets[0]!;
-  return { sheet: s.name, values: asExcelValues(s.values) };
+  const port = XlsxWorkbookPort.open(fs.readFileSync(path.join(SAMPLES_DIR, `${name}.xlsx`)));
+  const [first] = await port.listSheets();
+  return { sheet: first!.name, values: asExcelValues(await port.readValues(first!.name)) };
 }

@@ -11,8 +11,7 @@ import { main } from '../../src/cli/main';
 import { createSimHost, type SimHost } from '../../src/sim';
 import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
 import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
-import { worksheetValues } from '../../src/workbook/xlsx/readWorkbook';
-import { cellText } from '../../src/core/text';
+import { unzipText } from '../helpers/xlsxFixture';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
@@ -94,24 +93,40 @@ export function simSnapshot(host: SimHost): unknown {
 export { cleanTemp, tempFile };
 
 let n = 0;
-/** Saves the workbook and reads it back: what the CLI would open. */
-export async function xlsxWorkbook(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<{ file: string; wb: ExcelJS.Workbook; port: XlsxWorkbookPort }> {
+
+export interface XlsxCase {
+  file: string;
+  /** The package port over the file, as the CLI opens it. */
+  port: XlsxWorkbookPort;
+  /** The workbook as exceljs (a reader we did not write) reads the port's current bytes. */
+  wb: ExcelJS.Workbook;
+  /** Reads the port's current bytes again into `wb` (after actions). */
+  refresh(): Promise<ExcelJS.Workbook>;
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** Saves the workbook and opens it as the CLI would. */
+export async function xlsxWorkbook(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<XlsxCase> {
   const src = new ExcelJS.Workbook();
   await build(src);
   const file = tempFile(`case${++n}.xlsx`);
   await src.xlsx.writeFile(file);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return { file, wb, port: new XlsxWorkbookPort(wb) };
+  const port = XlsxWorkbookPort.open(fs.readFileSync(file));
+  const x: XlsxCase = {
+    file, port, wb: await load(fs.readFileSync(file)),
+    refresh: async () => (x.wb = await load(port.toBytes())),
+  };
+  return x;
 }
 
-export function xlsxSnapshot(wb: ExcelJS.Workbook): unknown {
-  return wb.worksheets.map((ws) => ({
-    name: ws.name,
-    values: worksheetValues(ws).map((r) => r.map((v) => cellText(v))),
-    formulas: worksheetValues(ws).map((r) => r.map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { formula: string }).formula : null))),
-    cf: (ws as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length ?? 0,
-  }));
+/** Every part of the port's package as text: a refused action must leave all of it as it was. */
+export function xlsxSnapshot(port: XlsxWorkbookPort): unknown {
+  return unzipText(port.toBytes());
 }
 
 export async function cli(args: string[], lang = 'en_US.UTF-8') {

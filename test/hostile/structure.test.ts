@@ -9,7 +9,7 @@ import {
   ACTION_NAMES, cleanTemp, ctxFor, expectCliOk, expectCliRefusal, expectOk, expectUserError, runEach,
   simSnapshot, simWorkbook, xlsxSnapshot, xlsxWorkbook,
 } from './harness';
-import { worksheetValues } from '../../src/workbook/xlsx/readWorkbook';
+import { worksheetValues } from '../helpers/exceljsRead';
 import { cellText } from '../../src/core/text';
 
 afterAll(cleanTemp);
@@ -45,8 +45,8 @@ describe.each(NOTHING)('%s', (_label, sheets) => {
     expect(host.workbook.sheetNames()).toEqual(Object.keys(sheets));
   });
   it('xlsx: every action refuses clearly and writes nothing; the CLI exits 2 with one line', async () => {
-    const { wb, port, file } = await xlsx(sheets);
-    const outcomes = await runEach(port, () => xlsxSnapshot(wb));
+    const { port, file } = await xlsx(sheets);
+    const outcomes = await runEach(port, () => xlsxSnapshot(port));
     for (const name of ACTION_NAMES) expectUserError(outcomes[name], /customer list|customer columns/);
     await expectCliRefusal(file, /customer list/);
     // analyze too
@@ -79,10 +79,11 @@ describe('header only (no customers yet)', () => {
     expect((outcomes.findDuplicates as { value: { groups: unknown[] } }).value.groups).toEqual([]);
   });
   it('xlsx: the same (formula tables need no data row), and the CLI exits 0', async () => {
-    const { wb, port, file } = await xlsx(sheets);
-    const outcomes = await runEach(port, () => xlsxSnapshot(wb));
+    const x = await xlsx(sheets);
+    const { port, file } = x;
+    const outcomes = await runEach(port, () => xlsxSnapshot(port));
     for (const name of ACTION_NAMES) expectOk(outcomes[name]);
-    check(worksheetValues(wb.getWorksheet('客户信息')!));
+    check(worksheetValues((await x.refresh()).getWorksheet('客户信息')!));
     const { wb: out } = await expectCliOk(file);
     check(worksheetValues(out.getWorksheet('客户信息')!));
   });
@@ -133,7 +134,7 @@ describe('merged cells in the header and the data, two header rows', () => {
     expect(s.merges()).toEqual(['A1:H1', 'A2:B2', 'C2:D2', 'E2:G2', 'B4:B5']);
   });
   it('xlsx with real merges', async () => {
-    const { wb, port, file } = await xlsx({ 客户信息: rows() }, (w) => {
+    const x = await xlsx({ 客户信息: rows() }, (w) => {
       const ws = w.getWorksheet('客户信息')!;
       ws.mergeCells('A1:H1');
       ws.mergeCells('A2:B2');
@@ -141,9 +142,10 @@ describe('merged cells in the header and the data, two header rows', () => {
       ws.mergeCells('E2:G2');
       ws.mergeCells('B4:B5'); // a merged data cell (company over two customers)
     });
-    const outcomes = await runEach(port, () => xlsxSnapshot(wb));
+    const { port, file } = x;
+    const outcomes = await runEach(port, () => xlsxSnapshot(port));
     for (const name of ACTION_NAMES) expectOk(outcomes[name]);
-    expectChecked(worksheetValues(wb.getWorksheet('客户信息')!), 3);
+    expectChecked(worksheetValues((await x.refresh()).getWorksheet('客户信息')!), 3);
     const { wb: out } = await expectCliOk(file);
     const ws = out.getWorksheet('客户信息')!;
     expectChecked(worksheetValues(ws), 3);

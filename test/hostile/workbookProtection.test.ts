@@ -1,40 +1,41 @@
 /**
- * Workbook structure protection on the xlsx side. exceljs 4.4 does not model <workbookProtection>: it
- * loads a protected file without a trace of it and saves it unprotected, so the exceljs adapter cannot
- * refuse structure changes as the Office.js adapter does (test/actions/structureProtection.test.ts).
- * This is a tripwire: when exceljs starts reading it, this test fails and xlsxPort.checkPlan should
- * refuse like the Office.js adapter; until then the file check (fileParts.ts) is where to catch it.
+ * Workbook structure protection in a file (Review → Protect Workbook): the .xlsx port keeps it, refuses
+ * what Excel would refuse (adding or deleting sheets) before writing anything, and a protection that
+ * locks nothing is no reason to refuse.
  */
 import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { findUnsupportedParts } from '../../src/workbook/xlsx/fileParts';
-import { cleanTemp, tempFile } from './harness';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { computeTiers } from '../../src/actions';
+import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
+import { smallLedger, seedXlsx } from './cells';
+import { cleanTemp, cli, ctxFor, expectCliRefusal, tempFile, xlsxSnapshot } from './harness';
 
 afterAll(cleanTemp);
 
-it('exceljs drops workbook structure protection on load and save (known limitation)', async () => {
+async function protectedFile(lock: '1' | '0'): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('客户').getCell('A1').value = '姓名';
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const xml = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', xml.replace(/(<workbookPr[^>]*\/>)/, '$1<workbookProtection lockStructure="1"/>'));
-  const file = tempFile('protected.xlsx');
-  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
-  expect(await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string')).toMatch(/<workbookProtection lockStructure="1"\/>/);
+  seedXlsx(wb.addWorksheet('客户信息'), smallLedger());
+  const zip = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const xml = strFromU8(zip['xl/workbook.xml']!);
+  zip['xl/workbook.xml'] = strToU8(xml.replace(/(<workbookPr[^>]*\/>)/, `$1<workbookProtection lockStructure="${lock}"/>`));
+  const file = tempFile(`protected-${lock}.xlsx`);
+  fs.writeFileSync(file, zipSync(zip));
+  return file;
+}
 
-  const loaded = new ExcelJS.Workbook();
-  await loaded.xlsx.readFile(file);
-  expect(JSON.stringify(loaded.model)).not.toMatch(/lockStructure|workbookProtection/);
-  const saved = await JSZip.loadAsync(await loaded.xlsx.writeBuffer());
-  expect(await saved.file('xl/workbook.xml')!.async('string')).not.toMatch(/workbookProtection/);
+it('a locked structure: every action that adds a sheet is refused before anything is written, and the CLI writes no file', async () => {
+  const file = await protectedFile('1');
+  const port = XlsxWorkbookPort.open(fs.readFileSync(file));
+  const before = xlsxSnapshot(port);
+  await expect(computeTiers(ctxFor(port))).rejects.toMatchObject({ code: 'protected', detail: 'workbook-structure' });
+  expect(xlsxSnapshot(port)).toEqual(before);
+  await expectCliRefusal(file, /workbook structure is protected/);
+});
 
-  // So the file check refuses it before `apply` writes an unprotected copy…
-  expect(await findUnsupportedParts(file)).toEqual(['workbook structure protection']);
-  // …and a protection element that locks nothing is no reason to refuse.
-  const open = await JSZip.loadAsync(fs.readFileSync(file));
-  open.file('xl/workbook.xml', xml.replace(/(<workbookPr[^>]*\/>)/, '$1<workbookProtection lockStructure="0"/>'));
-  const unlocked = tempFile('unlocked.xlsx');
-  fs.writeFileSync(unlocked, await open.generateAsync({ type: 'nodebuffer' }));
-  expect(await findUnsupportedParts(unlocked)).toEqual([]);
+it('a protection that locks nothing: apply works and the file keeps the element', async () => {
+  const file = await protectedFile('0');
+  const out = tempFile('unlocked-out.xlsx');
+  expect((await cli(['apply', file, '--out', out, '--as-of', '2026-11-22'])).code).toBe(0);
+  expect(strFromU8(unzipSync(new Uint8Array(fs.readFileSync(out)))['xl/workbook.xml']!)).toContain('<workbookProtection lockStructure="0"/>');
 });

@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import { buildSummary, checkContacts, computeTiers, findDuplicates, type ActionContext } from '../../src/actions';
 import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
 import { generateLedger } from '../helpers/generateLedger';
-import { ctxFor, simSnapshot, simWorkbook, xlsxSnapshot } from '../hostile/harness';
+import { cleanTemp, ctxFor, simSnapshot, simWorkbook, xlsxSnapshot, xlsxWorkbook } from '../hostile/harness';
+
+afterAll(cleanTemp);
 
 const ACTIONS: [string, (ctx: ActionContext) => Promise<unknown>][] = [
   ['checkContacts', (ctx) => checkContacts(ctx)],
@@ -44,14 +46,18 @@ describe('apply twice = apply once', () => {
 
   it('xlsx adapter', async () => {
     await fc.assert(fc.asyncProperty(ledgers, selections, async ({ rows, seed }, actions) => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('客户信息');
-      for (const row of generateLedger(rows, seed)) ws.addRow(row as ExcelJS.CellValue[]);
-      const port = new XlsxWorkbookPort(wb);
+      const { port } = await xlsxWorkbook((wb) => {
+        const ws = wb.addWorksheet('客户信息');
+        for (const row of generateLedger(rows, seed)) ws.addRow(row as ExcelJS.CellValue[]);
+      });
       for (const [, run] of actions) await run(ctxFor(port));
-      const once = xlsxSnapshot(wb);
+      const once = xlsxSnapshot(port);
       for (const [, run] of actions) await run(ctxFor(port));
-      expect(xlsxSnapshot(wb)).toEqual(once);
+      expect(xlsxSnapshot(port)).toEqual(once);
+      // And in a new session, as the CLI runs on its own output.
+      const again = XlsxWorkbookPort.open(port.toBytes());
+      for (const [, run] of actions) await run(ctxFor(again));
+      expect(xlsxSnapshot(again)).toEqual(once);
     }), { numRuns: 15 });
   }, 60_000);
 });

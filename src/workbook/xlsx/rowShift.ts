@@ -109,9 +109,18 @@ function shiftRef(ref: string, ctx: ShiftContext): string {
   return parts.length === 1 ? out : `${out}:${b[1]}${b[2]}${bottom}`;
 }
 
-/** The formula (without "=") with its references to `ctx.sheet` adjusted for the deleted rows. */
-export function shiftFormula(formula: string, ctx: ShiftContext): string {
-  const target = ctx.sheet.toLowerCase();
+/** A reference as found in a formula: its sheet (null when unqualified) and the A1 text after any "!". */
+export interface FoundReference {
+  sheet: string | null;
+  ref: string;
+}
+
+/**
+ * The formula (without "=") with every A1 reference replaced by what `replace` returns for it (its
+ * text without the sheet prefix, which is kept). Strings, structured references and external
+ * workbook references are copied as they are.
+ */
+export function mapReferences(formula: string, replace: (found: FoundReference) => string): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
@@ -139,7 +148,6 @@ export function shiftFormula(formula: string, ctx: ShiftContext): string {
         if (formula[j] === '[') depth++;
         else if (formula[j] === ']' && --depth === 0) break;
       }
-      // An external reference ("[1]Data!A7") names another workbook's sheet: copy its name too.
       EXTERNAL_SHEET.lastIndex = j + 1;
       const end = EXTERNAL_SHEET.exec(formula) ? EXTERNAL_SHEET.lastIndex : j + 1;
       out += formula.slice(i, end);
@@ -152,12 +160,7 @@ export function shiftFormula(formula: string, ctx: ShiftContext): string {
       const m = REF.exec(formula);
       if (m) {
         const prefix = m[1];
-        const host = prefix === undefined ? ctx.host : sheetName(prefix);
-        if (host.toLowerCase() === target) {
-          out += (prefix !== undefined ? `${prefix}!` : '') + shiftRef(m[2] as string, ctx);
-        } else {
-          out += m[0];
-        }
+        out += (prefix !== undefined ? `${prefix}!` : '') + replace({ sheet: prefix === undefined ? null : sheetName(prefix), ref: m[2] as string });
         i = REF.lastIndex;
         continue;
       }
@@ -172,4 +175,50 @@ export function shiftFormula(formula: string, ctx: ShiftContext): string {
     i++;
   }
   return out;
+}
+
+/** The formula (without "=") with its references to `ctx.sheet` adjusted for the deleted rows. */
+export function shiftFormula(formula: string, ctx: ShiftContext): string {
+  const target = ctx.sheet.toLowerCase();
+  return mapReferences(formula, ({ sheet, ref }) => ((sheet ?? ctx.host).toLowerCase() === target ? shiftRef(ref, ctx) : ref));
+}
+
+const MAX_COLUMN = 16384;
+
+function moveEnd(text: string, dRow: number, dCol: number): string | null {
+  const m = ENDPOINT.exec(text);
+  if (!m) return null;
+  let col = m[1] as string;
+  const colAbs = col.startsWith('$');
+  let letters = colAbs ? col.slice(1) : col;
+  if (letters !== '' && !colAbs && dCol !== 0) {
+    let n = 0;
+    for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
+    n += dCol;
+    if (n < 1 || n > MAX_COLUMN) return null;
+    letters = '';
+    for (; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    col = letters;
+  }
+  let row = m[3] as string;
+  // "$5" in a rows-only reference ("$5:$9"): the "$" belongs to the row.
+  const rowAbs = m[2] === '$' || (letters === '' && colAbs);
+  if (row !== '' && !rowAbs && dRow !== 0) {
+    const r = Number(row) + dRow;
+    if (r < 1 || r > MAX_ROWS) return null;
+    row = String(r);
+  }
+  return `${col}${m[2]}${row}`;
+}
+
+/**
+ * A formula moved by (dRow, dCol), as Excel moves a shared formula from its first cell to the others:
+ * relative rows and columns follow, $-anchored ones stay; a reference pushed off the sheet is #REF!.
+ */
+export function translateFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return mapReferences(formula, ({ ref }) => {
+    const ends = ref.split(':').map((p) => moveEnd(p, dRow, dCol));
+    return ends.some((e) => e === null) ? '#REF!' : ends.join(':');
+  });
 }

@@ -1,124 +1,46 @@
 /**
- * The port over an in-memory exceljs Workbook: the CLI (`customer-ledger apply FILE --out OUT`) and tests
- * on real files. Reading and writing happen elsewhere (readWorkbook.ts, fileParts.ts); this only changes
- * the model, so a failed plan leaves the file on disk untouched.
+ * The port over an .xlsx package, edited in place: the CLI (`customer-ledger apply`) and tests on real
+ * files. It reads sheets as they stream out of the zip and writes only what a plan changes — the rows a
+ * write touches, the frame around them (widths, views, validations, formats), new sheets and tables —
+ * so every part it does not understand (defined names, links, pivots, charts, macros, spills, images…)
+ * is written back as the user's file had it.
  *
- * What exceljs 4.4 cannot write: PivotTables and charts (capabilities say so; the ops throw
- * WorkbookError('unsupported')). Everything else in WriteOp is implemented here.
- *
- * Workbook structure protection (<workbookProtection lockStructure="1"> in xl/workbook.xml) is not
- * modelled by exceljs 4.4: it is neither read nor written (checked: a protected file loads with no trace
- * of it and saves without it), so checkPlan cannot refuse on it as the Office.js adapter does; the file
- * check (fileParts.ts) is where it can be seen.
+ * PivotTables and charts are not written (capabilities say so: the summary uses formulas).
  */
-import type ExcelJS from 'exceljs';
 import {
-  VALIDATION_LIMITS,
   WorkbookError,
   throwIfStopped,
-  typedListSource,
   type ApplyOptions,
   type Capabilities,
   type CellArea,
   type CellInput,
   type SheetInfo,
-  type ValidationRule,
   type WorkbookPort,
   type WriteOp,
   type WritePlan,
 } from '../port';
-import { boxAddress, contains, intersects, parseBox, parseBoxes, type Box } from './a1';
-import { internals, type CfRule } from './internals';
-import { copySheet, deleteRows, uniqueTableName } from './sheetEdits';
-
-export { VALIDATION_LIMITS };
-
-const FORMULA = 6; // ExcelJS.ValueType.Formula
-const ALIGN = { left: 'left', center: 'center', right: 'right' } as const;
+import { boxAddress, parseBox, parseBoxes, type Box } from './a1';
+import { XlsxPackage } from './package/xlsxPackage';
+import { CONTENT_TYPE, REL, Relationships, relativeTarget, relsPathOf, resolveTarget } from './package/parts';
+import type { SheetState } from './package/workbookXml';
+import { argbOf, type StyleChange } from './package/styles';
+import { readColumnFormulas, readSheet, type SheetScan } from './sheet/readSheet';
+import { RowPatcher, type CellOp } from './sheet/patchRows';
+import { sheetPieces } from './sheet/sheetStream';
+import { SheetFrame, intersects } from './sheet/sheetFrame';
+import type { ValueContext } from './sheet/cellValues';
+import { validationXml } from './sheet/validationXml';
+import { newTableXml, readTable, renameTable, renameTablesInRows, uniqueTableName } from './sheet/tableXml';
+import { deleteSheetRows, findRowMoveBlockers } from './sheet/deleteRows';
+import { zipBytes, type ZipPart } from './zip/zipWrite';
+import { attribute, dropRelationshipsNotIn } from './xml/xml';
 
 type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
 
+/** Excel keeps at most this many characters in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 const key = (name: string): string => name.toLowerCase();
-
-function stripEquals(formula: string): string {
-  const f = formula.trim();
-  return f.startsWith('=') ? f.slice(1).trim() : f;
-}
-
-/** Formula text compared as Excel would see it: no "=", no spaces, one case. */
-function normalizeFormula(f: string): string {
-  return stripEquals(f).replace(/\s+/g, '').toUpperCase();
-}
-
-/** "#DDEBF7" (or "#DEB") → "FFDDEBF7". */
-export function argb(color: string): string {
-  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(color.trim());
-  if (!m) throw new WorkbookError('unsupported', `"${color}" is not a #RRGGBB colour.`);
-  const hex = (m[1] as string).length === 3 ? [...(m[1] as string)].map((c) => c + c).join('') : (m[1] as string);
-  return `FF${hex.toUpperCase()}`;
-}
-
-/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair, ending with "…" when cut. */
-function clampText(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = max - 1;
-  const prev = s.charCodeAt(cut - 1);
-  if (prev >= 0xd800 && prev <= 0xdbff) cut--;
-  return `${s.slice(0, cut)}…`;
-}
-
-function isoDate(text: string): Date {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
-  if (Number.isNaN(d.getTime())) throw new WorkbookError('unsupported', `Validation date "${text}" is not an ISO date.`);
-  return d;
-}
-
-function between(min: unknown, max: unknown): Pick<ExcelJS.DataValidation, 'operator' | 'formulae'> {
-  return max === undefined ? { operator: 'greaterThanOrEqual', formulae: [min] } : { operator: 'between', formulae: [min, max] };
-}
-
-/** exceljs's DataValidation for a port rule; throws WorkbookError('unsupported') for what Excel cannot hold. */
-export function toDataValidation(rule: ValidationRule): ExcelJS.DataValidation {
-  switch (rule.type) {
-    case 'list': {
-      const source = typedListSource(rule.items);
-      return { type: 'list', allowBlank: true, formulae: [`"${source.replace(/"/g, '""')}"`] };
-    }
-    case 'listRange':
-      return { type: 'list', allowBlank: true, formulae: [stripEquals(rule.source)] };
-    case 'custom':
-      return { type: 'custom', allowBlank: true, formulae: [stripEquals(rule.formula)] };
-    case 'date':
-      return { type: 'date', allowBlank: true, ...between(isoDate(rule.min), rule.max === undefined ? undefined : isoDate(rule.max)) };
-    case 'wholeNumber':
-      return { type: 'whole', allowBlank: true, ...between(rule.min, rule.max) };
-    case 'decimal':
-      return { type: 'decimal', allowBlank: true, ...between(rule.min, rule.max) };
-  }
-}
-
-function validationOf(op: Op<'validation'>): ExcelJS.DataValidation {
-  const dv = toDataValidation(op.rule);
-  if (op.prompt) {
-    dv.showInputMessage = true;
-    dv.promptTitle = clampText(op.prompt.title, VALIDATION_LIMITS.title);
-    dv.prompt = clampText(op.prompt.message, VALIDATION_LIMITS.prompt);
-  }
-  // Excel's default: reject what the rule does not allow (a Stop alert), with or without a message.
-  dv.showErrorMessage = true;
-  if (op.error) {
-    dv.errorTitle = clampText(op.error.title, VALIDATION_LIMITS.title);
-    dv.error = clampText(op.error.message, VALIDATION_LIMITS.error);
-    if (op.error.style !== 'stop') dv.errorStyle = op.error.style;
-  }
-  return dv;
-}
-
-function needBox(address: string, what: string): Box {
-  const box = parseBox(address);
-  if (!box) throw new WorkbookError('not-found', `${what}: "${address}" is not a range address.`);
-  return box;
-}
 
 /** Excel's rules for sheet names. */
 function checkSheetName(name: string): void {
@@ -127,129 +49,203 @@ function checkSheetName(name: string): void {
   }
 }
 
-/** A copy of the cell's style with its own font / fill / alignment objects: exceljs shares style objects between cells. */
-function restyle(cell: ExcelJS.Cell, change: (style: Partial<ExcelJS.Style>) => void): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
-  if (style.font) style.font = { ...style.font };
-  if (style.alignment) style.alignment = { ...style.alignment };
-  change(style);
-  cell.style = style;
+function needBox(address: string, what: string): Box {
+  const box = parseBox(address);
+  if (!box) throw new WorkbookError('not-found', `${what}: "${address}" is not a range address.`);
+  return box;
 }
 
-function plainText(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  return null;
+function checkColour(color: string | undefined): void {
+  if (color === undefined) return;
+  try {
+    argbOf(color);
+  } catch {
+    throw new WorkbookError('unsupported', `"${color}" is not a #RRGGBB colour.`);
+  }
 }
+
+interface SheetRef {
+  name: string;
+  path: string;
+  relId: string;
+  state: SheetState;
+}
+
+/** What a plan has done to one sheet so far, written out when the plan ends (or before a copy of it). */
+interface Pending {
+  frame: SheetFrame;
+  cellOps: CellOp[];
+  /** The bottom-right of everything written, for <dimension>. */
+  extent: { rows: number; columns: number };
+}
+
+/** A1's text as the port reports it: text (a number or a date is not a title), null otherwise. */
+function a1Text(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** The widest row of a block (a loop: a million rows would overflow Math.max's arguments). */
+function widthOf(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  return width;
+}
+
+const isBlankInput = (v: CellInput | undefined): boolean => v === null || v === undefined || v === '';
 
 export class XlsxWorkbookPort implements WorkbookPort {
   readonly kind = 'xlsx' as const;
+  private readonly scans = new Map<string, SheetScan>();
+  private readonly pending = new Map<string, Pending>();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(readonly pkg: XlsxPackage) {}
+
+  /** Opens a workbook from its bytes; throws PackageError when they are not a usable .xlsx. */
+  static open(bytes: Uint8Array): XlsxWorkbookPort {
+    return new XlsxWorkbookPort(XlsxPackage.open(bytes));
+  }
 
   async capabilities(): Promise<Capabilities> {
     return { kind: 'xlsx', pivotTables: false, dataValidation: true, conditionalFormats: true, charts: false, copySheet: true };
   }
 
+  // ---- sheets ----------------------------------------------------------------------------------------
+
+  private sheetRefs(): SheetRef[] {
+    const rels = this.pkg.rels(this.pkg.workbookPath);
+    return this.pkg.workbook.sheets().flatMap((s) => {
+      const rel = rels.get(s.relId);
+      if (!rel || rel.type !== REL.worksheet) return []; // chartsheets, dialog sheets: not worksheets
+      return [{ name: s.name, path: resolveTarget(this.pkg.workbookPath, rel.target), relId: s.relId, state: s.state }];
+    });
+  }
+
+  private ref(name: string): SheetRef {
+    const ref = this.sheetRefs().find((s) => key(s.name) === key(name));
+    if (!ref) throw new WorkbookError('not-found', `There is no sheet "${name}".`);
+    return ref;
+  }
+
+  private get valueContext(): ValueContext {
+    const sst = this.pkg.sharedStrings();
+    const styles = this.pkg.styles();
+    const date1904 = this.pkg.workbook.date1904;
+    return { sharedString: (i) => sst[i] ?? '', isDateStyle: (s) => styles.isDateStyle(s), date1904 };
+  }
+
+  /** The sheet's frame and extent, from one streamed pass (kept until the sheet changes). */
+  private scan(ref: SheetRef, values?: unknown[][]): SheetScan {
+    const known = this.scans.get(ref.path);
+    if (known && !values) return known;
+    const scan = readSheet(this.pkg.readTexts(ref.path), this.valueContext, { values });
+    this.scans.set(ref.path, scan);
+    return scan;
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((ws) => {
-      const { rows, columns } = usedSize(ws);
+    return this.sheetRefs().map((ref) => {
+      const scan = this.scan(ref);
       return {
-        name: ws.name,
-        visible: ws.state === 'visible' || ws.state === undefined,
-        protected: isProtected(ws),
-        rowCount: rows,
-        columnCount: columns,
+        name: ref.name,
+        visible: ref.state === 'visible',
+        visibility: ref.state,
+        protected: scan.frame.isProtected,
+        rowCount: scan.usedRows,
+        columnCount: scan.usedColumns,
+        a1: a1Text(scan.a1),
       };
     });
   }
 
+  /** 0-based columns the user hid on the sheet. */
+  async hiddenColumns(sheet: string): Promise<number[]> {
+    return [...this.scan(this.ref(sheet)).frame.hiddenColumns()].map((c) => c - 1).sort((a, b) => a - b);
+  }
+
   async readValues(sheet: string): Promise<unknown[][]> {
-    const ws = this.sheet(sheet);
-    const { rows, columns } = usedSize(ws);
-    const out: unknown[][] = [];
-    for (let r = 1; r <= rows; r++) {
-      const row = ws.findRow(r);
-      const values: unknown[] = new Array<unknown>(columns).fill(null);
-      if (row) {
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          if (c <= columns) values[c - 1] = cellValue(cell);
-        });
-      }
-      out.push(values);
-    }
-    return out;
+    const values: unknown[][] = [];
+    this.scan(this.ref(sheet), values);
+    return values;
   }
 
   async readFormulas(sheet: string, col: number, fromRow: number, toRow: number): Promise<unknown[]> {
-    const ws = this.sheet(sheet);
-    const out: unknown[] = [];
-    for (let r = fromRow; r <= toRow; r++) {
-      const cell = ws.findCell(r + 1, col + 1);
-      if (!cell) out.push('');
-      else if (cell.type === FORMULA) out.push(`=${cell.formula}`);
-      else {
-        const v = cellValue(cell);
-        out.push(v === null || v === undefined ? '' : v);
-      }
+    const ref = this.ref(sheet);
+    return readColumnFormulas(this.pkg.readTexts(ref.path), this.valueContext, col, fromRow + 1, toRow + 1);
+  }
+
+  async readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
+    const ref = this.ref(sheet);
+    const out = areas.map((a) => Array.from({ length: a.rows }, () => new Array<unknown>(Math.max(0, a.cols)).fill(null)));
+    const from = Math.min(...areas.map((a) => a.row + 1));
+    const to = Math.max(...areas.map((a) => a.row + a.rows));
+    if (areas.length === 0) return out;
+    const scan = readSheet(this.pkg.readTexts(ref.path), this.valueContext, {
+      rowRange: { from, to },
+      onCell: (r, c, v) => {
+        areas.forEach((a, i) => {
+          if (r - 1 >= a.row && r - 1 < a.row + a.rows && c >= a.col && c < a.col + a.cols) out[i]![r - 1 - a.row]![c - a.col] = v;
+        });
+      },
+    });
+    for (const m of scan.frame.merges()) {
+      areas.forEach((a, i) => {
+        for (let r = Math.max(m.top, a.row + 1); r <= Math.min(m.bottom, a.row + a.rows); r++) {
+          for (let c = Math.max(m.left, a.col + 1); c <= Math.min(m.right, a.col + a.cols); c++) {
+            if (r !== m.top || c !== m.left) out[i]![r - 1 - a.row]![c - 1 - a.col] = null;
+          }
+        }
+      });
     }
     return out;
   }
 
-  async readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
-    const ws = this.sheet(sheet);
-    return areas.map((a) => {
-      const out: unknown[][] = [];
-      for (let r = 0; r < a.rows; r++) {
-        const values: unknown[] = new Array<unknown>(Math.max(0, a.cols)).fill(null);
-        if (ws.findRow(a.row + r + 1)) {
-          for (let c = 0; c < a.cols; c++) {
-            const cell = ws.findCell(a.row + r + 1, a.col + c + 1); // never creates a cell
-            if (cell) values[c] = cellValue(cell);
-          }
-        }
-        out.push(values);
-      }
-      return out;
-    });
-  }
+  // ---- the plan ------------------------------------------------------------------------------------
 
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
-    const { onProgress, signal } = options;
     const skip = this.checkPlan(plan.ops);
-    throwIfStopped(signal);
+    throwIfStopped(options.signal);
     const total = plan.ops.length;
-    plan.ops.forEach((op, i) => {
-      if (!skip.has(i)) this.applyOp(op);
-      onProgress?.({ done: i + 1, total });
-    });
+    let changed = false;
+    for (let i = 0; i < plan.ops.length; i++) {
+      if (!skip.has(i)) {
+        this.applyOp(plan.ops[i]!);
+        changed = true;
+      }
+      options.onProgress?.({ done: i + 1, total });
+      await options.turn?.();
+    }
+    for (const path of [...this.pending.keys()]) this.flush(path);
+    if (changed) this.afterChange();
   }
 
-  // ---------------------------------------------------------------------------------------------------
-
-  private find(name: string): ExcelJS.Worksheet | undefined {
-    return this.workbook.worksheets.find((ws) => key(ws.name) === key(name));
-  }
-
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.find(name);
-    if (!ws) throw new WorkbookError('not-found', `There is no sheet "${name}".`);
-    return ws;
+  /** Excel recalculates on open (new formulas have no cached results) and rebuilds its calculation chain. */
+  private afterChange(): void {
+    this.pkg.workbook.setFullCalcOnLoad();
+    const rels = this.pkg.rels(this.pkg.workbookPath);
+    for (const rel of rels.byType(REL.calcChain)) {
+      this.pkg.remove(resolveTarget(this.pkg.workbookPath, rel.target));
+      rels.remove(rel.id);
+      this.pkg.touchRels(this.pkg.workbookPath);
+    }
   }
 
   /**
    * Everything that can fail without touching the workbook, before the first write: sheets exist where
-   * the plan needs them (following its own adds and deletes), none it changes is protected, addresses,
-   * colours and validation rules are valid, no PivotTable or chart is asked for. Returns ops to skip.
+   * the plan needs them (following its own adds and deletes), none it changes is protected, nothing is
+   * written into part of a merged area or an array formula, rows can be moved. Returns ops to skip.
    */
   private checkPlan(ops: readonly WriteOp[]): Set<number> {
-    const exists = new Set(this.workbook.worksheets.map((ws) => key(ws.name)));
+    const refs = this.sheetRefs();
+    const exists = new Set(this.pkg.workbook.sheets().map((s) => key(s.name)));
     const created = new Set<string>();
     const touched = new Set<string>();
     const skip = new Set<number>();
+    let structural = false;
     const mustExist = (name: string, what: string): void => {
       if (!exists.has(key(name))) throw new WorkbookError('not-found', `${what}: there is no sheet "${name}".`);
+      if (!created.has(key(name)) && !refs.some((r) => key(r.name) === key(name))) {
+        throw new WorkbookError('unsupported', `${what}: "${name}" is not a worksheet (a chart sheet or a macro sheet).`);
+      }
     };
     const touch = (name: string): void => {
       if (!created.has(key(name))) touched.add(key(name));
@@ -261,6 +257,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
           if (exists.has(key(op.name))) throw new WorkbookError('exists', `addSheet: a sheet "${op.name}" already exists.`);
           exists.add(key(op.name));
           created.add(key(op.name));
+          structural = true;
           return;
         case 'deleteSheet':
           if (!exists.has(key(op.name))) {
@@ -270,6 +267,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
           touch(op.name);
           exists.delete(key(op.name));
           created.delete(key(op.name));
+          structural = true;
           return;
         case 'copySheet':
           checkSheetName(op.to);
@@ -277,30 +275,41 @@ export class XlsxWorkbookPort implements WorkbookPort {
           if (exists.has(key(op.to))) throw new WorkbookError('exists', `copySheet: a sheet "${op.to}" already exists.`);
           exists.add(key(op.to));
           created.add(key(op.to));
+          structural = true;
           return;
         case 'pivot':
-          throw new WorkbookError('unsupported', `PivotTable "${op.name}": exceljs cannot write PivotTables; use the Excel add-in, or the summary's formula tables.`);
+          throw new WorkbookError('unsupported', `PivotTable "${op.name}": this tool cannot write PivotTables to a file; use the Excel add-in, or the summary's formula tables.`);
         case 'chart':
-          throw new WorkbookError('unsupported', `Chart "${op.name}": exceljs cannot write charts; use the Excel add-in.`);
+          throw new WorkbookError('unsupported', `Chart "${op.name}": this tool cannot write charts to a file; use the Excel add-in.`);
         case 'format':
           needBox(op.address, 'format');
-          if (op.fill !== undefined) argb(op.fill);
-          if (op.fontColor !== undefined) argb(op.fontColor);
+          checkColour(op.fill);
+          checkColour(op.fontColor);
           break;
         case 'addTable':
           needBox(op.address, 'addTable');
           break;
         case 'validation':
           if (parseBoxes(op.address).length === 0) needBox(op.address, 'validation');
-          validationOf(op);
+          validationXml('', op.address, op.rule, op);
           break;
         case 'conditionalFormat':
           if (parseBoxes(op.address).length === 0) needBox(op.address, 'conditionalFormat');
-          if (op.fill !== undefined) argb(op.fill);
-          if (op.fontColor !== undefined) argb(op.fontColor);
+          checkColour(op.fill);
+          checkColour(op.fontColor);
           break;
         case 'writeBlock':
-          if (op.row < 0 || op.col < 0) throw new WorkbookError('not-found', `writeBlock: row ${op.row}, column ${op.col} is outside the sheet.`);
+          if (op.row < 0 || op.col < 0 || op.row + op.values.length > 1_048_576 ||
+            op.col + widthOf(op.values) > 16_384) {
+            throw new WorkbookError('too-large', `writeBlock: row ${op.row + 1}, column ${op.col + 1} and its ${op.values.length} rows do not fit on a sheet (1,048,576 rows × 16,384 columns).`);
+          }
+          for (const row of op.values) {
+            for (const v of row) {
+              if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
+                throw new WorkbookError('too-large', `A cell can hold at most ${MAX_CELL_TEXT} characters; the add-in needed to write ${v.length} into sheet "${op.sheet}". Nothing was changed.`);
+              }
+            }
+          }
           break;
         default:
           break;
@@ -308,279 +317,371 @@ export class XlsxWorkbookPort implements WorkbookPort {
       mustExist(op.sheet, op.op);
       touch(op.sheet);
     });
+    if (structural && this.pkg.workbook.structureLocked) {
+      throw new WorkbookError('protected', 'The workbook structure is protected, and this needs to add, delete or rename sheets; unprotect it (Review → Protect Workbook) and try again. Nothing was changed.', 'workbook-structure');
+    }
     for (const name of touched) {
-      const ws = this.find(name);
-      if (ws && isProtected(ws)) {
-        throw new WorkbookError('protected', `The sheet "${ws.name}" is protected; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed.`);
+      const ref = refs.find((r) => key(r.name) === name);
+      if (ref && this.scan(ref).frame.isProtected) {
+        throw new WorkbookError('protected', `The sheet "${ref.name}" is protected; unprotect it (Review → Unprotect Sheet) and try again. Nothing was changed.`);
+      }
+    }
+    this.checkCellWrites(ops, created);
+    for (const op of ops) {
+      if (op.op !== 'deleteRows' || created.has(key(op.sheet))) continue;
+      const ref = refs.find((r) => key(r.name) === key(op.sheet));
+      if (!ref) continue;
+      const blocker = findRowMoveBlockers(this.pkg, ref, this.scan(ref), op.rows);
+      if (blocker) {
+        throw new WorkbookError('unsupported', `Rows of sheet "${ref.name}" cannot be moved in this file: ${blocker}. Nothing was changed.`);
       }
     }
     return skip;
   }
 
+  /** No value lands in a merged area's cell other than its top-left, or inside an array formula's range. */
+  private checkCellWrites(ops: readonly WriteOp[], created: ReadonlySet<string>): void {
+    for (const op of ops) {
+      if (op.op !== 'writeBlock' || created.has(key(op.sheet))) continue;
+      const ref = this.sheetRefs().find((r) => key(r.name) === key(op.sheet));
+      if (!ref) continue;
+      const scan = this.scan(ref);
+      const width = widthOf(op.values);
+      if (width === 0 || op.values.length === 0) continue;
+      const block: Box = { top: op.row + 1, left: op.col + 1, bottom: op.row + op.values.length, right: op.col + width };
+      for (const m of scan.frame.merges()) {
+        if (!intersects(m, block)) continue;
+        for (let r = Math.max(m.top, block.top); r <= Math.min(m.bottom, block.bottom); r++) {
+          const row = op.values[r - block.top] ?? [];
+          for (let c = Math.max(m.left, block.left); c <= Math.min(m.right, block.right); c++) {
+            if ((r === m.top && c === m.left) || isBlankInput(row[c - block.left])) continue;
+            throw new WorkbookError('unsupported', `Cells ${boxAddress(m)} on sheet "${op.sheet}" are merged, and the add-in needs to write into ${boxAddress({ top: r, left: c, bottom: r, right: c })}; unmerge them (Home → Merge & Center) and try again. Nothing was changed.`, 'merged-cells');
+          }
+        }
+      }
+      for (const a of scan.arrays) {
+        if (!intersects(a, block)) continue;
+        throw new WorkbookError('unsupported', `Cells ${boxAddress(a)} on sheet "${op.sheet}" hold an array formula, and the add-in needs to write into them; move the formula and try again. Nothing was changed.`);
+      }
+    }
+  }
+
+  private pendingOf(ref: SheetRef): Pending {
+    let p = this.pending.get(ref.path);
+    if (!p) {
+      p = { frame: this.scan(ref).frame.clone(), cellOps: [], extent: { rows: 0, columns: 0 } };
+      this.pending.set(ref.path, p);
+    }
+    return p;
+  }
+
   private applyOp(op: WriteOp): void {
     switch (op.op) {
-      case 'addSheet': {
-        const ws = this.workbook.addWorksheet(op.name);
-        if (op.activate) this.activate(ws);
+      case 'addSheet':
+        this.addSheet(op.name, op.visibility ?? 'visible');
         return;
-      }
       case 'deleteSheet':
-        return this.deleteSheet(this.sheet(op.name));
-      case 'copySheet':
-        copySheet(this.workbook, this.sheet(op.from), op.to);
+        this.deleteSheet(this.ref(op.name));
         return;
-      case 'writeBlock':
-        return writeBlock(this.sheet(op.sheet), op);
-      case 'format':
-        return format(this.sheet(op.sheet), op);
-      case 'columnWidths': {
-        const ws = this.sheet(op.sheet);
-        for (const w of op.widths) ws.getColumn(w.col + 1).width = Math.min(255, Math.max(0, w.width));
+      case 'copySheet':
+        this.copySheet(this.ref(op.from), op.to);
+        return;
+      case 'writeBlock': {
+        const p = this.pendingOf(this.ref(op.sheet));
+        p.cellOps.push({ kind: 'values', top: op.row + 1, left: op.col + 1, rows: op.values, numberFormats: op.numberFormats });
+        p.extent.rows = Math.max(p.extent.rows, op.row + op.values.length);
+        p.extent.columns = Math.max(p.extent.columns, op.col + widthOf(op.values));
         return;
       }
+      case 'format': {
+        const ref = this.ref(op.sheet);
+        const p = this.pendingOf(ref);
+        const scan = this.scan(ref);
+        const box = needBox(op.address, 'format');
+        // A whole row or column is formatted over the cells in use, not a million rows.
+        const bottom = Math.min(box.bottom, Math.max(box.top, scan.lastRow, p.extent.rows));
+        const right = Math.min(box.right, Math.max(box.left, scan.usedColumns, p.extent.columns));
+        const change: StyleChange = {};
+        if (op.bold !== undefined) change.bold = op.bold;
+        if (op.fill !== undefined) change.fill = op.fill;
+        if (op.fontColor !== undefined) change.fontColor = op.fontColor;
+        if (op.wrap !== undefined) change.wrap = op.wrap;
+        if (op.align !== undefined) change.align = op.align;
+        p.cellOps.push({ kind: 'style', box: { ...box, bottom, right }, change });
+        return;
+      }
+      case 'columnWidths':
+        this.pendingOf(this.ref(op.sheet)).frame.setColumnWidths(op.widths.map((w) => ({ col: w.col + 1, width: w.width })));
+        return;
       case 'freeze':
-        return freeze(this.sheet(op.sheet), op);
+        this.pendingOf(this.ref(op.sheet)).frame.freeze(Math.max(0, op.rows), Math.max(0, op.columns ?? 0));
+        return;
+      case 'validation': {
+        const p = this.pendingOf(this.ref(op.sheet));
+        const boxes = parseBoxes(op.address);
+        p.frame.replaceValidation(boxes, validationXml(p.frame.prefix, boxes.map(boxAddress).join(' '), op.rule, op));
+        return;
+      }
+      case 'conditionalFormat': {
+        const p = this.pendingOf(this.ref(op.sheet));
+        const boxes = parseBoxes(op.address);
+        const formula = op.formula.trim().replace(/^=/, '').trim();
+        const priority = p.frame.removeConditionalFormats(boxes, formula);
+        p.frame.addConditionalFormat(boxes.map(boxAddress).join(' '), formula, this.pkg.styles().addDxf(op.fill, op.fontColor), priority);
+        return;
+      }
       case 'addTable':
-        return this.addTable(this.sheet(op.sheet), op);
-      case 'validation':
-        return validation(this.sheet(op.sheet), op);
-      case 'conditionalFormat':
-        return conditionalFormat(this.sheet(op.sheet), op);
-      case 'deleteRows':
-        return deleteRows(this.workbook, this.sheet(op.sheet), op.rows);
+        this.addTable(this.ref(op.sheet), op);
+        return;
+      case 'deleteRows': {
+        const ref = this.ref(op.sheet);
+        for (const path of [...this.pending.keys()]) this.flush(path);
+        deleteSheetRows(this.pkg, this.sheetRefs(), ref, this.scan(ref), op.rows, (path) => this.scans.delete(path));
+        return;
+      }
       case 'pivot':
       case 'chart':
-        throw new WorkbookError('unsupported', `${op.op}: exceljs cannot write it.`);
+        throw new WorkbookError('unsupported', `${op.op}: this tool cannot write it to a file.`);
     }
   }
 
-  /** The sheet Excel opens on; only one tab selected (several selected tabs are "grouped" in Excel). */
-  private activate(ws: ExcelJS.Worksheet): void {
-    const index = this.workbook.worksheets.indexOf(ws);
-    const views = this.workbook.views ?? [];
-    const first = views[0] ?? { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: 'visible' };
-    this.workbook.views = [{ ...first, activeTab: index } as ExcelJS.WorkbookView, ...views.slice(1)];
-    for (const other of this.workbook.worksheets) {
-      const vs = other.views ?? [];
-      other.views = vs.length ? vs.map((v) => ({ ...v, tabSelected: other === ws })) : other === ws ? [{ state: 'normal', tabSelected: true } as unknown as ExcelJS.WorksheetView] : [];
+  /** Writes a sheet's pending changes into its part: its rows streamed through the patcher, in its new frame. */
+  private flush(path: string): void {
+    const p = this.pending.get(path);
+    if (!p) return;
+    this.pending.delete(path);
+    const scan = this.scans.get(path);
+    const styles = this.pkg.styles();
+    const columns = p.frame.columns().map((c) => ({ min: c.min, max: c.max, style: Number(attribute(c.tag, 'style') ?? 0) }));
+    const patcher = new RowPatcher(p.cellOps, {
+      prefix: p.frame.prefix,
+      derive: (base, change) => styles.derive(base, change),
+      columnStyle: (col) => columns.find((c) => col >= c.min && col <= c.max)?.style ?? 0,
+    });
+    const rows = this.rowsOf(path);
+    if (p.cellOps.length > 0) {
+      const old = p.frame.dimension() ?? { top: 1, left: 1, bottom: Math.max(1, scan?.usedRows ?? 1), right: Math.max(1, scan?.usedColumns ?? 1) };
+      p.frame.setDimension({
+        top: 1, left: 1,
+        bottom: Math.max(old.bottom, p.extent.rows, scan?.lastRow ?? 0, 1),
+        right: Math.max(old.right, p.extent.columns, 1),
+      });
+    }
+    const { head, tail } = p.frame.split();
+    const writer = this.pkg.writer(path);
+    writer.write(head);
+    for (const row of patcher.patch(rows)) writer.write(row);
+    writer.write(tail);
+    writer.close();
+    // The sheet as it is now, without reading it again: what was there and what was written.
+    if (!scan) {
+      this.scans.delete(path);
+      return;
+    }
+    const w = patcher.written;
+    this.scans.set(path, {
+      frame: p.frame,
+      usedRows: Math.max(scan.usedRows, w.rows),
+      usedColumns: Math.max(scan.usedColumns, w.columns),
+      lastRow: Math.max(scan.lastRow, patcher.lastRow),
+      a1: w.a1 === undefined ? scan.a1 : w.a1,
+      arrays: scan.arrays,
+    });
+  }
+
+  private *rowsOf(path: string): Generator<string> {
+    for (const piece of sheetPieces(this.pkg.readTexts(path))) if (piece.kind === 'row') yield piece.xml;
+  }
+
+  private nextSheetPath(): string {
+    for (let n = 1; ; n++) {
+      const path = `xl/worksheets/sheet${n}.xml`;
+      if (!this.pkg.has(path)) return path;
     }
   }
 
-  private deleteSheet(ws: ExcelJS.Worksheet): void {
-    const before = this.workbook.worksheets.indexOf(ws);
-    this.workbook.removeWorksheet(ws.id);
-    const views = this.workbook.views ?? [];
-    const first = views[0] as (ExcelJS.WorkbookView & { activeTab?: number }) | undefined;
-    const count = this.workbook.worksheets.length;
-    if (first && typeof first.activeTab === 'number' && count > 0) {
-      let tab = first.activeTab > before ? first.activeTab - 1 : first.activeTab;
-      tab = Math.min(tab, count - 1);
-      this.workbook.views = [{ ...first, activeTab: tab }, ...views.slice(1)];
-      if (first.activeTab === before) this.activate(this.workbook.worksheets[tab] as ExcelJS.Worksheet);
+  /** A new sheet at the end of the tabs; its part holds `frame` with no rows (or `rows` from a copy). */
+  private addSheet(name: string, state: SheetState, frame: SheetFrame = SheetFrame.blank(), rows?: Iterable<string>, path = this.nextSheetPath()): SheetRef {
+    const { head, tail } = frame.split();
+    const writer = this.pkg.writer(path);
+    writer.write(head);
+    if (rows) for (const row of rows) writer.write(row);
+    writer.write(tail);
+    writer.close();
+    this.pkg.contentTypes.setOverride(path, CONTENT_TYPE.worksheet);
+    const relId = this.pkg.relate(this.pkg.workbookPath, REL.worksheet, path);
+    const sheetId = Math.max(0, ...this.pkg.workbook.sheets().map((s) => s.sheetId)) + 1;
+    this.pkg.workbook.addSheet({ name, sheetId, relId, state }, this.pkg.workbook.relPrefix());
+    return { name, path, relId, state };
+  }
+
+  private deleteSheet(ref: SheetRef): void {
+    this.pending.delete(ref.path);
+    this.scans.delete(ref.path);
+    const index = this.pkg.workbook.sheets().findIndex((s) => key(s.name) === key(ref.name));
+    this.pkg.workbook.removeSheet(index);
+    const wbRels = this.pkg.rels(this.pkg.workbookPath);
+    wbRels.remove(ref.relId);
+    this.pkg.touchRels(this.pkg.workbookPath);
+    // What only this sheet used goes with it: its tables, drawings, notes (the add-in deletes only its own sheets).
+    for (const rel of this.pkg.rels(ref.path).list()) {
+      if (rel.external) continue;
+      const target = resolveTarget(ref.path, rel.target);
+      if (this.pkg.has(target) && rel.type === REL.table) this.pkg.remove(target);
     }
+    this.pkg.remove(`${ref.path.replace(/[^/]+$/, '')}_rels/${ref.path.slice(ref.path.lastIndexOf('/') + 1)}.rels`);
+    this.pkg.remove(ref.path);
   }
 
   /**
-   * An Excel table over existing cells. exceljs's addTable writes the header names and rows it is given
-   * into the cells, so it gets the cells' own values (a no-op write, shared formulas included — tested).
-   * Where Excel would have to rename headers (blank, duplicate, not text, multi-line) or the range holds
-   * merged cells, it falls back to an autofilter and a bold header row, which changes no cell value.
+   * A copy of a sheet, as Excel's Copy makes one (a backup): its rows (values, formulas, styles), its
+   * frame, its tables under new names (the copy's formulas follow them), its notes and external links,
+   * with the same visibility as the sheet it copies. Pictures and charts placed on it are not copied:
+   * a backup is for the cells.
    */
-  private addTable(ws: ExcelJS.Worksheet, op: Op<'addTable'>): void {
+  private copySheet(from: SheetRef, to: string): void {
+    this.flush(from.path);
+    const frame = this.scan(from).frame.clone();
+    const path = this.nextSheetPath();
+    const rels = Relationships.empty();
+    const renames = new Map<string, string>();
+    const kept = new Set<string>();
+    for (const rel of this.pkg.rels(from.path).list()) {
+      const type = rel.type.slice(rel.type.lastIndexOf('/') + 1);
+      if (rel.external) {
+        if (type === 'hyperlink') kept.add(rel.id);
+        if (type === 'hyperlink') rels.addWithId(rel.id, rel.type, rel.target, true);
+        continue;
+      }
+      const target = resolveTarget(from.path, rel.target);
+      if (!this.pkg.has(target)) continue;
+      let copyPath: string | null = null;
+      if (type === 'table') {
+        const xml = this.pkg.readText(target);
+        const table = readTable(xml);
+        const taken = new Set<string>([...this.allTables().map((t) => t.name.toLowerCase()), ...this.pkg.workbook.definedNames().map((d) => d.name.toLowerCase())]);
+        const name = uniqueTableName(table.name, taken);
+        renames.set(table.name, name);
+        copyPath = this.freePath('xl/tables/table', '.xml');
+        this.pkg.setText(copyPath, renameTable(xml, Math.max(0, ...this.allTables().map((t) => t.id)) + 1, name));
+        this.pkg.contentTypes.setOverride(copyPath, CONTENT_TYPE.table);
+      } else if (type === 'comments' || type === 'vmlDrawing') {
+        const ext = target.slice(target.lastIndexOf('.'));
+        const base = target.slice(0, target.length - ext.length).replace(/\d+$/, '');
+        copyPath = this.freePath(base, ext);
+        this.pkg.copyPart(target, copyPath, type === 'vmlDrawing' ? this.renumberVml(this.pkg.readText(target)) : undefined);
+      }
+      if (!copyPath) continue;
+      rels.addWithId(rel.id, rel.type, relativeTarget(path, copyPath), false);
+      kept.add(rel.id);
+    }
+    // Elements pointing at a relationship the copy does not have are left out of it.
+    for (const local of ['drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'tableParts', 'hyperlinks', 'pageSetup']) {
+      frame.rewrite(local, (text) => dropRelationshipsNotIn(text, kept));
+    }
+    frame.rewrite('sheetPr', (text) => text.replace(/\scodeName\s*=\s*("[^"]*"|'[^']*')/, ''));
+    frame.rewrite('sheetViews', (text) => text.replace(/\stabSelected\s*=\s*("[^"]*"|'[^']*')/g, ''));
+    if (rels.list().length > 0) this.pkg.setText(relsPathOf(path), rels.text);
+    this.addSheet(to, from.state, frame, renameTablesInRows(this.rowsOf(from.path), renames), path);
+  }
+
+  /**
+   * A copied VML drawing (notes, header pictures) with a block of shape ids of its own: each drawing of
+   * a workbook owns the ids 1024 × block + 1… (its <o:idmap data>), and two drawings must not share them.
+   */
+  private renumberVml(vml: string): string {
+    let used = 0;
+    for (const name of this.pkg.names().filter((n) => n.endsWith('.vml'))) {
+      for (const m of this.pkg.readText(name).matchAll(/<o:idmap\b[^>]*\bdata="([\d,]+)"/g)) used = Math.max(used, ...m[1]!.split(',').map(Number));
+    }
+    const block = used + 1;
+    const old = Number(/<o:idmap\b[^>]*\bdata="(\d+)/.exec(vml)?.[1] ?? NaN);
+    if (Number.isNaN(old)) return vml;
+    return vml.replace(/(<o:idmap\b[^>]*\bdata=")[\d,]+"/, `$1${block}"`)
+      .replace(/_x0000_s(\d+)/g, (_m, n: string) => `_x0000_s${Number(n) - old * 1024 + block * 1024}`);
+  }
+
+  /** The first free part name `base` + n + `ext` (n = 1, 2, …). */
+  private freePath(base: string, ext: string): string {
+    for (let n = 1; ; n++) if (!this.pkg.has(`${base}${n}${ext}`)) return `${base}${n}${ext}`;
+  }
+
+  /**
+   * An Excel table over existing cells. Where Excel would have to rename headers (blank, duplicate, not
+   * text, multi-line) or the range holds merged cells, an autofilter and a bold header row instead,
+   * which changes no cell value. Skipped when a table already covers the range (idempotent).
+   */
+  private addTable(ref: SheetRef, op: Op<'addTable'>): void {
     const box = needBox(op.address, 'addTable');
     if (box.bottom === box.top) box.bottom++; // Excel adds one empty row under a header-only table
-    const x = internals(ws);
-    const covered = Object.values(x.tables).some((t) => {
-      const b = parseBox(t.model.tableRef ?? t.model.ref);
+    const tables = this.tablesOf(ref);
+    if (tables.some((t) => {
+      const b = parseBox(t.ref);
       return b !== null && intersects(b, box);
-    });
-    if (covered) return;
-
+    })) return;
+    const p = this.pendingOf(ref);
     const headers: string[] = [];
     let usable = true;
     for (let c = box.left; c <= box.right; c++) {
-      const cell = ws.getCell(box.top, c);
-      const text = cell.type === FORMULA ? null : plainText(cell.value);
-      if (text === null || text.trim() === '' || /[\r\n\t]/.test(text) || text.length > 255) usable = false;
-      else headers.push(text);
+      const v = this.cellAfterPending(ref, p, box.top, c);
+      if (typeof v !== 'string' || v.trim() === '' || /[\r\n\t]/.test(v) || v.length > 255) usable = false;
+      else headers.push(v);
     }
-    const lower = headers.map((h) => h.toLowerCase());
-    if (new Set(lower).size !== lower.length) usable = false;
-    for (let r = box.top; r <= box.bottom && usable; r++) {
-      for (let c = box.left; c <= box.right; c++) if (ws.getCell(r, c).isMerged) usable = false;
-    }
+    if (new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) usable = false;
+    if (p.frame.merges().some((m) => intersects(m, box))) usable = false;
     if (!usable) {
-      if (!ws.autoFilter) ws.autoFilter = boxAddress(box);
-      for (let c = box.left; c <= box.right; c++) restyle(ws.getCell(box.top, c), (s) => (s.font = { ...s.font, bold: true }));
+      if (!p.frame.autoFilter()) p.frame.setAutoFilter(box);
+      p.cellOps.push({ kind: 'style', box: { ...box, bottom: box.top }, change: { bold: true } });
       return;
     }
-    if (typeof ws.autoFilter === 'string') {
-      // One sheet cannot have an autofilter over a table's range (Excel repairs the file).
-      const filter = parseBox(ws.autoFilter);
-      if (filter && intersects(filter, box)) ws.autoFilter = null as unknown as string;
-    }
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let r = box.top + 1; r <= box.bottom; r++) {
-      const row: ExcelJS.CellValue[] = [];
-      for (let c = box.left; c <= box.right; c++) row.push(ws.getCell(r, c).value);
-      rows.push(row);
-    }
-    const name = uniqueTableName(this.workbook, op.name);
-    ws.addTable({
-      name,
-      displayName: name,
-      ref: boxAddress({ ...box, bottom: box.top, right: box.left }),
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: (op.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-      columns: headers.map((h) => ({ name: h, filterButton: true })),
-      rows,
+    const filter = p.frame.autoFilter();
+    if (filter && intersects(filter, box)) p.frame.removeAutoFilter(); // a table cannot sit under a sheet filter
+    const taken = new Set<string>([...this.allTables().map((t) => t.name.toLowerCase()), ...this.pkg.workbook.definedNames().map((d) => d.name.toLowerCase())]);
+    const name = uniqueTableName(op.name, taken);
+    const id = Math.max(0, ...this.allTables().map((t) => t.id)) + 1;
+    let n = 1;
+    while (this.pkg.has(`xl/tables/table${n}.xml`)) n++;
+    const path = `xl/tables/table${n}.xml`;
+    this.pkg.setText(path, newTableXml({ id, name, ref: boxAddress(box) }, headers, op.style ?? 'TableStyleMedium2'));
+    this.pkg.contentTypes.setOverride(path, CONTENT_TYPE.table);
+    const relId = this.pkg.relate(ref.path, REL.table, path);
+    p.frame.addTablePart(relId, p.frame.relPrefix());
+  }
+
+  private tablesOf(ref: SheetRef): { id: number; name: string; ref: string }[] {
+    return this.pkg.rels(ref.path).byType(REL.table).flatMap((rel) => {
+      const path = resolveTarget(ref.path, rel.target);
+      return this.pkg.has(path) ? [readTable(this.pkg.readText(path))] : [];
     });
   }
-}
 
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  return internals(ws).sheetProtection?.sheet === true;
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || v === '';
-}
-
-/** Rows × columns from A1 up to the last cell holding a value (formats alone do not count, as with Excel's valuesOnly). */
-function usedSize(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
-  let rows = 0;
-  let columns = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // A merged area's other cells read as its top-left value, so they count where it has one.
-      if (isBlank(cell.value)) return;
-      if (r > rows) rows = r;
-      if (c > columns) columns = c;
-    });
-  });
-  return { rows, columns };
-}
-
-/** A cell's value as exceljs gives it; a shared formula's cells all read as { formula, result }. */
-function cellValue(cell: ExcelJS.Cell): unknown {
-  if (cell.type === FORMULA) return { formula: cell.formula, result: cell.result };
-  const v = cell.value;
-  return v === undefined ? null : v;
-}
-
-function toCellValue(v: CellInput): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : ({ error: '#NUM!' } as ExcelJS.CellErrorValue);
-  return { formula: stripEquals(v.formula) } as ExcelJS.CellFormulaValue;
-}
-
-function writeBlock(ws: ExcelJS.Worksheet, op: Op<'writeBlock'>): void {
-  const formats = op.numberFormats ?? [];
-  op.values.forEach((values, i) => {
-    const row = ws.getRow(op.row + 1 + i);
-    values.forEach((v, j) => {
-      const cell = row.getCell(op.col + 1 + j);
-      // exceljs keeps a string as a string cell whatever it starts with: "=1+1", "+86…", "@x" stay text.
-      cell.value = toCellValue(v);
-      const fmt = formats[j];
-      if (fmt !== undefined) restyle(cell, (s) => (s.numFmt = fmt));
-    });
-  });
-}
-
-function cellsOf(ws: ExcelJS.Worksheet, box: Box): ExcelJS.Cell[] {
-  // A whole row or column is formatted over the cells in use, not a million rows.
-  const bottom = Math.min(box.bottom, Math.max(box.top, ws.rowCount));
-  const right = Math.min(box.right, Math.max(box.left, ws.columnCount));
-  const cells: ExcelJS.Cell[] = [];
-  for (let r = box.top; r <= bottom; r++) for (let c = box.left; c <= right; c++) cells.push(ws.getCell(r, c));
-  return cells;
-}
-
-function format(ws: ExcelJS.Worksheet, op: Op<'format'>): void {
-  const fill = op.fill === undefined ? undefined : argb(op.fill);
-  const color = op.fontColor === undefined ? undefined : argb(op.fontColor);
-  for (const cell of cellsOf(ws, needBox(op.address, 'format'))) {
-    restyle(cell, (s) => {
-      if (op.bold !== undefined || color !== undefined) {
-        const font: Partial<ExcelJS.Font> = { ...s.font };
-        if (op.bold !== undefined) font.bold = op.bold;
-        if (color !== undefined) font.color = { argb: color };
-        s.font = font;
-      }
-      if (fill !== undefined) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-      if (op.wrap !== undefined || op.align !== undefined) {
-        const alignment: Partial<ExcelJS.Alignment> = { ...s.alignment };
-        if (op.wrap !== undefined) alignment.wrapText = op.wrap;
-        if (op.align !== undefined) alignment.horizontal = ALIGN[op.align];
-        s.alignment = alignment;
-      }
-    });
+  private allTables(): { id: number; name: string; ref: string }[] {
+    return this.pkg.names().filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n)).map((n) => readTable(this.pkg.readText(n)));
   }
-}
 
-function freeze(ws: ExcelJS.Worksheet, op: Op<'freeze'>): void {
-  const rows = Math.max(0, op.rows);
-  const columns = Math.max(0, op.columns ?? 0);
-  const current = (ws.views ?? [])[0] ?? {};
-  const { xSplit: _x, ySplit: _y, topLeftCell: _t, ...rest } = current as Partial<ExcelJS.WorksheetViewFrozen>;
-  ws.views = rows === 0 && columns === 0
-    ? [{ ...rest, state: 'normal' } as ExcelJS.WorksheetView]
-    : [{ ...rest, state: 'frozen', xSplit: columns, ySplit: rows, topLeftCell: boxAddress({ top: rows + 1, left: columns + 1, bottom: rows + 1, right: columns + 1 }) } as ExcelJS.WorksheetView];
-}
-
-/** Rectangles covering `outer` minus `hole` (at most four). */
-function subtract(outer: Box, hole: Box): Box[] {
-  if (!intersects(outer, hole)) return [outer];
-  const out: Box[] = [];
-  if (outer.top < hole.top) out.push({ ...outer, bottom: hole.top - 1 });
-  if (outer.bottom > hole.bottom) out.push({ ...outer, top: hole.bottom + 1 });
-  const top = Math.max(outer.top, hole.top);
-  const bottom = Math.min(outer.bottom, hole.bottom);
-  if (outer.left < hole.left) out.push({ top, bottom, left: outer.left, right: hole.left - 1 });
-  if (outer.right > hole.right) out.push({ top, bottom, left: hole.right + 1, right: outer.right });
-  return out;
-}
-
-/** Replaces every rule on the range (cells of other rules around it keep theirs), then adds the new one. */
-function validation(ws: ExcelJS.Worksheet, op: Op<'validation'>): void {
-  const dv = validationOf(op);
-  const model = internals(ws).dataValidations.model;
-  for (const box of parseBoxes(op.address)) {
-    for (const [address, existing] of Object.entries(model)) {
-      const b = parseBox(address);
-      if (!existing || !b || !intersects(b, box)) continue;
-      delete model[address];
-      if (!contains(box, b)) for (const piece of subtract(b, box)) model[boxAddress(piece)] = existing;
+  /** A cell's value once the plan's earlier writes are in (1-based row and column). */
+  private cellAfterPending(ref: SheetRef, p: Pending, row: number, col: number): unknown {
+    for (let i = p.cellOps.length - 1; i >= 0; i--) {
+      const op = p.cellOps[i]!;
+      if (op.kind !== 'values' || row < op.top || row >= op.top + op.rows.length) continue;
+      const v = op.rows[row - op.top]?.[col - op.left];
+      if (col >= op.left && v !== undefined) return v;
     }
-    model[boxAddress(box)] = { ...dv };
+    let found: unknown = null;
+    readSheet(this.pkg.readTexts(ref.path), this.valueContext, { rowRange: { from: row, to: row }, onCell: (r, c, v) => { if (r === row && c === col - 1) found = v; } });
+    return found;
   }
-}
 
-function overlaps(a: string, b: string): boolean {
-  const x = parseBoxes(a);
-  const y = parseBoxes(b);
-  return x.some((p) => y.some((q) => intersects(p, q)));
-}
+  // ---- saving --------------------------------------------------------------------------------------
 
-function conditionalFormat(ws: ExcelJS.Worksheet, op: Op<'conditionalFormat'>): void {
-  const x = internals(ws);
-  const formula = stripEquals(op.formula);
-  const wanted = normalizeFormula(formula);
-  // Idempotent: the same expression on a range that overlaps this one is replaced, not stacked — as the
-  // Office.js adapter does through Range.conditionalFormats (a re-run may cover more columns than the
-  // first, after other actions added theirs).
-  x.conditionalFormattings = x.conditionalFormattings
-    .map((cf) => (overlaps(cf.ref, op.address)
-      ? { ...cf, rules: cf.rules.filter((r) => !(r.type === 'expression' && typeof r.formulae?.[0] === 'string' && normalizeFormula(r.formulae[0]) === wanted)) }
-      : cf))
-    .filter((cf) => cf.rules.length > 0);
-  const style: Partial<ExcelJS.Style> = {};
-  if (op.fill !== undefined) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(op.fill) } };
-  if (op.fontColor !== undefined) style.font = { color: { argb: argb(op.fontColor) } };
-  const rule: CfRule = { type: 'expression', formulae: [formula], style };
-  const ref = parseBoxes(op.address).map(boxAddress).join(' ');
-  ws.addConditionalFormatting({ ref, rules: [rule as ExcelJS.ConditionalFormattingRule] });
+  /** The package's parts as they will be written (unchanged ones byte for byte). */
+  zipParts(): ZipPart[] {
+    for (const path of [...this.pending.keys()]) this.flush(path);
+    return this.pkg.zipParts();
+  }
+
+  /** The whole file (tests, small workbooks). */
+  toBytes(): Uint8Array {
+    return zipBytes(this.zipParts());
+  }
 }

@@ -1,11 +1,8 @@
-/** Round trips through a real .xlsx file: what Excel would open is what the tests check. */
+/** Temporary files and a small ledger for the .xlsx tests. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { saveWorkbook } from '../../../src/workbook/xlsx/fileParts';
-
-export const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
 
 let dir: string | null = null;
 export function tempPath(name: string): string {
@@ -16,16 +13,6 @@ export function tempPath(name: string): string {
 export function cleanTemp(): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   dir = null;
-}
-
-let n = 0;
-/** Writes the workbook to a temporary file and reads it back with a fresh exceljs Workbook. */
-export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const file = tempPath(`rt${++n}.xlsx`);
-  await saveWorkbook(wb, file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
-  return back;
 }
 
 export function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
