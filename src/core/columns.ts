@@ -238,6 +238,10 @@ function rowKinds(headers: readonly string[]): (row: readonly unknown[]) => RowK
   const headerLead = headers.find(Boolean) ?? '';
   const headerLeadFirst = codeAt(headerLead, 0);
   const headerLeadNumeric = /^[-\d]/.test(headerLead); // String(n) of a finite number starts with a digit or '-'
+  // A row whose values all lie right of the last headed column holds no customer (a stray note, a value
+  // pasted at XFD1048576): nothing of it can be read as a field.
+  let headerWidth = headers.length;
+  while (headerWidth > 0 && !headers[headerWidth - 1]) headerWidth--;
   const judged = (row: readonly unknown[]): RowKind => {
     const lead: string[] = [];
     for (const v of row) {
@@ -254,15 +258,19 @@ function rowKinds(headers: readonly string[]): (row: readonly unknown[]) => RowK
   return (row) => {
     let filled = 0;
     let first: unknown;
+    let firstCol = -1;
     let plain = true;
     for (let c = 0; c < row.length && filled < 3; c++) {
       const v = row[c];
       if (isBlankCell(v)) continue;
-      if (filled === 0) first = v;
+      if (filled === 0) {
+        first = v;
+        firstCol = c;
+      }
       filled++;
       if (!neverTotals(v)) plain = false;
     }
-    if (filled === 0) return 'skip';
+    if (filled === 0 || firstCol >= headerWidth) return 'skip';
     // Not a lone cell (a footnote), no totals word, and a first cell that cannot be the header's.
     const notHeader = typeof first === 'string' ? keepsFirstCharacter(first) && first.charCodeAt(0) !== headerLeadFirst
       : typeof first === 'number' && !headerLeadNumeric;

@@ -181,6 +181,17 @@ describe('column letters', () => {
   });
 });
 
+describe('detectLayout: a row holds a customer only where the header has columns', () => {
+  it('skips a row whose values all lie right of the header (a stray value at XFD1048576, a note off to the side)', () => {
+    const stray: unknown[] = [];
+    stray[16383] = 'stray';
+    const grid: unknown[][] = [['姓名', '电话'], ['张三', '13800138000'], [null, null, null, 'note'], ['李四', '13900139000']];
+    for (let i = grid.length; i < 40; i++) grid.push([]);
+    grid.push(stray);
+    expect(detectLayout(grid)!.dataRows).toEqual([2, 4]);
+  });
+});
+
 describe('detectLayout row kinds: the quick judgement agrees with judging every row on its cleaned texts', () => {
   // The rules as written before the quick path (each row's first three cells cleaned and tested), kept
   // here as the reference: data, totals or skipped for every row the generator can make.
@@ -192,6 +203,8 @@ describe('detectLayout row kinds: the quick judgement agrees with judging every 
     const data: number[] = [];
     const totals: number[] = [];
     rows.forEach((row, k) => {
+      // Values only right of the last headed column: no customer there.
+      if (row.findIndex((v) => !isBlankCell(v)) >= header.length) return;
       const lead: string[] = [];
       for (const v of row) {
         if (isBlankCell(v)) continue;
