@@ -192,6 +192,15 @@ export function needsTextGuard(value: string): boolean {
   return /^[=+\-@]/.test(value);
 }
 
+/** A validation title or message cut to at most `max` UTF-16 units without splitting a surrogate pair, ending with "…" when cut. */
+export function clampText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = max - 1;
+  const prev = s.charCodeAt(cut - 1);
+  if (prev >= 0xd800 && prev <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 /** Excel's limits on data validation texts (characters): titles, prompt and error messages, typed lists. */
 export const VALIDATION_LIMITS = { title: 32, prompt: 255, error: 224, list: 255 } as const;
 

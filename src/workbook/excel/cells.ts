@@ -70,11 +70,3 @@ export function rowBytes(row: readonly unknown[]): number {
   return jsonBytes(row) + 1;
 }
 
-/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair, ending with "…" when cut. */
-export function clampText(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = max - 1;
-  const prev = s.charCodeAt(cut - 1);
-  if (prev >= 0xd800 && prev <= 0xdbff) cut--;
-  return `${s.slice(0, cut)}…`;
-}

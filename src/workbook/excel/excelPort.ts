@@ -11,6 +11,7 @@
  */
 import {
   VALIDATION_LIMITS,
+  clampText,
   WorkbookError,
   throwIfStopped,
   typedListSource,
@@ -26,7 +27,7 @@ import {
   type WritePlan,
 } from '../port';
 import { blockAddress, columnLetters, intersects, parseRect, rowRunsBottomUp, type Rect } from './a1';
-import { clampText, formulaText, isFormulaCell, jsonBytes, literalText, toExcelCell, type ExcelCell } from './cells';
+import { formulaText, isFormulaCell, jsonBytes, literalText, toExcelCell, type ExcelCell } from './cells';
 import { isPayloadTooLarge } from './errors';
 import { openNewWorkbook, readHiddenColumns } from './newWorkbook';
 import { readGrid, runBatch, type Session } from './session';

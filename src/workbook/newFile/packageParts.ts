@@ -2,7 +2,7 @@
  * The fixed parts of a one-sheet workbook package: content types, relationships, the workbook. No
  * document properties (docProps/core.xml would name an author), no theme, no calculation chain.
  */
-import { stripForbidden, xmlAttr } from './xmlText';
+import { escapeAttr, stripNotXml } from '../xlsx/xml/xml';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -30,7 +30,7 @@ export const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.op
 export function workbookXml(sheetName: string): string {
   return `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">`
     + '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="16384" windowHeight="8192"/></bookViews>'
-    + `<sheets><sheet name="${xmlAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets>`
+    + `<sheets><sheet name="${escapeAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets>`
     + '</workbook>';
 }
 
@@ -42,7 +42,7 @@ const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
  */
 export function validSheetName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is being removed
-  let clean = stripForbidden(name).replace(FORBIDDEN_IN_SHEET_NAME, ' ').replace(/[\u0000-\u001F]/g, '');
+  let clean = stripNotXml(name).replace(FORBIDDEN_IN_SHEET_NAME, ' ').replace(/[\u0000-\u001F]/g, '');
   // 31 UTF-16 units, as Excel counts them, without cutting a surrogate pair in two.
   if (clean.length > 31) clean = clean.slice(0, /[\uD800-\uDBFF]/.test(clean[30]!) ? 30 : 31);
   clean = clean.replace(/^'+|'+$/g, '').trim();

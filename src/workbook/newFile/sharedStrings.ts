@@ -1,5 +1,5 @@
 /** The shared-strings part, as Excel writes text cells: each distinct text once, cells refer to it by index. */
-import { xmlText } from './xmlText';
+import { encodeCellText } from '../xlsx/xml/xml';
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -32,5 +32,5 @@ export class SharedStrings {
 function stringItem(text: string): string {
   // Leading or trailing spaces (and line breaks) survive only with xml:space="preserve".
   const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return `<si><t${preserve}>${xmlText(text)}</t></si>`;
+  return `<si><t${preserve}>${encodeCellText(text)}</t></si>`;
 }

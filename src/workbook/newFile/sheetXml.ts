@@ -5,7 +5,7 @@
 import { columnLetter } from '../../core/a1';
 import type { SharedStrings } from './sharedStrings';
 import type { StyleTable } from './styles';
-import { clampCellText } from './xmlText';
+import { clampCellText } from '../xlsx/xml/xml';
 
 export type GridValue = string | number | boolean | null;
 

@@ -2,7 +2,7 @@
  * The styles part of a new workbook: one cell format (xf) per combination of number format, bold and
  * quote prefix the sheet uses, as Excel writes them (Calibri 11, no theme references).
  */
-import { xmlAttr } from './xmlText';
+import { escapeAttr } from '../xlsx/xml/xml';
 
 export interface CellStyle {
   /** Excel number format code ('@' text, 'yyyy-mm-dd', '#,##0.00'); undefined is General. */
@@ -51,7 +51,7 @@ export class StyleTable {
   }
 
   xml(): string {
-    const numFmts = [...this.customFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`).join('');
+    const numFmts = [...this.customFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`).join('');
     const xfs = this.xfs.map((x) => `<xf numFmtId="${x.numFmtId}" fontId="${x.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"`
       + `${x.numFmtId ? ' applyNumberFormat="1"' : ''}${x.bold ? ' applyFont="1"' : ''}${x.quotePrefix ? ' quotePrefix="1"' : ''}/>`).join('');
     const font = (bold: boolean) => `<font>${bold ? '<b/>' : ''}<sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>`;

@@ -33,12 +33,10 @@ import { validationXml } from './sheet/validationXml';
 import { newTableXml, readTable, renameTable, renameTablesInRows, uniqueTableName } from './sheet/tableXml';
 import { deleteSheetRows, findRowMoveBlockers } from './sheet/deleteRows';
 import { zipBytes, type ZipPart } from './zip/zipWrite';
-import { attribute, dropRelationshipsNotIn } from './xml/xml';
+import { MAX_CELL_TEXT, attribute, dropRelationshipsNotIn } from './xml/xml';
 
 type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
 
-/** Excel keeps at most this many characters in a cell. */
-export const MAX_CELL_TEXT = 32_767;
 
 const key = (name: string): string => name.toLowerCase();
 

@@ -4,7 +4,7 @@
  * What the package does not understand (macros, pivots, charts, images, extensions…) is never parsed,
  * so it cannot be lost.
  */
-import { ZipError, compressedEntry, inflateChunks, inflateEntry, readZip, type Compressed } from '../zip/zipRead';
+import { ZipError, compressedEntry, inflateChunks, readZip, type Compressed } from '../zip/zipRead';
 import { PartWriter, deflatePart, partFromEntry, type ZipPart } from '../zip/zipWrite';
 import { decodeChunks } from '../sheet/sheetStream';
 import { stringItemText } from '../xml/xml';
@@ -21,56 +21,52 @@ export class PackageError extends Error {
 }
 
 /**
- * A part as it came (its compressed bytes, and its text once read when small enough to keep), as text
- * the add-in wrote (compressed only when the package is saved: a sheet rewritten by every action is not
- * deflated and inflated again each time), or compressed here (large parts, and parts written at once).
+ * A part as it came (its compressed bytes, and its inflated bytes once read when small enough to keep),
+ * as bytes the add-in wrote (compressed only when the package is saved: a sheet rewritten by every action
+ * is not deflated and inflated again each time), or compressed here (large parts). Kept as UTF-8 bytes,
+ * not strings: half the memory of a two-byte string for a Chinese ledger, and outside the JavaScript heap.
  */
 type PartState =
-  | { kind: 'entry'; compressed: Compressed; zip: ZipPart; texts?: string[] }
-  | { kind: 'text'; texts: string[] }
+  | { kind: 'entry'; compressed: Compressed; zip: ZipPart; bytes?: Uint8Array[] }
+  | { kind: 'bytes'; bytes: Uint8Array[] }
   | { kind: 'written'; compressed: Compressed; zip: ZipPart };
 
-/** Parts up to this many characters are kept as text; larger ones are compressed (a million-row sheet). */
-const TEXT_LIMIT = 96 * 1024 * 1024;
-/** Text pieces are joined to about this size, so a part is a few hundred strings, not millions. */
+/** Parts up to this many bytes are kept uncompressed; larger ones are compressed (a million-row sheet). */
+const KEEP_LIMIT = 192 * 1024 * 1024;
+/** Text is encoded in pieces of about this many characters, so a part is a few hundred arrays, not millions. */
 const PIECE = 1 << 20;
 
-/** Collects a part's text in pieces; `close` hands it to the package. */
+const encoder = new TextEncoder();
+
+/** Collects a part's text in pieces, encoded as it goes; `close` hands the bytes to the package. */
 export class TextPartWriter {
-  private readonly texts: string[] = [];
+  private readonly bytes: Uint8Array[] = [];
   private pending: string[] = [];
   private pendingLength = 0;
   private total = 0;
 
-  constructor(private readonly done: (texts: string[], total: number) => void) {}
+  constructor(private readonly done: (bytes: Uint8Array[], total: number) => void) {}
 
   write(text: string): void {
     if (text.length === 0) return;
     this.pending.push(text);
     this.pendingLength += text.length;
-    this.total += text.length;
     if (this.pendingLength >= PIECE) this.flush();
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.texts.push(this.pending.join(''));
+    const piece = encoder.encode(this.pending.join(''));
+    this.bytes.push(piece);
+    this.total += piece.length;
     this.pending = [];
     this.pendingLength = 0;
   }
 
   close(): void {
     this.flush();
-    this.done(this.texts, this.total);
+    this.done(this.bytes, this.total);
   }
-}
-
-const decoder = new TextDecoder('utf-8');
-
-function textOfBytes(bytes: Uint8Array): string {
-  // A byte-order mark would hide the XML declaration from the element scanner.
-  const text = decoder.decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function zipToCompressed(part: ZipPart): Compressed {
@@ -136,50 +132,47 @@ export class XlsxPackage {
   readText(name: string): string {
     const edit = this.edited.get(name);
     if (edit) return edit.text();
+    return [...this.readTexts(name)].join('');
+  }
+
+  /** A part's uncompressed bytes in pieces, kept after the first read when the part is small enough. */
+  private *readBytes(name: string): Generator<Uint8Array> {
     const p = this.parts.get(name);
     if (!p) throw new PackageError('damaged', `the part ${name} is missing`);
-    if (p.kind === 'text' || (p.kind === 'entry' && p.texts)) return (p.texts ?? []).join('');
+    if (p.kind === 'bytes') {
+      yield* p.bytes;
+      return;
+    }
+    if (p.kind === 'entry' && p.bytes) {
+      yield* p.bytes;
+      return;
+    }
+    const keep: Uint8Array[] | null = p.kind === 'entry' && p.compressed.size <= KEEP_LIMIT ? [] : null;
     try {
-      return p.kind === 'entry' && p.compressed.pieces.length === 1
-        ? textOfBytes(inflateEntry({ name, method: p.compressed.method, crc32: p.compressed.crc32, size: p.compressed.size, compressedSize: p.zip.compressedSize, raw: p.compressed.pieces[0]! }))
-        : [...decodeChunks(inflateChunks(p.compressed))].join('');
+      for (const chunk of inflateChunks(p.compressed)) {
+        keep?.push(chunk);
+        yield chunk;
+      }
     } catch (err) {
       if (err instanceof ZipError) throw new PackageError('damaged', err.message);
       throw err;
     }
+    if (keep && p.kind === 'entry') p.bytes = keep;
   }
 
-  /** A part's text in pieces (sheets): kept after the first read when it is small enough. */
+  /** A part's text in pieces (sheets), decoded as it is read. */
   *readTexts(name: string): Generator<string> {
     const edit = this.edited.get(name);
     if (edit) {
       yield edit.text();
       return;
     }
-    const p = this.parts.get(name);
-    if (!p) throw new PackageError('damaged', `the part ${name} is missing`);
-    if (p.kind === 'text') {
-      yield* p.texts;
-      return;
+    let first = true;
+    for (const t of decodeChunks(this.readBytes(name))) {
+      // A byte-order mark would hide the XML declaration from the element scanner.
+      yield first && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+      first = false;
     }
-    if (p.kind === 'entry' && p.texts) {
-      yield* p.texts;
-      return;
-    }
-    const keep = p.kind === 'entry' && p.compressed.size <= TEXT_LIMIT ? new TextPartWriter((texts) => { p.texts = texts; }) : null;
-    try {
-      let first = true;
-      for (const t of decodeChunks(inflateChunks(p.compressed))) {
-        const text = first && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
-        first = false;
-        keep?.write(text);
-        yield text;
-      }
-    } catch (err) {
-      if (err instanceof ZipError) throw new PackageError('damaged', err.message);
-      throw err;
-    }
-    keep?.close();
   }
 
   /** Replaces (or adds) a part with content already compressed. */
@@ -194,27 +187,27 @@ export class XlsxPackage {
 
   /** A writer for a new version of a part, which replaces the part when closed. */
   writer(name: string): TextPartWriter {
-    return new TextPartWriter((texts, total) => {
+    return new TextPartWriter((bytes, total) => {
       this.edited.delete(name);
-      if (total <= TEXT_LIMIT) {
-        this.parts.set(name, { kind: 'text', texts });
+      if (total <= KEEP_LIMIT) {
+        this.parts.set(name, { kind: 'bytes', bytes });
         return;
       }
       const w = new PartWriter(name);
-      for (const t of texts) w.write(t);
+      for (const b of bytes) w.write(b);
       this.setPart(w.finish());
     });
   }
 
-  /** A new part with the content of `from`, and a copy of its relationships (their targets shared). */
+  /** A new part with the content of `from` (or `text`), and a copy of its relationships (their targets shared). */
   copyPart(from: string, to: string, text?: string): void {
     const p = this.parts.get(from);
     if (!p) return;
-    if (text !== undefined) this.parts.set(to, { kind: 'text', texts: [text] });
-    else this.parts.set(to, p.kind === 'text' ? { kind: 'text', texts: [...p.texts] } : { ...p });
+    if (text !== undefined) this.parts.set(to, { kind: 'bytes', bytes: [encoder.encode(text)] });
+    else this.parts.set(to, p.kind === 'bytes' ? { kind: 'bytes', bytes: [...p.bytes] } : { ...p });
     const type = this.contentTypes.hasOverride(from) ? this.contentTypes.typeOf(from) : undefined;
     if (type) this.contentTypes.setOverride(to, type);
-    if (this.parts.has(relsPathOf(from))) this.parts.set(relsPathOf(to), { kind: 'text', texts: [this.readText(relsPathOf(from))] });
+    if (this.parts.has(relsPathOf(from))) this.parts.set(relsPathOf(to), { kind: 'bytes', bytes: [encoder.encode(this.readText(relsPathOf(from)))] });
   }
 
   remove(name: string): void {
@@ -326,9 +319,9 @@ export class XlsxPackage {
     const first = names.filter((n) => n === '[Content_Types].xml');
     return [...first, ...names.filter((n) => n !== '[Content_Types].xml')].map((n) => {
       const p = this.parts.get(n)!;
-      if (p.kind !== 'text') return p.zip;
+      if (p.kind !== 'bytes') return p.zip;
       const w = new PartWriter(n);
-      for (const t of p.texts) w.write(t);
+      for (const b of p.bytes) w.write(b);
       return w.finish();
     });
   }
@@ -336,7 +329,8 @@ export class XlsxPackage {
   private readOriginal(name: string): string | null {
     const p = this.parts.get(name);
     if (!p || p.kind !== 'entry') return null;
-    return p.texts ? p.texts.join('') : [...decodeChunks(inflateChunks(p.compressed))].join('').replace(/^\ufeff/, '');
+    // The part as it came, not its edit.
+    return [...decodeChunks(this.readBytes(name))].join('').replace(/^\ufeff/, '');
   }
 }
 

@@ -1,19 +1,10 @@
 /** A port validation rule as a <dataValidation> element, within Excel's limits on its texts. */
-import { typedListSource, VALIDATION_LIMITS, WorkbookError, type ValidationMessages, type ValidationRule } from '../../port';
+import { clampText, typedListSource, VALIDATION_LIMITS, WorkbookError, type ValidationMessages, type ValidationRule } from '../../port';
 import { escapeAttr, escapeText } from '../xml/xml';
 
 function stripEquals(formula: string): string {
   const f = formula.trim();
   return f.startsWith('=') ? f.slice(1).trim() : f;
-}
-
-/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair, ending with "…" when cut. */
-export function clampText(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let cut = max - 1;
-  const prev = s.charCodeAt(cut - 1);
-  if (prev >= 0xd800 && prev <= 0xdbff) cut--;
-  return `${s.slice(0, cut)}…`;
 }
 
 /** An ISO date as the serial Excel stores in a validation formula. */

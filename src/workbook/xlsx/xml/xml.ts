@@ -39,15 +39,31 @@ export function decodeXml(s: string): string {
   });
 }
 
+/** Text without the characters XML cannot hold at all. */
+export function stripNotXml(s: string): string {
+  return s.replace(NOT_XML, '');
+}
+
+/** Excel keeps at most this many characters in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** At most Excel's 32,767 characters, never cutting a surrogate pair in two. */
+export function clampCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const cut = text.slice(0, MAX_CELL_TEXT);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /**
- * Cell text as Excel stores it: characters XML cannot hold are written `_xHHHH_`, and text that already
- * looks like such an escape has its underscore escaped (`_x005F_`), so it reads back as typed.
+ * Cell text as Excel stores it: control characters XML cannot hold, and CR (which XML readers fold into
+ * LF), are written `_xHHHH_`; text that already looks like such an escape has its underscore escaped
+ * (`_x005F_`), so it reads back as typed.
  */
 export function encodeCellText(s: string): string {
   return escapeText(
     s.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
       // eslint-disable-next-line no-control-regex -- the control characters are what is escaped
-      .replace(/[\0-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
+      .replace(/[\0-\x08\x0b\x0c\x0d\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
   );
 }
 
