@@ -124,14 +124,15 @@ async function analyzeFile(file: string, sheetOption: string | undefined, settin
   let sheets: SheetValues[];
   try {
     sheets = [];
-    for (const s of await port.listSheets()) {
+    // Names and visibility come from the workbook part: each sheet is then read once, for its values.
+    const all = port.sheetStates();
+    for (const s of all) {
       // The sheet asked for by name is the only one read; otherwise every sheet is ranked.
       if (sheetOption !== undefined && s.name !== sheetOption) continue;
-      sheets.push({ name: s.name, values: await port.readValues(s.name), hidden: !s.visible });
+      sheets.push({ name: s.name, values: await port.readValues(s.name), hidden: s.state !== 'visible' });
     }
     if (sheetOption !== undefined && sheets.length === 0) {
-      const names = (await port.listSheets()).map((s) => s.name);
-      throw new UsageError(`No sheet named "${sheetOption}" in ${file}. Sheets: ${names.join(', ')}.`);
+      throw new UsageError(`No sheet named "${sheetOption}" in ${file}. Sheets: ${all.map((s) => s.name).join(', ')}.`);
     }
   } catch (err) {
     throw refusalFor(file, err);

@@ -140,6 +140,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return scan;
   }
 
+  /** The worksheets' names and visibility, from the workbook part alone (no sheet is read). */
+  sheetStates(): { name: string; state: SheetState }[] {
+    return this.sheetRefs().map((r) => ({ name: r.name, state: r.state }));
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
     return this.sheetRefs().map((ref) => {
       const scan = this.scan(ref);
@@ -177,15 +182,19 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const from = Math.min(...areas.map((a) => a.row + 1));
     const to = Math.max(...areas.map((a) => a.row + a.rows));
     if (areas.length === 0) return out;
+    // The frame (its merged areas) is known once the sheet was scanned: then reading stops after the
+    // last row asked for instead of going through the whole sheet.
+    const known = this.scans.get(ref.path);
     const scan = readSheet(this.pkg.readTexts(ref.path), this.valueContext, {
       rowRange: { from, to },
+      stopAfterRange: known !== undefined,
       onCell: (r, c, v) => {
         areas.forEach((a, i) => {
           if (r - 1 >= a.row && r - 1 < a.row + a.rows && c >= a.col && c < a.col + a.cols) out[i]![r - 1 - a.row]![c - a.col] = v;
         });
       },
     });
-    for (const m of scan.frame.merges()) {
+    for (const m of (known ?? scan).frame.merges()) {
       areas.forEach((a, i) => {
         for (let r = Math.max(m.top, a.row + 1); r <= Math.min(m.bottom, a.row + a.rows); r++) {
           for (let c = Math.max(m.left, a.col + 1); c <= Math.min(m.right, a.col + a.cols); c++) {

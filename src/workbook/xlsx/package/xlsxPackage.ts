@@ -33,34 +33,41 @@ type PartState =
 
 /** Parts up to this many bytes are kept uncompressed; larger ones are compressed (a million-row sheet). */
 const KEEP_LIMIT = 192 * 1024 * 1024;
-/** Text is encoded in pieces of about this many characters, so a part is a few hundred arrays, not millions. */
+/** Text is encoded into pieces of this many bytes, so a part is a few hundred arrays, not millions. */
 const PIECE = 1 << 20;
 
 const encoder = new TextEncoder();
 
-/** Collects a part's text in pieces, encoded as it goes; `close` hands the bytes to the package. */
+/** Collects a part's text, encoded into pieces of about a megabyte as it comes; `close` hands them over. */
 export class TextPartWriter {
   private readonly bytes: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private piece = new Uint8Array(PIECE);
+  private used = 0;
   private total = 0;
 
   constructor(private readonly done: (bytes: Uint8Array[], total: number) => void) {}
 
   write(text: string): void {
-    if (text.length === 0) return;
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= PIECE) this.flush();
+    let rest = text;
+    while (rest.length > 0) {
+      // At most 3 bytes per UTF-16 unit: a text that may not fit goes in parts, never split in a pair.
+      if (this.piece.length - this.used < 3 * Math.min(rest.length, 1024)) this.flush();
+      const room = this.piece.length - this.used;
+      const { read, written } = encoder.encodeInto(rest, this.piece.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      if (written === 0 && room === this.piece.length) throw new Error('text cannot be encoded');
+      this.flush();
+    }
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const piece = encoder.encode(this.pending.join(''));
-    this.bytes.push(piece);
-    this.total += piece.length;
-    this.pending = [];
-    this.pendingLength = 0;
+    if (this.used === 0) return;
+    this.bytes.push(this.piece.subarray(0, this.used));
+    this.total += this.used;
+    this.piece = new Uint8Array(PIECE);
+    this.used = 0;
   }
 
   close(): void {
@@ -193,7 +200,8 @@ export class XlsxPackage {
         this.parts.set(name, { kind: 'bytes', bytes });
         return;
       }
-      const w = new PartWriter(name);
+      // Kept compressed while the plan runs: the fast level (it is written again if changed again).
+      const w = new PartWriter(name, 1);
       for (const b of bytes) w.write(b);
       this.setPart(w.finish());
     });

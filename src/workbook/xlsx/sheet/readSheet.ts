@@ -31,6 +31,8 @@ export interface ReadRequest {
   onCell?: (row: number, col: number, value: unknown) => void;
   /** Rows (1-based, inclusive) the visitor wants; others are skipped quickly. */
   rowRange?: { from: number; to: number };
+  /** Stop reading after `rowRange` (the scan returned is then partial: no tail, extents so far). */
+  stopAfterRange?: boolean;
 }
 
 const ARRAY_FORMULA = /<(?:\w+:)?f\b[^>]*\bt\s*=\s*["']array["'][^>]*>/g;
@@ -56,6 +58,7 @@ export function readSheet(texts: Iterable<string>, ctx: ValueContext, request: R
       continue;
     }
     const r = rowNumber(piece.xml, lastRow + 1);
+    if (request.stopAfterRange && rowRange && r > rowRange.to) break;
     lastRow = r;
     if (piece.xml.indexOf('t="array"') >= 0 || piece.xml.indexOf("t='array'") >= 0) {
       for (const m of piece.xml.matchAll(ARRAY_FORMULA)) {

@@ -3,8 +3,7 @@
  * inflated whole or in chunks. Entries keep a view of their compressed bytes, so a part nobody changes
  * is written back byte for byte, without being inflated at all.
  */
-import { Inflate, inflateSync } from 'fflate';
-import { crc32 } from './crc32';
+import { codec } from './codec';
 
 export type ZipErrorCode = 'not-zip' | 'damaged' | 'encrypted-entry' | 'unsupported';
 
@@ -109,14 +108,15 @@ export function readZip(archive: Uint8Array): ZipEntry[] {
 
 /** The whole uncompressed content of an entry, checked against its CRC. */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
-  let data: Uint8Array;
-  try {
-    data = entry.method === 0 ? entry.raw : inflateSync(entry.raw, { out: new Uint8Array(entry.size) });
-  } catch {
-    throw damaged(`the part ${entry.name} cannot be decompressed`);
+  const pieces = [...inflateChunks(compressedEntry(entry))];
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(entry.size);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
   }
-  if (data.length !== entry.size || crc32(data) !== entry.crc32) throw damaged(`the part ${entry.name} fails its checksum`);
-  return data;
+  return out;
 }
 
 /** How much compressed input is inflated per step of inflateChunks. */
@@ -146,14 +146,17 @@ export function* inflateChunks(source: Compressed): Generator<Uint8Array> {
   let size = 0;
   if (source.method === 0) {
     for (const chunk of steps(source.pieces)) {
-      crc = crc32(chunk, crc);
+      crc = codec().crc32(chunk, crc);
       size += chunk.length;
       yield chunk;
     }
   } else {
+    // A step of input at a time, each step's output handed out before the next step is inflated.
     let pending: Uint8Array[] = [];
-    const inflater = new Inflate((chunk) => { pending.push(chunk); });
-    const input = [...steps(source.pieces)];
+    const c = codec();
+    const inflater = c.inflater((chunk) => { pending.push(chunk); });
+    // A stream is fed a step at a time, so a piece of output is handed out before the next is made.
+    const input = c.streams ? [...steps(source.pieces)] : [...source.pieces];
     if (input.length === 0) input.push(new Uint8Array(0));
     for (let i = 0; i < input.length; i++) {
       try {
@@ -164,7 +167,7 @@ export function* inflateChunks(source: Compressed): Generator<Uint8Array> {
       const out = pending;
       pending = [];
       for (const chunk of out) {
-        crc = crc32(chunk, crc);
+        crc = c.crc32(chunk, crc);
         size += chunk.length;
         yield chunk;
       }

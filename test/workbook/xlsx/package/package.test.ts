@@ -118,3 +118,23 @@ describe('any value written is read back as written, by our reader and by excelj
     }), { numRuns: 150 });
   });
 });
+
+describe("Node's zlib codec (the CLI's)", () => {
+  // Loaded here only: the other tests run on the default (fflate) codec, as the browser does.
+  const { nodeCodec } = jest.requireActual<typeof import('../../../../src/workbook/xlsx/zip/nodeCodec')>('../../../../src/workbook/xlsx/zip/nodeCodec');
+  const { fflateCodec, useCodec } = jest.requireActual<typeof import('../../../../src/workbook/xlsx/zip/codec')>('../../../../src/workbook/xlsx/zip/codec');
+  afterEach(() => useCodec(fflateCodec));
+
+  it('writes a part (several megabytes, in sync-flushed pieces) that the other codec reads, and the other way round', () => {
+    const big = `<a>${'客户,13800138000,zhang@qq.com;'.repeat(200_000)}</a>`;
+    for (const [writer, reader] of [[nodeCodec, fflateCodec], [fflateCodec, nodeCodec]] as const) {
+      useCodec(writer);
+      const bytes = zipBytes([deflatePart('big.xml', big), deflatePart('small.xml', '<b/>')]);
+      useCodec(reader);
+      const entries = readZip(bytes);
+      expect(new TextDecoder().decode(inflateEntry(entries[0]!))).toBe(big);
+      expect(new TextDecoder().decode(inflateEntry(entries[1]!))).toBe('<b/>');
+      expect(crc32(text('123456789'))).toBe(0xcbf43926);
+    }
+  });
+});
