@@ -125,6 +125,16 @@ function main() {
         target('CLI apply 1,048,576 rows completes', done(apply), apply.error ?? `${apply.peakMb} MB, ${apply.seconds.toFixed(1)} s`);
       }
     }
+    // Stress files from the hostile-input findings: each must complete (they ran out of memory once).
+    const stress = quick ? [] : [['wide', 50000, '200 columns × 50,000 rows'], ['one-phone', FULL - 1, `${(FULL - 1).toLocaleString('en-US')} rows sharing one phone`]];
+    for (const [shape, rows, what] of stress) {
+      const file = path.join(dir, `stress-${shape}.xlsx`);
+      const made = task(['write-hostile-xlsx', file, String(rows), shape], 8192);
+      if (made.error) { log(`  could not write ${what}: ${made.error}`); continue; }
+      const r = task(['cli', 'apply', file, '--out', path.join(dir, `stress-${shape}-out.xlsx`), '--as-of', '2026-11-22'], 8192);
+      log(`  customer-ledger apply, ${what}: ${r.error ? `FAILED ${r.error}` : `${r.seconds.toFixed(1)} s, peak ${r.peakMb} MB`}`);
+      target(`CLI apply ${what} completes`, !r.error && r.exitCode === 0, r.error ?? `${r.peakMb} MB, ${r.seconds.toFixed(1)} s`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -187,6 +187,26 @@ async function run(task: string, args: string[]): Promise<Record<string, unknown
       await wb.commit();
       return { file, rows: values.length - 1, bytes: fs.statSync(file).size };
     }
+    case 'write-hostile-xlsx': {
+      // Stress files from the issue's findings: 'wide' pads every row to COLS columns of extra data;
+      // 'one-phone' gives every customer the same mobile (one giant block of candidates).
+      const [file, rowsText, shape, colsText] = args as [string, string, 'wide' | 'one-phone', string | undefined];
+      const values = generateLedger(Number(rowsText));
+      const cols = Number(colsText ?? 200);
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+      const ws = wb.addWorksheet('客户信息');
+      for (const [i, row] of values.entries()) {
+        let out = [...row];
+        if (shape === 'wide') {
+          while (out.length < cols) out.push(i === 0 ? `附加${out.length + 1}` : (i * 7 + out.length) % 1000);
+        } else if (i > 0) {
+          out = out.map((v, c) => (c === 7 ? '13800138000' : v));
+        }
+        ws.addRow(out).commit();
+      }
+      await wb.commit();
+      return { file, rows: values.length - 1, bytes: fs.statSync(file).size };
+    }
     case 'bare-read': {
       // The floor for the CLI: the product's own reader handing every sheet's values over, nothing else.
       const t0 = process.hrtime.bigint();

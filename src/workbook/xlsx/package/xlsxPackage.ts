@@ -38,14 +38,19 @@ const PIECE = 1 << 20;
 
 const encoder = new TextEncoder();
 
-/** Collects a part's text, encoded into pieces of about a megabyte as it comes; `close` hands them over. */
+/**
+ * Collects a part's text, encoded into pieces of about a megabyte as it comes. A part that grows past
+ * what is kept uncompressed is compressed from then on as it is written (fast level), so it is never
+ * held whole; `close` hands over the bytes, or the compressed part.
+ */
 export class TextPartWriter {
   private readonly bytes: Uint8Array[] = [];
   private piece = new Uint8Array(PIECE);
   private used = 0;
   private total = 0;
+  private compressor: PartWriter | null = null;
 
-  constructor(private readonly done: (bytes: Uint8Array[], total: number) => void) {}
+  constructor(private readonly name: string, private readonly done: (part: { bytes: Uint8Array[] } | { zip: ZipPart }) => void) {}
 
   write(text: string): void {
     let rest = text;
@@ -64,15 +69,22 @@ export class TextPartWriter {
 
   private flush(): void {
     if (this.used === 0) return;
-    this.bytes.push(this.piece.subarray(0, this.used));
+    const piece = this.piece.subarray(0, this.used);
     this.total += this.used;
     this.piece = new Uint8Array(PIECE);
     this.used = 0;
+    if (!this.compressor && this.total > KEEP_LIMIT) {
+      this.compressor = new PartWriter(this.name, 1);
+      for (const b of this.bytes) this.compressor.write(b);
+      this.bytes.length = 0;
+    }
+    if (this.compressor) this.compressor.write(piece);
+    else this.bytes.push(piece);
   }
 
   close(): void {
     this.flush();
-    this.done(this.bytes, this.total);
+    this.done(this.compressor ? { zip: this.compressor.finish() } : { bytes: this.bytes });
   }
 }
 
@@ -194,16 +206,10 @@ export class XlsxPackage {
 
   /** A writer for a new version of a part, which replaces the part when closed. */
   writer(name: string): TextPartWriter {
-    return new TextPartWriter((bytes, total) => {
+    return new TextPartWriter(name, (part) => {
       this.edited.delete(name);
-      if (total <= KEEP_LIMIT) {
-        this.parts.set(name, { kind: 'bytes', bytes });
-        return;
-      }
-      // Kept compressed while the plan runs: the fast level (it is written again if changed again).
-      const w = new PartWriter(name, 1);
-      for (const b of bytes) w.write(b);
-      this.setPart(w.finish());
+      if ('bytes' in part) this.parts.set(name, { kind: 'bytes', bytes: part.bytes });
+      else this.setPart(part.zip);
     });
   }
 

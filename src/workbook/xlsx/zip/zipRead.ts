@@ -3,7 +3,7 @@
  * inflated whole or in chunks. Entries keep a view of their compressed bytes, so a part nobody changes
  * is written back byte for byte, without being inflated at all.
  */
-import { codec } from './codec';
+import { codec, fflateCodec } from './codec';
 
 export type ZipErrorCode = 'not-zip' | 'damaged' | 'encrypted-entry' | 'unsupported';
 
@@ -119,6 +119,9 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
   return out;
 }
 
+/** Parts larger than this (uncompressed) are never inflated in one piece. */
+const WHOLE_LIMIT = 64 * 1024 * 1024;
+
 /** How much compressed input is inflated per step of inflateChunks. */
 const INPUT_STEP = 1 << 20;
 
@@ -153,9 +156,10 @@ export function* inflateChunks(source: Compressed): Generator<Uint8Array> {
   } else {
     // A step of input at a time, each step's output handed out before the next step is inflated.
     let pending: Uint8Array[] = [];
-    const c = codec();
+    // A part too big to hold inflated at once is streamed (fflate), whatever the codec: a piece of output
+    // is handed out before the next step of input is inflated.
+    const c = source.size > WHOLE_LIMIT && !codec().streams ? fflateCodec : codec();
     const inflater = c.inflater((chunk) => { pending.push(chunk); });
-    // A stream is fed a step at a time, so a piece of output is handed out before the next is made.
     const input = c.streams ? [...steps(source.pieces)] : [...source.pieces];
     if (input.length === 0) input.push(new Uint8Array(0));
     for (let i = 0; i < input.length; i++) {
@@ -167,7 +171,7 @@ export function* inflateChunks(source: Compressed): Generator<Uint8Array> {
       const out = pending;
       pending = [];
       for (const chunk of out) {
-        crc = c.crc32(chunk, crc);
+        crc = codec().crc32(chunk, crc);
         size += chunk.length;
         yield chunk;
       }
