@@ -10,6 +10,9 @@ export const FIELD_IDS = [
   'customerId', 'name', 'gender', 'age', 'title', 'company', 'industry', 'region', 'address',
   'phone', 'email', 'channel', 'firstPurchase', 'lastPurchase', 'orders', 'total', 'lastContact',
   'owner', 'category', 'notes',
+  // Recognised in users' sheets, not in the template: a name split over two columns, and what
+  // matching needs beside name, phone and email.
+  'firstName', 'lastName', 'postcode', 'birthDate', 'nextFollowUp',
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
 
@@ -118,6 +121,22 @@ export const FIELDS: readonly FieldDef[] = [
     synonyms: ['客户类别', '客户类型', '类别', '类型', '客户分类', '分类', '客户级别', '客户等级', 'category', 'type',
       'customer type', 'segment', 'class', 'customer category', 'group'],
     choices: { 'zh-CN': ['企业', '个人', '经销商', '其他'], 'en-US': ['Business', 'Individual', 'Reseller', 'Other'] } },
+  { id: 'firstName', type: 'text', width: 12, inTemplate: false,
+    label: { 'zh-CN': '名', 'en-US': 'First name' },
+    synonyms: ['名', 'first name', 'firstname', 'given name', 'forename'] },
+  { id: 'lastName', type: 'text', width: 12, inTemplate: false,
+    label: { 'zh-CN': '姓', 'en-US': 'Last name' },
+    synonyms: ['姓', '姓氏', 'last name', 'lastname', 'surname', 'family name'] },
+  { id: 'postcode', type: 'text', width: 10, inTemplate: false,
+    label: { 'zh-CN': '邮编', 'en-US': 'Postcode' },
+    synonyms: ['邮编', '邮政编码', 'postcode', 'post code', 'postal code', 'zip', 'zip code', 'zipcode'] },
+  { id: 'birthDate', type: 'date', width: 12, inTemplate: false,
+    label: { 'zh-CN': '出生日期', 'en-US': 'Date of birth' },
+    synonyms: ['出生日期', '生日', '出生年月', 'date of birth', 'birth date', 'birthday', 'dob'] },
+  { id: 'nextFollowUp', type: 'date', width: 12, inTemplate: false,
+    label: { 'zh-CN': '下次跟进日期', 'en-US': 'Next follow-up' },
+    synonyms: ['下次跟进日期', '下次跟进', '下次联系日期', '下次回访日期', '计划跟进日期', 'next follow-up', 'next follow up',
+      'next follow-up date', 'next contact', 'next contact date'] },
   { id: 'notes', type: 'text', width: 30, inTemplate: true,
     label: { 'zh-CN': '备注', 'en-US': 'Notes' },
     synonyms: ['备注', '说明', '备注信息', '附注', '其他', '跟进记录', '情况说明', 'notes', 'note', 'remarks', 'remark',
