@@ -2,7 +2,7 @@
  * A value as either host reads it, as the value to write back so the cell holds the same thing: dates as
  * serial numbers (text would stop being a date), formula cells as their results, rich text as its text.
  */
-import { isoToExcelSerial } from '../core/cells';
+import { isoToExcelSerial } from '../core/calendar';
 import type { CellInput } from '../workbook/port';
 
 /** An exceljs Date (a UTC instant of the serial) → Excel's serial: days since 1899-12-30, the time as the fraction. */

@@ -16,7 +16,7 @@
  *   stored as a number masked — unless the engine took the column for an amount, a count or a date.
  */
 import { columnIndex, columnLetter } from '../core/a1';
-import { isoToExcelSerial } from '../core/cells';
+import { isoToExcelSerial } from '../core/calendar';
 import { FIELD_BY_ID, type FieldId } from '../core/fields';
 import { contactKindOfColumn, isPhoneStoredAsNumber, maskContactsInText, maskEmail, maskName, maskPhone } from '../core/mask';
 import { inSteps } from '../core/steps';

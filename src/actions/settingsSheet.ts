@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import { parseSettings, type Settings } from '../core/settings';
 import { cellText } from '../core/text';
-import { excelSerialToIso, parseDate } from '../core/cells';
+import { excelSerialToIso } from '../core/calendar';
+import { parseDate } from '../core/dates';
 import type { Locale } from '../i18n/strings';
 import type { CellInput, SheetInfo, WorkbookPort, WriteOp } from '../workbook/port';
 import { OWNED_COLUMNS, SHEETS, isSummaryTitle, uniqueSheetName } from './names';

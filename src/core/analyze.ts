@@ -4,7 +4,11 @@
  */
 import { detectLayoutSteps, columnLetter, LAYOUT_ROWS_PER_STEP, type LayoutOptions, type SheetLayout } from './columns';
 import type { FieldId } from './fields';
-import { DateOrderVotes, parseAmount, parseCount, parseDate, type DateOrder, type IsoDate } from './cells';
+import { parseAmount } from './amounts';
+import type { IsoDate } from './calendar';
+import { parseCount } from './counts';
+import { DateOrderVotes } from './dateOrderVotes';
+import { parseDate, type DateOrder } from './dates';
 import { checkPhone, type PhoneCheck } from './phone';
 import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier, type ValueTier } from './tiers';

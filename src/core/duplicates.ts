@@ -12,7 +12,7 @@
  * Pairs whose names are similar but not equal are reported as "possible duplicate — review".
  */
 import { nameSimilarity } from './matchKeys';
-import type { IsoDate } from './cells';
+import type { IsoDate } from './calendar';
 import { inSteps, runToEnd } from './steps';
 
 export const DUPLICATE_REASONS = ['same mobile', 'same email', 'same phone and name', 'same name and company'] as const;

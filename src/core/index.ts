@@ -4,7 +4,10 @@ export { detectLayout, columnLetter, columnIndex, matchHeader, type SheetLayout 
 export { FIELDS, FIELD_BY_ID, FIELD_IDS, type FieldId, type FieldDef } from './fields';
 export { checkPhone, type PhoneCheck } from './phone';
 export { checkEmail, type EmailCheck } from './email';
-export { parseDate, parseAmount, parseCount, excelSerialToIso, isoToExcelSerial } from './cells';
+export { parseDate } from './dates';
+export { parseAmount } from './amounts';
+export { parseCount } from './counts';
+export { excelSerialToIso, isoToExcelSerial } from './calendar';
 export { findDuplicates } from './duplicates';
 export { summarize } from './summary';
 export { parseSettings, DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings';

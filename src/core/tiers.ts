@@ -4,7 +4,7 @@
  * engine always agree.
  */
 import type { Thresholds } from './settings';
-import { daysBetween, type IsoDate } from './cells';
+import { daysBetween, type IsoDate } from './calendar';
 
 export const VALUE_TIERS = ['high', 'medium', 'low'] as const;
 export const STATUS_TIERS = ['active', 'dormant', 'lost', 'unknown'] as const;

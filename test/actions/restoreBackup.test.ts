@@ -11,7 +11,7 @@ import { dateToSerial } from '../../src/actions/cellInput';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { simWith } from '../helpers/simLedger';
 import { cellText } from '../../src/core/text';
-import { excelSerialToIso } from '../../src/core/cells';
+import { excelSerialToIso } from '../../src/core/calendar';
 
 const NOW = new Date(2026, 10, 23, 9, 5);
 const LATER = new Date(2026, 10, 23, 10, 40);

@@ -4,7 +4,7 @@ import { createSimHost, type SimOptions } from '../../src/sim';
 import { ExcelWorkbookPort } from '../../src/workbook/excel/excelPort';
 import * as fs from 'node:fs';
 import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
-import { isoToExcelSerial } from '../../src/core/cells';
+import { isoToExcelSerial } from '../../src/core/calendar';
 import { SAMPLES_DIR } from './samples';
 
 /** Values as Excel keeps them: dates as serial numbers, formula cells as their results. */
