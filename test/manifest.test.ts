@@ -54,6 +54,9 @@ describe('manifest.xml', () => {
     expect(all(doc, 'Host').map((h) => attr(h, 'Name')).filter(Boolean)).toEqual(['Workbook']);
     expect(all(doc, 'Permissions').map(text)).toEqual(['ReadWriteDocument']);
     expect(all(doc, 'Set').map((s) => attr(s, 'Name'))).toContain('SharedRuntime');
+    // The shared runtime exists only on hosts with ExcelApi 1.10: Office offers the add-in to no older Excel.
+    const excelApi = all(doc, 'Set').filter((s) => attr(s, 'Name') === 'ExcelApi');
+    expect(excelApi.map((s) => attr(s, 'MinVersion'))).toEqual(['1.10']);
     expect(all(doc, 'Runtime').map((r) => attr(r, 'lifetime'))).toEqual(['long']);
   });
 

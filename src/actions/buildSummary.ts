@@ -1,9 +1,11 @@
 /**
  * Build summary: a summary sheet with real PivotTables (customers by value tier × status; revenue by
- * region, channel and owner) and charts. Without the PivotTable API (Excel before ExcelApi 1.8) the same
- * tables are written as values from core/summary; in .xlsx files (exceljs cannot write PivotTables) as
- * live COUNTIFS/SUMIFS formulas. Rebuilding replaces the add-in's own summary sheet (the registry names
- * it and its title cell says so), never a user's sheet of the same name, and never adds a second one.
+ * region, channel and owner) and a chart. Where Excel cannot make a PivotTable (no data row, a column
+ * without a header) the same tables are written as values from core/summary; in .xlsx files as live
+ * COUNTIFS/SUMIFS formulas. The chart never draws PivotTable cells (Excel would make it a PivotChart of
+ * the whole pivot): beside pivots it gets a block of values of its own. Rebuilding replaces the add-in's
+ * own summary sheet (the registry names it and its title cell says so), never a user's sheet of the
+ * same name, and never adds a second one.
  */
 import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow } from '../core/report';
@@ -62,6 +64,57 @@ function summarySheetOps(ledger: Ledger, locale: Locale): { name: string; ops: W
   return { name, ops: [{ op: 'addSheet', name }, { op: 'deleteSheet', name: own }] };
 }
 
+/**
+ * How many items a PivotTable row or column field over `col` can show: the distinct cells of the
+ * source's rows (as Excel groups them: text without case), plus one for "(blank)".
+ */
+function distinctItems(ledger: Ledger, col: number, lastRow: number): number {
+  const seen = new Set<string>();
+  for (let r = ledger.headerIndex + 1; r < lastRow; r++) {
+    const v = ledger.values[r]?.[col];
+    if (v === null || v === undefined || v === '') continue;
+    seen.add(typeof v === 'string' ? `s${v.toLowerCase()}` : `${typeof v}${String(v)}`);
+  }
+  return seen.size + 1;
+}
+
+/**
+ * Items of a tier field in the pivot: the words the plan writes into the add-in's own column (what the
+ * sheet held before does not count), and "(blank)" for rows that are not customers.
+ */
+function tierItems(counts: Record<string, number>): number {
+  return Object.values(counts).filter((n) => n > 0).length + 1;
+}
+
+/** Excel's field names for a PivotTable source's headers: a repeated header is numbered (备注, 备注2), case ignored. */
+export function pivotFieldNames(headers: readonly string[]): string[] {
+  const taken = new Set(headers.map((h) => h.toLowerCase()));
+  const used = new Set<string>();
+  return headers.map((h) => {
+    let name = h;
+    if (h !== '' && used.has(h.toLowerCase())) {
+      let k = 2;
+      while (used.has(`${h}${k}`.toLowerCase()) || taken.has(`${h}${k}`.toLowerCase())) k++;
+      name = `${h}${k}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Column → its field name in a pivot over columns first..last, headers as the plan leaves them. */
+function pivotFieldsOf(ledger: Ledger, tierColumns: Partial<Record<keyof typeof OWNED_COLUMNS, number>>, locale: Locale, first: number, last: number): (col: number) => string {
+  const owned = new Map<number, string>();
+  for (const [id, col] of Object.entries(tierColumns) as [keyof typeof OWNED_COLUMNS, number | undefined][]) {
+    if (col !== undefined) owned.set(col, OWNED_COLUMNS[id][locale]);
+  }
+  const headerRow = ledger.values[ledger.headerIndex] ?? [];
+  const headers: string[] = [];
+  for (let c = first; c <= last; c++) headers.push(owned.get(c) ?? String(headerRow[c] ?? ''));
+  const names = pivotFieldNames(headers);
+  return (col) => names[col - first] ?? headers[col - first] ?? '';
+}
+
 export async function planBuildSummary(ctx: ActionContext) {
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
   const ledger = await loadLedger(ctx);
@@ -89,8 +142,6 @@ export async function planBuildSummary(ctx: ActionContext) {
     channel: report.columns.channel ? columnIndex(report.columns.channel) : undefined,
     owner: report.columns.owner ? columnIndex(report.columns.owner) : undefined,
   };
-  const headerOf = (col: number | undefined, id?: keyof typeof OWNED_COLUMNS) =>
-    (id ? OWNED_COLUMNS[id][locale] : header(col)) ?? '';
 
   const sections: { key: 'region' | 'channel' | 'owner'; title: string; data: GroupTotal[] }[] = [
     { key: 'region' as const, title: w.byRegion, data: report.summary.revenueByRegion },
@@ -115,25 +166,46 @@ export async function planBuildSummary(ctx: ActionContext) {
     else for (let col = firstSourceCol; col <= lastSourceCol; col++) if (!headed(col)) fallback = 'headerless-column';
   }
   const mode: SummarySheetSummary['mode'] = capabilities.pivotTables && !fallback ? 'pivot' : capabilities.kind === 'xlsx' ? 'formulas' : 'values';
-  // Layout: the tier table at A3, each revenue table in its own pair of columns to the right.
+  // Layout: the tier table at A3, each revenue table in its own pair of columns to the right, past the
+  // tier table's width (a PivotTable's, from the number of statuses: Excel refuses overlapping pivots).
   const tierAt = { row: 2, col: 0 };
-  const sectionAt = (i: number) => ({ row: 2, col: 8 + i * 3 });
+  // Its columns: the row labels, one per status, the grand total.
+  const firstSectionCol = mode === 'pivot' && statusCol !== undefined ? Math.max(8, 2 + tierItems(report.counts.statusTier) + 1) : 8;
+  const sectionAt = (i: number) => ({ row: 2, col: firstSectionCol + i * 3 });
+  // Pivot fields go by the names Excel gives the source's headers (a repeated header is numbered).
+  const field = pivotFieldsOf(ledger, tiers.columns, locale, firstSourceCol, lastSourceCol);
+  let chartSource: string | null = null;
 
   if (mode === 'pivot') {
+    let tallest = 0;
     if (tierCol !== undefined && statusCol !== undefined) {
       ops.push({ op: 'writeBlock', sheet: summarySheet, row: tierAt.row - 1, col: tierAt.col, values: [[w.byTier]] });
       ops.push({ op: 'pivot', sheet: summarySheet, name: 'LedgerTierByStatus', source, destination: `${columnLetter(tierAt.col)}${tierAt.row + 1}`,
-        rows: [headerOf(tierCol, 'valueTier')], columns: [headerOf(statusCol, 'statusTier')], values: [{ field: headerOf(tierCol, 'valueTier'), summarizeBy: 'count' }] });
+        rows: [field(tierCol)], columns: [field(statusCol)], values: [{ field: field(tierCol), summarizeBy: 'count' }] });
       pivots.push('LedgerTierByStatus');
+      // Caption and column-label rows, one per value tier, the grand total.
+      tallest = 3 + tierItems(report.counts.valueTier);
     }
     sections.forEach((sec, i) => {
       const at = sectionAt(i);
       const name = `LedgerRevenueBy${sec.key[0]!.toUpperCase()}${sec.key.slice(1)}`;
       ops.push({ op: 'writeBlock', sheet: summarySheet, row: at.row - 1, col: at.col, values: [[sec.title]] });
       ops.push({ op: 'pivot', sheet: summarySheet, name, source, destination: `${columnLetter(at.col)}${at.row + 1}`,
-        rows: [headerOf(groupCols[sec.key])], columns: [], values: [{ field: headerOf(amountCol, tiers.columns.amount !== undefined ? 'amount' : undefined), summarizeBy: 'sum' }] });
+        rows: [field(groupCols[sec.key]!)], columns: [], values: [{ field: field(amountCol!), summarizeBy: 'sum' }] });
       pivots.push(name);
+      // Caption row, one per group, the grand total.
+      tallest = Math.max(tallest, 2 + distinctItems(ledger, groupCols[sec.key]!, lastRow));
     });
+    // The chart's numbers as plain values below the pivots: a chart over PivotTable cells would become a
+    // PivotChart of the whole pivot (office-js #419). The engine's totals are the pivot's.
+    const sec = sections[0];
+    if (capabilities.charts && sec) {
+      const top = tierAt.row + tallest + 2;
+      const rows: CellInput[][] = [[sec.title], [header(groupCols[sec.key]) ?? '', w.revenue], ...sec.data.map((g) => [g.key === BLANK_KEY ? w.blank : g.key, g.revenue])];
+      ops.push({ op: 'writeBlock', sheet: summarySheet, row: top, col: 0, values: rows, numberFormats: [undefined, '#,##0.00'] });
+      ops.push({ op: 'format', sheet: summarySheet, address: `A${top + 2}:B${top + 2}`, bold: true, fill: '#DDEBF7' });
+      chartSource = `A${top + 2}:B${top + 2 + sec.data.length}`;
+    }
   } else {
     // Static values (Excel without pivots) or live formulas (files): the same table shapes.
     if (tierCol !== undefined && statusCol !== undefined) {
@@ -176,13 +248,16 @@ export async function planBuildSummary(ctx: ActionContext) {
     });
   }
   if (capabilities.charts && sections.length > 0) {
-    // A chart of revenue by region over the cells the first revenue table fills (pivot or values).
+    // A chart of revenue by region: over the first revenue table (values or formulas), or the block of
+    // values written for it below the pivots.
     const sec = sections[0]!;
     const at = sectionAt(0);
-    const body = `${columnLetter(at.col)}${at.row + 1}:${columnLetter(at.col + 1)}${at.row + 1 + sec.data.length}`;
-    const top = Math.max(8, ...sections.map((x) => x.data.length + 6));
+    const body = chartSource ?? `${columnLetter(at.col)}${at.row + 1}:${columnLetter(at.col + 1)}${at.row + 1 + sec.data.length}`;
+    const top = chartSource ? Number(/\d+/.exec(chartSource)![0]) - 1 : Math.max(8, ...sections.map((x) => x.data.length + 6));
+    const left = chartSource ? 'D' : 'A';
+    const right = chartSource ? 'K' : 'H';
     ops.push({ op: 'chart', sheet: summarySheet, name: 'LedgerRevenueChart', type: 'column', source: body, title: sec.title,
-      topLeft: `A${top}`, bottomRight: `H${top + 16}` });
+      topLeft: `${left}${top}`, bottomRight: `${right}${top + 16}` });
     charts.push('LedgerRevenueChart');
   }
   ops.push({ op: 'columnWidths', sheet: summarySheet, widths: [{ col: 0, width: 14 }, ...sections.map((_, i) => ({ col: sectionAt(i).col, width: 16 }))] });

@@ -107,9 +107,12 @@ export async function planInstallTemplate(ctx: ActionContext, options: TemplateO
 
   const ops: WriteOp[] = [...settings.ops];
   ops.push({ op: 'addSheet', name: sheet, activate: true });
-  ops.push({ op: 'writeBlock', sheet, row: 0, col: 0, values: [headers, [...fields.map(() => null), ...formulas]],
+  // The table, under its final name, before its formulas: Excel checks a structured reference when the
+  // formula is entered, and a refused request leaves the sheets half made.
+  ops.push({ op: 'writeBlock', sheet, row: 0, col: 0, values: [headers, headers.map(() => null)],
     numberFormats: [...fields.map((f) => TYPE_FORMAT[f.type]), undefined, undefined, undefined] });
   ops.push({ op: 'addTable', sheet, address: `A1:${lastCol}2`, name: table, style: 'TableStyleMedium2' });
+  ops.push({ op: 'writeBlock', sheet, row: 1, col: fields.length, values: [formulas] });
   ops.push({ op: 'format', sheet, address: `A1:${lastCol}1`, bold: true });
   ops.push({ op: 'freeze', sheet, rows: 1 });
   ops.push({ op: 'columnWidths', sheet, widths: [...fields.map((f, i) => ({ col: i, width: f.width })), ...tierIds.map((_, i) => ({ col: fields.length + i, width: 12 }))] });

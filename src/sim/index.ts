@@ -10,9 +10,9 @@ import { Evaluator, evaluateFormula } from './model/evaluate';
 import { tryParseFormula } from './model/formula';
 import { formatValue, toApiValue, type Scalar } from './model/values';
 import { ModelError, WorkbookModel, type SheetModel } from './model/workbook';
-import { SimContext, SimRichApiError, type ChangedHandler, type HostState, type SimStats } from './api/base';
-import { Range } from './api/range';
-import { Workbook, changedEventArgs } from './api/worksheet';
+import { SimContext, type ChangedHandler, type HostState, type SimStats } from './api/base';
+import { Workbook } from './api/worksheet';
+import { configureChangeEvents, raiseChanged } from './api/changeEvents';
 import { ExcelEnums } from './api/enums';
 import { writeContents } from './api/range';
 import { createWorkbookFunction, type CreatedWorkbooks } from './api/createWorkbook';
@@ -30,6 +30,8 @@ export interface SimOptions {
   displayLanguage?: string;
   /** The clock TODAY() reads; default the real one. */
   now?: () => Date;
+  /** How long after a sync the add-in's own writes raise Worksheet.onChanged (default 0; Excel on the web is later). */
+  changedEventDelayMs?: number;
 }
 
 export interface SimCell {
@@ -95,6 +97,8 @@ export interface SimWorkbook {
 
 export interface SimExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** A batch on an existing context (Excel.run(eventResult.context, …): how a handler is removed). */
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Opens a new workbook from an .xlsx in base64 (ExcelApi 1.8); the current workbook is not changed. */
   createWorkbook(base64File?: string): Promise<void>;
   readonly AggregationFunction: typeof ExcelEnums.AggregationFunction;
@@ -137,10 +141,11 @@ export interface SimHost {
   stats(): SimStats;
   resetStats(): void;
   /**
-   * Fires Worksheet.onChanged handlers as Excel does after a user edit (triggerSource 'Unknown'), or
-   * after a write by this add-in (triggerSource 'ThisLocalAddin'); resolves when they have run.
+   * Fires Worksheet.onChanged handlers as Excel does after a user edit (triggerSource 'Unknown'; source
+   * 'Remote' for a co-author), or a late event of a write by this add-in (triggerSource 'ThisLocalAddin');
+   * resolves when they have run. The add-in's writes through the API raise their events by themselves.
    */
-  fireChanged(sheetName: string, address: string, options?: { valueBefore?: unknown; triggerSource?: 'Unknown' | 'ThisLocalAddin' }): Promise<void>;
+  fireChanged(sheetName: string, address: string, options?: { valueBefore?: unknown; triggerSource?: 'Unknown' | 'ThisLocalAddin'; source?: 'Local' | 'Remote' }): Promise<void>;
   /** The files Excel.createWorkbook opened, in order (an empty array for a blank workbook). */
   createdWorkbooks(): Uint8Array[];
   /** What the host does with each new workbook, once open (the playground downloads it); null: nothing. */
@@ -370,9 +375,16 @@ export function createSimHost(options: SimOptions = {}): SimHost {
     },
   };
 
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  configureChangeEvents(state, { delayMs: options.changedEventDelayMs });
+
+  const newContext = (): SimContext => {
     const ctx = new SimContext(state);
     ctx.workbook = new Workbook(ctx, () => wb, 'workbook');
+    return ctx;
+  };
+  const run = async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = (second ?? first) as (context: Excel.RequestContext) => Promise<T>;
+    const ctx = first instanceof SimContext && first.host === state ? first : newContext();
     const result = await batch(ctx as unknown as Excel.RequestContext);
     // Excel.run sends whatever is still queued when the batch function finishes.
     if (ctx._pending() > 0) await ctx.sync();
@@ -425,12 +437,7 @@ export function createSimHost(options: SimOptions = {}): SimHost {
       const p = parseAddress(address);
       if (!p) throw new Error(`"${address}" is not a valid address`);
       const rect = { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
-      const makeRange = (ctx: unknown) => {
-        if (!(ctx instanceof SimContext)) throw new SimRichApiError('InvalidArgument', 'getRange needs a request context of this host');
-        return new Range(ctx, () => ({ sheet, rect }), `event.getRange()`);
-      };
-      const args = changedEventArgs(sheet, rect, makeRange, opts?.valueBefore, opts?.triggerSource ?? 'Unknown');
-      for (const handler of [...(state.handlers.get(sheet.id) ?? [])]) await handler(args);
+      await raiseChanged(state, sheet, rect, { trigger: opts?.triggerSource ?? 'Unknown', source: opts?.source, valueBefore: opts?.valueBefore });
     },
   };
 }

@@ -126,7 +126,8 @@ export interface WorkbookPort {
   /**
    * Values of the used range from A1, as rows × columns (formulas give their results; dates as the host
    * gives them: Excel serial numbers from Office.js, Date objects from exceljs). Chunked under the
-   * payload limit by the adapter. An empty sheet gives [].
+   * payload limit by the adapter. An empty sheet gives []. Read sparsely: on a sheet whose used range is
+   * mostly empty (a stray value at XFD1048576) a row is only as long as its values, [] when it has none.
    */
   readValues(sheet: string): Promise<unknown[][]>;
   /** Formulas (or values where a cell has none) of one column's cells, rows [fromRow, toRow] 0-based inclusive. */
@@ -173,8 +174,11 @@ export class WorkbookError extends Error {
   }
 }
 
-/** 'new-workbook' (code 'unsupported'): this Excel cannot open a new workbook (Excel.createWorkbook needs ExcelApi 1.8). */
-export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells' | 'new-workbook';
+/**
+ * 'new-workbook' (code 'unsupported'): this Excel cannot open a new workbook (Excel.createWorkbook needs
+ * ExcelApi 1.8). 'excel-too-old' (code 'unsupported'): the host is below the add-in's minimum, ExcelApi 1.10.
+ */
+export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells' | 'new-workbook' | 'excel-too-old';
 
 /**
  * Throws when the run was stopped: the abort reason when it is a WorkbookError (the pane's "edited"),

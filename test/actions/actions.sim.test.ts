@@ -1,6 +1,6 @@
 /**
  * The five actions against the simulated Excel host through the Office.js adapter: results, no change
- * to the user's cells, idempotent re-runs, requirement-set fallbacks.
+ * to the user's cells, idempotent re-runs, hosts without a capability, hosts too old.
  */
 import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, type ActionContext } from '../../src/actions';
 import { analyzeSample, readTruth } from '../helpers/samples';
@@ -137,14 +137,23 @@ describe('buildSummary', () => {
     expect(host.workbook.charts.length).toBe(result.charts.length);
   });
 
-  it('falls back to static tables without the PivotTable API (ExcelApi 1.7)', async () => {
+  it('writes static tables where the host has no PivotTables (the capability says so), and its chart over them', async () => {
     const { sheet, values } = await sampleValues('customers-zh');
-    const { host, port } = simWith({ [sheet]: values }, { requirementSets: { ExcelApi: '1.7' } });
-    const result = await buildSummary(ctxFor(port));
+    const { host, port } = simWith({ [sheet]: values });
+    const capabilities = { kind: 'excel' as const, conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: false, charts: true };
+    const result = await buildSummary(ctxFor(port, { capabilities }));
     expect(result.mode).toBe('values');
     expect(host.workbook.pivots).toEqual([]);
     const { report } = await analyzeSample('customers-zh');
     expect(host.workbook.sheet('客户汇总').values().flat()).toContain(report.summary.revenue);
+    expect(host.workbook.charts).toHaveLength(1);
+  });
+
+  it('on an Excel older than ExcelApi 1.10 (no shared runtime): one clear refusal, nothing changed', async () => {
+    const { sheet, values } = await sampleValues('customers-zh');
+    const { host, port } = simWith({ [sheet]: values }, { requirementSets: { ExcelApi: '1.7' } });
+    await expect(buildSummary(ctxFor(port))).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
+    expect(host.workbook.sheetNames()).toEqual([sheet]);
   });
 });
 
@@ -186,9 +195,10 @@ describe('installTemplate', () => {
     expect(forced.sheet).toBe('客户台账 (2)');
   });
 
-  it('works without data validation (ExcelApi 1.7): no rules, still a template', async () => {
-    const { host, port } = simWith({ Sheet1: [['hello']] }, { requirementSets: { ExcelApi: '1.7' } });
-    const r = await installTemplate(ctxFor(port, { locale: 'en-US' }));
+  it('works without data validation (a host whose capability says so): no rules, still a template', async () => {
+    const { host, port } = simWith({ Sheet1: [['hello']] });
+    const capabilities = { kind: 'excel' as const, conditionalFormats: true, copySheet: true, dataValidation: false, pivotTables: true, charts: true };
+    const r = await installTemplate(ctxFor(port, { locale: 'en-US', capabilities }));
     expect(r.created).toBe(true);
     expect(host.workbook.validations).toEqual([]);
     expect(host.workbook.sheet('Customers').values()[0]).toContain('Customer name');

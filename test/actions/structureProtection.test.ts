@@ -66,13 +66,11 @@ describe('workbook structure protection in the Office.js adapter', () => {
     expect(sim.host.workbook.sheetNames()).toEqual(['客户', 'X']);
   });
 
-  it('below ExcelApi 1.7 it cannot look, and does not try: Excel refuses the sheet op itself', async () => {
+  it('below ExcelApi 1.10 (where the add-in cannot run) it refuses up front, before any sync', async () => {
     const sim = simWith({ 客户: ROWS }, { requirementSets: { ExcelApi: '1.6' } });
-    await sim.port.apply({ description: 'add', ops: [{ op: 'addSheet', name: 'X' }] });
-    expect(sim.host.workbook.sheetNames()).toEqual(['客户', 'X']);
-    sim.host.workbook.protect();
-    // The host's refusal, worded by the adapter's error mapping (AccessDenied → 'protected').
-    await expect(sim.port.apply({ description: 'add', ops: [{ op: 'addSheet', name: 'Y' }] })).rejects.toMatchObject({ name: 'WorkbookError', code: 'protected' });
-    expect(sim.host.workbook.sheetNames()).toEqual(['客户', 'X']);
+    sim.host.resetStats();
+    await expect(sim.port.apply({ description: 'add', ops: [{ op: 'addSheet', name: 'X' }] })).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
+    expect(sim.host.stats().syncs).toBe(0);
+    expect(sim.host.workbook.sheetNames()).toEqual(['客户']);
   });
 });

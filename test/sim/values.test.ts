@@ -34,11 +34,8 @@ describe('Excel interprets strings written through Range.values', () => {
     expect(r.formulas).toEqual([['+8613800138000']]);
   });
 
-  it("'+86 请勿外传' is a formula that evaluates to #NAME?; '-' alone stays text", async () => {
-    const a = await writeAndRead([['+86 请勿外传']]);
-    expect(a.values).toEqual([['#NAME?']]);
-    expect(a.valueTypes).toEqual([['Error']]);
-    expect(a.formulas).toEqual([['=+86 请勿外传']]);
+  it("'+86 请勿外传' is taken as a formula naming 请勿外传, refused as a name that does not exist; '-' alone stays text", async () => {
+    await expect(writeAndRead([['+86 请勿外传']])).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/请勿外传/) });
     const b = await writeAndRead([['-']]);
     expect(b.values).toEqual([['-']]);
   });

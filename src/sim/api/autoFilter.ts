@@ -2,7 +2,7 @@
 import { MAX_COLS, MAX_ROWS, parseAddress, type Rect } from '../model/address';
 import { checkCriteria, evaluateFilter, type FilterCriteriaModel } from '../model/layout';
 import { ModelError, type SheetModel } from '../model/workbook';
-import { SimObject, requireSet, type Getter } from './base';
+import { SimObject, orNullObject, requireSet, type Getter } from './base';
 import { Range, checkWritable } from './range';
 
 function criteriaList(t: SheetModel): (FilterCriteriaModel | Record<string, never>)[] {
@@ -114,6 +114,6 @@ export class AutoFilter extends SimObject<SheetModel> {
     return this._rangeOf('getRange()', false);
   }
   getRangeOrNullObject(): Range {
-    return this._rangeOf('getRangeOrNullObject()', true);
+    return orNullObject(this._rangeOf('getRangeOrNullObject()', true), this);
   }
 }

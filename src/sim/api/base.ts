@@ -53,7 +53,7 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-interface RunResult {
+export interface RunResult {
   bytes: number;
   commit: () => void;
 }
@@ -164,6 +164,15 @@ export class SimContext {
 
 export type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown> | undefined;
 
+/** What an …OrNullObject method was called on: resolving it says whether it exists. */
+export interface NullableParent { _resolve(): unknown }
+
+/** Marks `object` as what an …OrNullObject method of `askedOf` returned (see SimObject._nullLoad). */
+export function orNullObject<O extends { _markNullable(askedOf: NullableParent): void }>(object: O, askedOf: NullableParent): O {
+  object._markNullable(askedOf);
+  return object;
+}
+
 /** Flattens a load spec into property paths ("values", "format/fill/color"); null = all scalars. */
 export function loadPaths(spec: LoadSpec): string[] | null {
   if (spec === undefined || spec === null) return null;
@@ -251,43 +260,66 @@ export abstract class SimObject<T> {
 
   load(spec?: LoadSpec): this {
     const paths = loadPaths(spec);
+    this.context._enqueue({ desc: { o: this._id, p: this._path, load: paths ?? '*', loc: `${this._path}.load` }, run: () => this._loadNow(paths) });
+    return this;
+  }
+
+  /**
+   * What a load does at sync: its own scalars and, through navigation properties ("protection/protected"),
+   * its children's, measured and committed together. Null (paths) loads every scalar.
+   */
+  _loadNow(paths: string[] | null): RunResult {
     const own: string[] = [];
     const nested = new Map<string, string[]>();
     for (const p of paths ?? []) {
       const slash = p.indexOf('/');
-      if (slash < 0) {
-        if (this._navigation(p)) nested.set(p, [...(nested.get(p) ?? [])]);
-        else own.push(p);
-      } else {
-        const head = p.slice(0, slash);
-        nested.set(head, [...(nested.get(head) ?? []), p.slice(slash + 1)]);
-      }
+      const head = slash < 0 ? p : p.slice(0, slash);
+      if (slash < 0 && !this._navigation(p)) own.push(p);
+      else nested.set(head, [...(nested.get(head) ?? []), ...(slash < 0 ? [] : [p.slice(slash + 1)])]);
     }
-    this._queueLoad(paths === null ? null : own);
+    const t = this._resolve();
+    if (t === null) return this._nullLoad();
+    const snap = this._snapshot(t, paths === null ? null : own);
+    let bytes = utf8Length(JSON.stringify(snap));
+    const commits: (() => void)[] = [];
     for (const [head, rest] of nested) {
       const child = this._navigation(head);
-      if (!child) throw new SimRichApiError('InvalidArgument', `${head} is not a navigation property of ${this._path}`);
-      child.load(rest.length ? rest : undefined);
+      if (!child) throw new SimRichApiError('InvalidArgument', `${head} is not a navigation property of ${this._path}`, `${this._path}.load`);
+      const r = child._loadNow(rest.length ? rest : null);
+      bytes += r.bytes;
+      commits.push(r.commit);
     }
-    return this;
+    return {
+      bytes,
+      commit: () => {
+        this._isNull = false;
+        for (const [k, v] of Object.entries(snap)) this._loaded.set(k, v);
+        for (const c of commits) c();
+      },
+    };
   }
 
-  protected _queueLoad(names: string[] | null): void {
-    this.context._enqueue({
-      desc: { o: this._id, p: this._path, load: names ?? '*', loc: `${this._path}.load` },
-      run: () => {
-        const t = this._resolve();
-        if (t === null) return { bytes: 4, commit: () => (this._isNull = true) };
-        const snap = this._snapshot(t, names);
-        return {
-          bytes: utf8Length(JSON.stringify(snap)),
-          commit: () => {
-            this._isNull = false;
-            for (const [k, v] of Object.entries(snap)) this._loaded.set(k, v);
-          },
-        };
-      },
-    });
+  /**
+   * Set on an object an …OrNullObject method returned: the object that method was called on. Office
+   * documents isNullObject on that object only; what lies below a null object is not there to load.
+   */
+  private _nullableOf: NullableParent | undefined;
+
+  _markNullable(askedOf: NullableParent): void {
+    this._nullableOf = askedOf;
+  }
+
+  /** A load of an object that resolved to nothing: a null object when it may be one, otherwise refused. */
+  protected _nullLoad(): RunResult {
+    const askedOf = this._nullableOf;
+    if (askedOf === undefined || askedOf._resolve() === null) {
+      throw new SimRichApiError(
+        'ItemNotFound',
+        `${this._path} lies below a null object: check isNullObject after a sync before loading anything below it.`,
+        `${this._path}.load`,
+      );
+    }
+    return { bytes: 4, commit: () => (this._isNull = true) };
   }
 
   _snapshot(t: T, names: string[] | null): Record<string, unknown> {
@@ -299,16 +331,6 @@ export abstract class SimObject<T> {
       snap[n] = g(t);
     }
     return snap;
-  }
-
-  /** Marks the proxy as loaded with a snapshot (used by collections for their items). */
-  _acceptSnapshot(snap: Record<string, unknown>): void {
-    this._isNull = false;
-    for (const [k, v] of Object.entries(snap)) this._loaded.set(k, v);
-  }
-
-  _itemSnapshot(model: T, names: string[] | null): Record<string, unknown> {
-    return this._snapshot(model, names);
   }
 
   toJSON(): Record<string, unknown> {
@@ -350,32 +372,27 @@ export abstract class SimCollection<M, P extends SimObject<M>, T = M[]> extends 
     return this._items;
   }
 
-  override load(spec?: LoadSpec): this {
-    const paths = loadPaths(spec);
+  override _loadNow(paths: string[] | null): RunResult {
     const coll = this._collectionScalars();
     const own = (paths ?? []).filter((p) => p in coll);
     const itemPaths = (paths ?? []).filter((p) => !(p in coll)).map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
-    this.context._enqueue({
-      desc: { o: this._id, p: this._path, load: paths ?? '*', loc: `${this._path}.load` },
-      run: () => {
-        const t = this._resolve();
-        if (t === null) return { bytes: 4, commit: () => (this._isNull = true) };
-        const list = this._list(t);
-        const proxies = list.map((m, i) => this._wrap(m, i));
-        const snaps = proxies.map((p, i) => p._itemSnapshot(list[i] as M, itemPaths.length ? itemPaths : null));
-        const ownSnap = this._snapshot(t, own);
-        return {
-          bytes: utf8Length(JSON.stringify({ ...ownSnap, items: snaps })),
-          commit: () => {
-            this._isNull = false;
-            for (const [k, v] of Object.entries(ownSnap)) this._loaded.set(k, v);
-            proxies.forEach((p, i) => p._acceptSnapshot(snaps[i] as Record<string, unknown>));
-            this._items = proxies;
-          },
-        };
+    const t = this._resolve();
+    if (t === null) return this._nullLoad();
+    const list = this._list(t);
+    const proxies = list.map((m, i) => this._wrap(m, i));
+    const items = proxies.map((p) => p._loadNow(itemPaths.length ? itemPaths : null));
+    const ownSnap = this._snapshot(t, own);
+    let bytes = utf8Length(JSON.stringify(ownSnap)) + 10;
+    for (const r of items) bytes += r.bytes + 1;
+    return {
+      bytes,
+      commit: () => {
+        this._isNull = false;
+        for (const [k, v] of Object.entries(ownSnap)) this._loaded.set(k, v);
+        for (const r of items) r.commit();
+        this._items = proxies;
       },
-    });
-    return this;
+    };
   }
 
   protected _countResult(): ClientResult<number> {

@@ -1,8 +1,8 @@
 /** Excel.PivotTableCollection, PivotTable and hierarchies (ExcelApi 1.8). Numbers are computed. */
-import { parseAddress, type Rect } from '../model/address';
+import { intersect, parseAddress, type Rect } from '../model/address';
 import { dataFieldName, defaultAggregation, fieldIndex, pivotSource, refreshPivot, type Aggregation, type DataField, type PivotModel } from '../model/pivot';
 import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from '../model/workbook';
-import { ClientResult, SimCollection, SimObject, type Getter } from './base';
+import { ClientResult, SimCollection, SimObject, orNullObject, type Getter } from './base';
 import { Range, checkWritable } from './range';
 import { Table } from './table';
 import { Worksheet } from './worksheet';
@@ -51,6 +51,8 @@ export class PivotTableCollection extends SimCollection<PivotModel, PivotTable, 
       const dest = typeof destination === 'string' ? addressTarget(scope, destination) : destination._resolve();
       if (!dest) throw new ModelError('InvalidArgument', 'The destination does not exist');
       checkWritable(dest.sheet);
+      const inside = wb.pivots.find((p) => p.sheet === dest.sheet && p.lastRect && intersect(p.lastRect, { r0: dest.rect.r0, c0: dest.rect.c0, r1: dest.rect.r0, c1: dest.rect.c0 }));
+      if (inside) throw new ModelError('PivotTableRangeConflict', `The destination lies inside PivotTable "${inside.name}".`);
       const model: PivotModel = {
         id: wb.nextId(),
         name,
@@ -83,10 +85,10 @@ export class PivotTableCollection extends SimCollection<PivotModel, PivotTable, 
     }, `${this._path}.getItem(${name})`);
   }
   getItemOrNullObject(name: string): PivotTable {
-    return new PivotTable(this.context, () => {
+    return orNullObject(new PivotTable(this.context, () => {
       const s = this._resolve();
       return s ? (this._list(s).find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null) : null;
-    }, `${this._path}.getItemOrNullObject(${name})`);
+    }, `${this._path}.getItemOrNullObject(${name})`), this);
   }
   refreshAll(): void {
     this._op('refreshAll', [], (s) => this._list(s).forEach((p) => refreshPivot(s.wb, p, true)));
@@ -109,8 +111,13 @@ export class PivotTable extends SimObject<PivotModel> {
   get id(): string {
     return this._get('id');
   }
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    return name === 'worksheet' ? (this.worksheet as SimObject<unknown>) : undefined;
+  }
+  private _worksheet?: Worksheet;
   get worksheet(): Worksheet {
-    return new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+    this._worksheet ??= new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+    return this._worksheet;
   }
   get hierarchies(): PivotHierarchyCollection {
     return new PivotHierarchyCollection(this.context, () => this._resolve(), `${this._path}.hierarchies`);

@@ -2,11 +2,17 @@
 import { fullAddress, quoteSheet, rectAddress, intersect, MAX_COLS, MAX_ROWS, parseAddress, type Rect, rectCells, rectCols, rectRows, inBounds } from '../model/address';
 import { interpretInput, formatValue, toApiValue, valueType, type Interpreted } from '../model/values';
 import { ModelError, SheetModel, type FmtKey, type FmtValue } from '../model/workbook';
-import { MAX_READ_CELLS, SimObject, SimRichApiError, requireSet, type Getter, type SimContext } from './base';
+import { MAX_READ_CELLS, SimObject, SimRichApiError, orNullObject, requireSet, type Getter, type SimContext } from './base';
 import { ConditionalFormatCollection } from './conditionalFormat';
 import { checkMergedWrite, checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
 import { DataValidation } from './dataValidation';
+import { checkReferences } from '../model/references';
+import { TableScopedCollection } from './table';
 import { Worksheet } from './worksheet';
+import { dataChanged, deleteChangeType } from './changeEvents';
+
+/** Most merged areas Range.getMergedAreasOrNullObject returns (ExcelApi 1.13). */
+export const MAX_MERGED_AREAS = 512;
 
 export interface RangeRef {
   sheet: SheetModel;
@@ -53,7 +59,13 @@ export function writeContents(ref: RangeRef, input: unknown, what: string): void
   const { r0, r1, c0, c1 } = ref.rect;
   // Interpret everything first: a value Excel rejects fails the whole operation.
   const out: Interpreted[] = [];
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(interpretInput(at(r - r0, c - c0), ref.sheet.numberFormat(r, c)));
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      const v = interpretInput(at(r - r0, c - c0), ref.sheet.numberFormat(r, c));
+      if (v.kind === 'formula' && v.ast) checkReferences(v.ast, ref.sheet, r, c);
+      out.push(v);
+    }
+  }
   if (ref.sheet.merges.length > 0) {
     const width = c1 - c0 + 1;
     checkMergedWrite(ref.sheet, ref.rect, (r, c) => {
@@ -135,8 +147,8 @@ export class Range extends SimObject<RangeRef> {
       isEntireColumn: (t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1,
       isEntireRow: (t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1,
       values: (t) => grid(t, (r, c) => toApiValue(t.sheet.value(r, c))),
-      formulas: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.f ?? toApiValue(t.sheet.value(r, c))),
-      formulasLocal: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.f ?? toApiValue(t.sheet.value(r, c))),
+      formulas: (t) => grid(t, (r, c) => t.sheet.formula(r, c) ?? toApiValue(t.sheet.value(r, c))),
+      formulasLocal: (t) => grid(t, (r, c) => t.sheet.formula(r, c) ?? toApiValue(t.sheet.value(r, c))),
       numberFormat: (t) => grid(t, (r, c) => t.sheet.numberFormat(r, c)),
       text: (t) => grid(t, (r, c) => formatValue(t.sheet.value(r, c), t.sheet.numberFormat(r, c))),
       valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet.value(r, c))),
@@ -202,19 +214,19 @@ export class Range extends SimObject<RangeRef> {
     return this._get('values');
   }
   set values(v: unknown[][]) {
-    this._setProp('values', v, (t) => writeContents(t, v, 'values'));
+    this._setProp('values', v, (t) => { writeContents(t, v, 'values'); dataChanged(this.context, t); });
   }
   get formulas(): unknown[][] {
     return this._get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this._setProp('formulas', v, (t) => writeContents(t, v, 'formulas'));
+    this._setProp('formulas', v, (t) => { writeContents(t, v, 'formulas'); dataChanged(this.context, t); });
   }
   get formulasLocal(): unknown[][] {
     return this._get('formulasLocal');
   }
   set formulasLocal(v: unknown[][]) {
-    this._setProp('formulasLocal', v, (t) => writeContents(t, v, 'formulasLocal'));
+    this._setProp('formulasLocal', v, (t) => { writeContents(t, v, 'formulasLocal'); dataChanged(this.context, t); });
   }
   get numberFormat(): unknown[][] {
     return this._get('numberFormat');
@@ -323,10 +335,10 @@ export class Range extends SimObject<RangeRef> {
     });
   }
   getIntersectionOrNullObject(other: Range | string): Range {
-    return this._derive('getIntersectionOrNullObject()', (t) => {
+    return orNullObject(this._derive('getIntersectionOrNullObject()', (t) => {
       const x = intersect(t.rect, this._otherRect(t, other));
       return x ? { sheet: t.sheet, rect: x } : null;
-    });
+    }), this);
   }
   getBoundingRect(other: Range | string): Range {
     return this._derive('getBoundingRect()', (t) => {
@@ -336,24 +348,22 @@ export class Range extends SimObject<RangeRef> {
   }
   getUsedRange(valuesOnly?: boolean): Range {
     return this._derive('getUsedRange()', (t) => {
-      const used = t.sheet.usedRect(Boolean(valuesOnly));
-      const x = used ? intersect(used, t.rect) : null;
+      const x = t.sheet.usedRectIn(t.rect, Boolean(valuesOnly));
       return { sheet: t.sheet, rect: x ?? { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 } };
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return this._derive('getUsedRangeOrNullObject()', (t) => {
-      const used = t.sheet.usedRect(Boolean(valuesOnly));
-      const x = used ? intersect(used, t.rect) : null;
+    return orNullObject(this._derive('getUsedRangeOrNullObject()', (t) => {
+      const x = t.sheet.usedRectIn(t.rect, Boolean(valuesOnly));
       return x ? { sheet: t.sheet, rect: x } : null;
-    });
+    }), this);
   }
 
   clear(applyTo?: string): void {
     this._op('clear', [applyTo ?? 'All'], (t) => {
       checkWritable(t.sheet);
       const what = applyTo ?? 'All';
-      if (what === 'All' || what === 'Contents' || what === 'ResetContents') t.sheet.clearContents(t.rect);
+      if (what === 'All' || what === 'Contents' || what === 'ResetContents') { t.sheet.clearContents(t.rect); dataChanged(this.context, t); }
       if (what === 'All' || what === 'Formats') {
         t.sheet.clearFormats(t.rect);
         const wb = t.sheet.wb;
@@ -392,6 +402,7 @@ export class Range extends SimObject<RangeRef> {
       if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
       else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLS - 1 }, -(c1 - c0 + 1));
       if (wholeRows) deleteWholeRows(t.sheet, r0, r1);
+      dataChanged(this.context, t, deleteChangeType(t.rect, shift, MAX_ROWS, MAX_COLS));
     });
   }
 
@@ -418,19 +429,29 @@ export class Range extends SimObject<RangeRef> {
       t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, t.rect));
     });
   }
+  /** ExcelApi 1.9: the tables overlapping the range (only those wholly inside it with `fullyContained`). */
+  getTables(fullyContained?: boolean): TableScopedCollection {
+    return new TableScopedCollection(this.context, () => {
+      requireSet(this.context.host, '1.9', 'Range.getTables');
+      return this._resolve();
+    }, `${this._path}.getTables()`, Boolean(fullyContained));
+  }
   /** ExcelApi 1.13: the merged areas intersecting the range, or a null object when there are none. */
   getMergedAreasOrNullObject(): RangeAreas {
-    return new RangeAreas(
+    return orNullObject(new RangeAreas(
       this.context,
       () => {
         requireSet(this.context.host, '1.13', 'Range.getMergedAreasOrNullObject');
         const t = this._resolve();
         if (!t) return null;
         const rects = t.sheet.merges.filter((m) => intersect(m, t.rect));
+        // Office's typings: "if the merged areas count in this range is more than 512, then this method
+        // will fail to return the result" (which error is not said: the generic one here).
+        if (rects.length > MAX_MERGED_AREAS) throw new ModelError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject fails above ${MAX_MERGED_AREAS}.`);
         return rects.length ? { sheet: t.sheet, rects } : null;
       },
       `${this._path}.getMergedAreasOrNullObject()`,
-    );
+    ), this);
   }
   /** ExcelApi 1.2 (on Range, not Range.format): true when every row is hidden, false when none is, null when mixed. */
   get rowHidden(): boolean {

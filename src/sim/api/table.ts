@@ -1,8 +1,8 @@
 /** Excel.TableCollection, Table, TableColumnCollection, TableColumn, TableRowCollection. */
-import { MAX_ROWS, parseAddress, type Rect } from '../model/address';
+import { MAX_ROWS, intersect, parseAddress, type Rect } from '../model/address';
 import { toApiValue } from '../model/values';
 import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from '../model/workbook';
-import { ClientResult, SimCollection, SimObject, type Getter, type SimContext } from './base';
+import { ClientResult, SimCollection, SimObject, orNullObject, type Getter, type SimContext } from './base';
 import { Range, checkWritable, writeContents, type RangeRef } from './range';
 import { Worksheet } from './worksheet';
 
@@ -79,10 +79,10 @@ export class TableCollection extends SimCollection<TableModel, Table, TableScope
     }, `${this._path}.getItem(${key})`);
   }
   getItemOrNullObject(key: string | number): Table {
-    return new Table(this.context, () => {
+    return orNullObject(new Table(this.context, () => {
       const scope = this._resolve();
       return scope ? (this._find(scope, key) ?? null) : null;
-    }, `${this._path}.getItemOrNullObject(${key})`);
+    }, `${this._path}.getItemOrNullObject(${key})`), this);
   }
   getItemAt(index: number): Table {
     return new Table(this.context, () => {
@@ -95,6 +95,29 @@ export class TableCollection extends SimCollection<TableModel, Table, TableScope
   }
   getCount(): ClientResult<number> {
     return this._countResult();
+  }
+}
+
+/** Range.getTables (ExcelApi 1.9): the tables that overlap a range (or lie wholly inside it). */
+export class TableScopedCollection extends SimCollection<TableModel, Table, RangeRef> {
+  constructor(ctx: SimContext, resolve: () => RangeRef | null, path: string, private readonly fullyContained: boolean) {
+    super(ctx, resolve, path);
+  }
+  protected _list(t: RangeRef): TableModel[] {
+    return t.sheet.wb.tables.filter((x) => {
+      if (x.sheet !== t.sheet) return false;
+      const r = fullRect(x);
+      return this.fullyContained ? r.r0 >= t.rect.r0 && r.r1 <= t.rect.r1 && r.c0 >= t.rect.c0 && r.c1 <= t.rect.c1 : intersect(r, t.rect) !== null;
+    });
+  }
+  protected _wrap(model: TableModel, index: number): Table {
+    return new Table(this.context, () => model, `${this._path}.items[${index}]`);
+  }
+  protected override _collectionScalars(): Record<string, Getter<RangeRef>> {
+    return { count: (t) => this._list(t).length };
+  }
+  get count(): number {
+    return this._get('count');
   }
 }
 
@@ -246,7 +269,7 @@ export class TableColumnCollection extends SimCollection<ColumnRef, TableColumn,
     return this._column(`getItem(${key})`, (t) => this._byKey(t, key), false);
   }
   getItemOrNullObject(key: string | number): TableColumn {
-    return this._column(`getItemOrNullObject(${key})`, (t) => this._byKey(t, key), true);
+    return orNullObject(this._column(`getItemOrNullObject(${key})`, (t) => this._byKey(t, key), true), this);
   }
   getItemAt(index: number): TableColumn {
     return this._column(`getItemAt(${index})`, (t) => {

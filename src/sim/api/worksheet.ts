@@ -2,7 +2,7 @@
 import { MAX_COLS, MAX_ROWS, parseAddress, rectAddress, type Rect } from '../model/address';
 import { toApiValue, valueType } from '../model/values';
 import { ModelError, type SheetModel, type WorkbookModel } from '../model/workbook';
-import { ClientResult, SimCollection, SimObject, requireSet, type ChangedHandler, type Getter, type SimContext } from './base';
+import { ClientResult, SimCollection, SimObject, orNullObject, requireSet, type ChangedHandler, type Getter, type SimContext } from './base';
 import { Range, type RangeRef } from './range';
 import { TableCollection, copyTables } from './table';
 import { PivotTableCollection } from './pivot';
@@ -107,7 +107,7 @@ export class Worksheet extends SimObject<SheetModel> {
     return this._range('getUsedRange()', (t) => t.usedRect(Boolean(valuesOnly)) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return this._range('getUsedRangeOrNullObject()', (t) => t.usedRect(Boolean(valuesOnly)));
+    return orNullObject(this._range('getUsedRangeOrNullObject()', (t) => t.usedRect(Boolean(valuesOnly))), this);
   }
 
   activate(): void {
@@ -369,7 +369,7 @@ export class WorksheetFreezePanes extends SimObject<SheetModel> {
     return this._location('getLocation()', false);
   }
   getLocationOrNullObject(): Range {
-    return this._location('getLocationOrNullObject()', true);
+    return orNullObject(this._location('getLocationOrNullObject()', true), this);
   }
 }
 
@@ -409,10 +409,10 @@ export class WorksheetCollection extends SimCollection<SheetModel, Worksheet, Wo
     );
   }
   getItemOrNullObject(key: string): Worksheet {
-    return new Worksheet(this.context, () => {
+    return orNullObject(new Worksheet(this.context, () => {
       const t = this._resolve();
       return t ? (this._find(t, key) ?? null) : null;
-    }, `${this._path}.getItemOrNullObject(${key})`);
+    }, `${this._path}.getItemOrNullObject(${key})`), this);
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(

@@ -40,6 +40,34 @@ export function mergeAt(sheet: Pick<LayoutHost, 'merges'>, r: number, c: number)
   return sheet.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
 }
 
+/** Rows per bucket of the index below. */
+const MERGE_BLOCK_ROWS = 64;
+const mergeIndexes = new WeakMap<Rect[], { length: number; byBlock: Map<number, Rect[]> }>();
+
+/**
+ * Whether (r, c) is a merged area's cell other than its top-left: Excel reads such a cell as empty,
+ * whatever a file holds there. Indexed by bands of rows (a sheet may hold thousands of merges).
+ */
+export function isMergeFollower(sheet: Pick<LayoutHost, 'merges'>, r: number, c: number): boolean {
+  const merges = sheet.merges;
+  if (merges.length === 0) return false;
+  let index = mergeIndexes.get(merges);
+  if (!index || index.length !== merges.length) {
+    const byBlock = new Map<number, Rect[]>();
+    for (const m of merges) {
+      for (let b = Math.floor(m.r0 / MERGE_BLOCK_ROWS); b <= Math.floor(m.r1 / MERGE_BLOCK_ROWS); b++) {
+        const list = byBlock.get(b);
+        if (list) list.push(m);
+        else byBlock.set(b, [m]);
+      }
+    }
+    index = { length: merges.length, byBlock };
+    mergeIndexes.set(merges, index);
+  }
+  const m = index.byBlock.get(Math.floor(r / MERGE_BLOCK_ROWS))?.find((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1);
+  return m !== undefined && (r !== m.r0 || c !== m.c0);
+}
+
 /** Throws as Excel does when a write would put a value into a merged area's cell other than its top-left. */
 export function checkMergedWrite(sheet: Pick<LayoutHost, 'merges'>, rect: Rect, hasValue: (r: number, c: number) => boolean): void {
   for (const m of sheet.merges) {

@@ -3,10 +3,10 @@
  * created or refreshed (not when the source changes) and writes the result into the destination cells in
  * compact layout: "Row Labels" / "Column Labels" captions, items sorted ascending, grand totals.
  */
-import type { Rect } from './address';
+import { intersect, type Rect } from './address';
 import { XlError, type Scalar } from './values';
 import { compare } from './evaluate';
-import type { SheetModel, TableModel, WorkbookModel } from './workbook';
+import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from './workbook';
 
 export type Aggregation = 'Sum' | 'Count' | 'Average' | 'Max' | 'Min' | 'CountNumbers' | 'Product';
 
@@ -42,11 +42,12 @@ export interface PivotSource {
 
 export function pivotSource(p: PivotModel): PivotSource {
   const { sheet, rect } = p.source.kind === 'table' ? { sheet: p.source.table.sheet, rect: p.source.table.rect } : p.source;
-  const fields: string[] = [];
+  const headers: string[] = [];
   for (let c = rect.c0; c <= rect.c1; c++) {
     const v = sheet.value(rect.r0, c);
-    fields.push(v === null ? '' : String(v instanceof XlError ? v.code : v));
+    headers.push(v === null ? '' : String(v instanceof XlError ? v.code : v));
   }
+  const fields = pivotFieldNames(headers);
   const records: Scalar[][] = [];
   for (let r = rect.r0 + 1; r <= rect.r1; r++) {
     const row: Scalar[] = [];
@@ -59,6 +60,25 @@ export function pivotSource(p: PivotModel): PivotSource {
     if (any) records.push(row);
   }
   return { fields, records };
+}
+
+/**
+ * The PivotTable's field names for a source's headers: Excel numbers a repeated header ("备注", "备注2",
+ * "备注3"; case-insensitive), skipping a number another header already has.
+ */
+export function pivotFieldNames(headers: readonly string[]): string[] {
+  const taken = new Set(headers.map((h) => h.toLowerCase()));
+  const used = new Set<string>();
+  return headers.map((h) => {
+    let name = h;
+    if (h !== '' && used.has(h.toLowerCase())) {
+      let k = 2;
+      while (used.has(`${h}${k}`.toLowerCase()) || taken.has(`${h}${k}`.toLowerCase())) k++;
+      name = `${h}${k}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
 }
 
 export function fieldIndex(src: PivotSource, name: string): number {
@@ -226,12 +246,20 @@ export function computePivot(p: PivotModel): PivotGrid {
 /** Recomputes a PivotTable and writes it into its destination (clearing what it wrote before). */
 export function refreshPivot(wb: WorkbookModel, p: PivotModel, rereadSource: boolean): void {
   if (rereadSource || !p.cache) p.cache = pivotSource(p);
+  const empty = p.rows.length === 0 && p.columns.length === 0 && p.data.length === 0;
+  const grid = empty ? null : computePivot(p);
+  const { r, c } = p.dest;
+  if (grid) {
+    // Excel refuses a PivotTable that would grow into another one, and leaves both as they were.
+    const rect = { r0: r, c0: c, r1: r + grid.cells.length - 1, c1: c + Math.max(...grid.cells.map((row) => row.length)) - 1 };
+    const other = wb.pivots.find((x) => x !== p && x.sheet === p.sheet && x.lastRect && intersect(x.lastRect, rect));
+    if (other) throw new ModelError('PivotTableRangeConflict', `PivotTable "${p.name}" would overlap PivotTable "${other.name}".`);
+  }
   if (p.lastRect) p.sheet.clearContents(p.lastRect);
   p.lastRect = null;
   p.lastBody = null;
-  if (p.rows.length === 0 && p.columns.length === 0 && p.data.length === 0) return;
-  const { cells, body } = computePivot(p);
-  const { r, c } = p.dest;
+  if (!grid) return;
+  const { cells, body } = grid;
   cells.forEach((row, i) => row.forEach((v, j) => p.sheet.store(r + i, c + j, { kind: 'value', value: v })));
   const width = Math.max(...cells.map((row) => row.length));
   p.lastRect = { r0: r, c0: c, r1: r + cells.length - 1, c1: c + width - 1 };

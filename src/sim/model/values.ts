@@ -2,7 +2,7 @@
  * Cell values as Excel stores them, and the rules Excel applies when a value is typed or written through
  * `Range.values` / `Range.formulas`: formulas, numbers, booleans, errors, dates, literal text.
  */
-import { tryParseFormula } from './formula';
+import { tryParseFormula, type Node } from './formula';
 
 export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,7 +72,7 @@ export function serialToDate(serial: number): { y: number; m: number; d: number 
 export type Interpreted =
   | { kind: 'skip' }
   | { kind: 'value'; value: Scalar; numberFormat?: string; quotePrefix?: boolean }
-  | { kind: 'formula'; formula: string };
+  | { kind: 'formula'; formula: string; ast?: Node };
 
 export class InputError extends Error {}
 
@@ -130,13 +130,17 @@ export function interpretInput(input: unknown, numberFormat: string): Interprete
   if (typeof input !== 'string') throw new InputError(`unsupported cell value of type ${typeof input}`);
   if (input.length > MAX_TEXT_LENGTH) throw new InputError('text longer than 32,767 characters');
   if (input === '') return { kind: 'value', value: null };
-  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1), quotePrefix: true };
+  // A Text ("@") cell takes what it is given as it is, a leading apostrophe included (as typing into
+  // one does); elsewhere the apostrophe is a prefix that keeps the rest text. The stricter reading of
+  // what Excel documents: code that writes text into "@" cells must not add an apostrophe.
   if (numberFormat === '@') return { kind: 'value', value: input };
+  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1), quotePrefix: true };
   const first = input[0];
   if (first === '=' && input.length > 1) {
     if (input.length > MAX_FORMULA_LENGTH) throw new InputError('formula longer than 8,192 characters');
-    if (!tryParseFormula(input.slice(1))) throw new InputError(`the formula ${input} contains an error`);
-    return { kind: 'formula', formula: input };
+    const ast = tryParseFormula(input.slice(1));
+    if (!ast) throw new InputError(`the formula ${input} contains an error`);
+    return { kind: 'formula', formula: input, ast };
   }
   const numeric = parseNumericText(input);
   if (numeric) {
@@ -147,7 +151,8 @@ export function interpretInput(input: unknown, numberFormat: string): Interprete
   }
   if (first === '+' || first === '-') {
     // "+A1", "-x", "+86 请勿外传": Excel reads these as formulas. Text that does not parse stays text.
-    if (tryParseFormula(input)) return { kind: 'formula', formula: `=${input}` };
+    const ast = tryParseFormula(input);
+    if (ast) return { kind: 'formula', formula: `=${input}`, ast };
     return { kind: 'value', value: input };
   }
   const upper = input.toUpperCase();

@@ -6,7 +6,7 @@ import { contains, intersect, MAX_COLS, MAX_ROWS, type Rect, rectCells, subtract
 import { interpretInput, type Scalar, type Interpreted } from './values';
 import { tryParseFormula, type Node } from './formula';
 import type { PivotModel } from './pivot';
-import { copyLayout, type AutoFilterModel } from './layout';
+import { copyLayout, isMergeFollower, type AutoFilterModel } from './layout';
 
 export type FmtKey = 'numberFormat' | 'fill' | 'bold' | 'italic' | 'fontColor' | 'hAlign' | 'wrap';
 export type FmtValue = string | boolean | null;
@@ -162,7 +162,7 @@ export class SheetModel {
     delete cell.quotePrefix;
     if (input.kind === 'formula') {
       cell.f = input.formula;
-      cell.ast = tryParseFormula(input.formula.slice(1));
+      cell.ast = input.ast ?? tryParseFormula(input.formula.slice(1));
       cell.v = null;
       delete cell.calc;
     } else {
@@ -212,9 +212,15 @@ export class SheetModel {
   /** The value a reader sees (formulas evaluated). */
   value(r: number, c: number): Scalar {
     const cell = this.get(r, c);
-    if (!cell) return null;
+    if (!cell || isMergeFollower(this, r, c)) return null;
     if (cell.f === undefined || cell.seeded) return cell.v;
     return this.wb.evaluateCell(this, r, c, cell);
+  }
+
+  /** The formula a reader sees in a cell: none in a merged area's cell other than its top-left. */
+  formula(r: number, c: number): string | undefined {
+    const f = this.get(r, c)?.f;
+    return f === undefined || isMergeFollower(this, r, c) ? undefined : f;
   }
 
   /** Bounds of the cells with contents (valuesOnly) or with contents or formats. */
@@ -233,6 +239,55 @@ export class SheetModel {
       if (c > c1) c1 = c;
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /**
+   * Bounds of the used cells inside `rect` (Range.getUsedRange: "the used range of the given range
+   * object … ItemNotFound if there are no used cells within the range"): the used cells of the range,
+   * not the range cut by the sheet's used range. Whole-width bands of rows (how a sparse sheet is
+   * probed) go through a per-row index of the values, made once per workbook version.
+   */
+  usedRectIn(rect: Rect, valuesOnly: boolean): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    const take = (r: number, a: number, b: number): void => {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (a < c0) c0 = a;
+      if (b > c1) c1 = b;
+    };
+    if (valuesOnly && rect.c0 === 0 && rect.c1 === MAX_COLS - 1) {
+      for (const [r, [a, b]] of this.valueRows()) if (r >= rect.r0 && r <= rect.r1) take(r, a, b);
+    } else {
+      for (const [k, cell] of this.cells) {
+        if (valuesOnly && cell.v === null && cell.f === undefined) continue;
+        const r = Math.floor(k / MAX_COLS);
+        const c = k % MAX_COLS;
+        if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) take(r, c, c);
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** Row → first and last column holding a value, for the current workbook version. */
+  private valueRows(): Map<number, [number, number]> {
+    return this.wb.memoFor(`valueRows:${this.id}`, () => {
+      const rows = new Map<number, [number, number]>();
+      for (const [k, cell] of this.cells) {
+        if (cell.v === null && cell.f === undefined) continue;
+        const r = Math.floor(k / MAX_COLS);
+        const c = k % MAX_COLS;
+        const e = rows.get(r);
+        if (!e) rows.set(r, [c, c]);
+        else {
+          if (c < e[0]) e[0] = c;
+          if (c > e[1]) e[1] = c;
+        }
+      }
+      return rows;
+    });
   }
 
   /** Moves the contents and formats of `rect` down by n rows (used when a table grows). */

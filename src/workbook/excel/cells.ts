@@ -7,7 +7,7 @@ const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[
  * Whether Excel could read this string as something other than the same text: a formula or a sign
  * (=, +, -, @), a leading apostrophe (Excel would eat it), or text that parses as a number, date, time,
  * percentage, currency amount, boolean or error ("00123", "2024-01-05", "1/2", "TRUE", "#N/A", "Jan 5").
- * A leading apostrophe is harmless on plain text, so the test errs on the side of guarding.
+ * It errs on the side of guarding: a guarded plain text stays the same text.
  */
 export function excelWouldCoerce(s: string): boolean {
   if (needsTextGuard(s) || s.startsWith("'")) return true;
@@ -19,11 +19,6 @@ export function excelWouldCoerce(s: string): boolean {
   return MONTH_WORD.test(t);
 }
 
-/** A string written so that Excel keeps it as the same text (leading apostrophe where needed). */
-export function literalText(s: string): string {
-  return excelWouldCoerce(s) ? `'${s}` : s;
-}
-
 export function formulaText(f: string): string {
   return f.startsWith('=') ? f : `=${f}`;
 }
@@ -32,12 +27,11 @@ export function formulaText(f: string): string {
 export type ExcelCell = string | number | boolean | null;
 
 /**
- * One port cell for Range.values / Range.formulas. null becomes '' (the cell is emptied: a block writes
- * every cell it covers); strings become literal text; { formula } becomes "=…".
+ * A port cell other than text (text is writeBlock's: it depends on the column's format) for
+ * Range.values / Range.formulas: null becomes '' (a block empties every cell it covers), { formula } "=…".
  */
-export function toExcelCell(v: CellInput): ExcelCell {
+export function valueCell(v: Exclude<CellInput, string>): ExcelCell {
   if (v === null) return '';
-  if (typeof v === 'string') return literalText(v);
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   return formulaText(v.formula);
 }

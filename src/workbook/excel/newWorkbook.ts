@@ -7,7 +7,7 @@
 import { WorkbookError } from '../port';
 import { bytesToBase64 } from '../newFile/base64';
 import { toWorkbookError } from './errors';
-import type { ExcelHost } from './excelPort';
+import type { ExcelHost } from './host';
 import type { Session } from './session';
 
 export async function openNewWorkbook(host: ExcelHost, file: Uint8Array): Promise<void> {

@@ -1,17 +1,11 @@
 import { MB, setup } from './helpers';
 
 describe('ExcelWorkbookPort reads', () => {
-  it('reports capabilities from the requirement sets', async () => {
-    expect(await setup().port.capabilities()).toEqual({ kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true });
-    expect(await setup({ requirementSets: { ExcelApi: '1.7' } }).port.capabilities()).toEqual({
-      kind: 'excel',
-      conditionalFormats: true,
-      copySheet: true,
-      dataValidation: false,
-      pivotTables: false,
-      charts: true,
-    });
-    expect(await setup({ requirementSets: { ExcelApi: '1.5' } }).port.capabilities()).toMatchObject({ conditionalFormats: false, copySheet: false });
+  it('reports every capability on ExcelApi 1.10 (the shared runtime\'s minimum); below it, one clear refusal', async () => {
+    expect(await setup({ requirementSets: { ExcelApi: '1.10' } }).port.capabilities()).toEqual({ kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true });
+    for (const old of ['1.9', '1.7', '1.5']) {
+      await expect(setup({ requirementSets: { ExcelApi: old } }).port.capabilities()).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
+    }
   });
 
   it('lists sheets with visibility, protection, the used size counted from A1 and the text in A1', async () => {

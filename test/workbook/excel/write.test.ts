@@ -189,25 +189,6 @@ describe('ExcelWorkbookPort.apply: sheets and formats', () => {
     expect(host.workbook.sheet('S').values()).toEqual([]);
   });
 
-  it('copies a sheet without ExcelApi 1.7: values, formulas, number formats, texts that look like formulas, widths', async () => {
-    const { host, port } = setup({ requirementSets: { ExcelApi: '1.6' } });
-    const s = host.workbook.addSheet('Data');
-    s.write('A1:C2', [
-      ['phone', 'joined', 'total'],
-      ["'+8613800138000", 45000, '=B2*2'],
-    ]);
-    s.setNumberFormat('B2', 'yyyy-mm-dd');
-    s.seed('D3', [['=not a formula']]);
-    host.workbook.model.sheet('Data')!.columnWidths.set(0, 99);
-    await port.apply(plan({ op: 'copySheet', from: 'Data', to: 'Backup' }));
-    const b = host.workbook.sheet('Backup');
-    expect(b.values()).toEqual(s.values());
-    expect(b.cell('A2').value).toBe('+8613800138000');
-    expect(b.cell('C2').formula).toBe('=B2*2');
-    expect(b.cell('B2').numberFormat).toBe('yyyy-mm-dd');
-    expect(b.columnWidths.get(0)).toBe(99);
-  });
-
   it('deletes rows from the bottom up, contiguous rows in one range', async () => {
     const { host, port } = setup();
     host.workbook.addSheet('S', Array.from({ length: 10 }, (_, i) => [`r${i + 1}`]));
@@ -248,24 +229,21 @@ describe('ExcelWorkbookPort.apply: protection, errors, requirement sets', () => 
     await expect(port.apply(plan({ op: 'chart', sheet: 'S', name: 'c', type: 'pie', source: 'A1:B2', title: 't', topLeft: 'ZZZZ1', bottomRight: 'D9' }))).rejects.toMatchObject({ code: 'host' });
   });
 
-  it('with ExcelApi 1.7: no pivots or validation, and those ops throw unsupported before any write', async () => {
-    const { host, port } = setup({ requirementSets: { ExcelApi: '1.7' } });
+  it('below ExcelApi 1.10 refuses any plan up front, with one clear reason, before any sync', async () => {
+    const { host, port } = setup({ requirementSets: { ExcelApi: '1.9' } });
     host.workbook.addSheet('S', [['a', 'b'], ['x', 1]]);
     host.resetStats();
-    const caps = await port.capabilities();
-    expect(caps.pivotTables).toBe(false);
-    expect(caps.dataValidation).toBe(false);
-    await expect(
-      port.apply(plan({ op: 'writeBlock', sheet: 'S', row: 5, col: 0, values: [['w']] }, { op: 'validation', sheet: 'S', address: 'A2:A9', rule: { type: 'list', items: ['a', 'b'] } })),
-    ).rejects.toMatchObject({ code: 'unsupported' });
-    await expect(
-      port.apply(plan({ op: 'pivot', sheet: 'S', name: 'P', source: { sheet: 'S', address: 'A1:B2' }, destination: 'D1', rows: ['a'], columns: [], values: [{ field: 'b', summarizeBy: 'sum' }] })),
-    ).rejects.toMatchObject({ code: 'unsupported' });
+    for (const op of [
+      { op: 'writeBlock', sheet: 'S', row: 5, col: 0, values: [['w']] },
+      { op: 'validation', sheet: 'S', address: 'A2:A9', rule: { type: 'list', items: ['a', 'b'] } },
+      { op: 'conditionalFormat', sheet: 'S', address: 'A1:A9', formula: '=A1>1', fill: '#FF0000' },
+      { op: 'copySheet', from: 'S', to: 'Backup' },
+    ] as WriteOp[]) {
+      await expect(port.apply(plan(op))).rejects.toMatchObject({ code: 'unsupported', detail: 'excel-too-old', message: expect.stringMatching(/too old.*1\.10/) });
+    }
     expect(host.stats().syncs).toBe(0);
+    expect(host.workbook.sheetNames()).toEqual(['S']);
     expect(host.workbook.sheet('S').cell('A6').value).toBe('');
-    const old = setup({ requirementSets: { ExcelApi: '1.5' } });
-    old.host.workbook.addSheet('S');
-    await expect(old.port.apply(plan({ op: 'conditionalFormat', sheet: 'S', address: 'A1:A9', formula: '=A1>1', fill: '#FF0000' }))).rejects.toMatchObject({ code: 'unsupported' });
   });
 
   it('times out when Excel never answers a sync', async () => {

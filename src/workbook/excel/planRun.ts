@@ -1,0 +1,93 @@
+/// <reference types="office-js" />
+/**
+ * One plan inside one Excel.run: the preflight (one sync of loads), the checks, one more sync only when
+ * existing custom conditional formats must be compared, then the writes packed into as few syncs as the
+ * budget allows, in plan order. A stop is honoured up to the first write, never after: the adapter is
+ * not transactional, and half a result would be worse than a finished one.
+ */
+import { throwIfStopped, type WriteOp } from '../port';
+import { addTable } from './ops/table';
+import { chart } from './ops/chart';
+import { conditionalFormat, existingCustomFormats } from './ops/conditionalFormat';
+import type { OpContext } from './ops/context';
+import { deleteRows } from './ops/deleteRows';
+import { columnWidths, format, freeze } from './ops/format';
+import { PivotChecks, pivot } from './ops/pivot';
+import { addSheet, copySheet, deleteSheet } from './ops/sheets';
+import { validation } from './ops/validation';
+import { writeBlock } from './ops/writeBlock';
+import { checkPlan, sheetFlow } from './planCheck';
+import { sheetOf } from './planShape';
+import { preflight } from './preflight';
+import type { Session } from './session';
+import { WriteQueue } from './writeQueue';
+
+export interface PlanRunOptions {
+  /** Request bytes per sync. */
+  budget: number;
+  /** Whether the host can list merged areas (ExcelApi 1.13). */
+  withMergedAreas: boolean;
+  signal?: AbortSignal;
+  turn?: () => Promise<void>;
+  /** Validation op index → Excel's rule, made (and checked) before the run. */
+  rules: ReadonlyMap<number, Excel.DataValidationRule>;
+}
+
+export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOptions): Promise<void> {
+  const pre = await preflight(s, ops, o.withMergedAreas, (names) => void sheetFlow(ops, names));
+  const flow = checkPlan(ops, pre);
+  const custom = await existingCustomFormats(s, pre.conditionalFormats);
+  throwIfStopped(o.signal); // the last moment at which stopping leaves the workbook as it was
+  const ctx: OpContext = { s, writes: new WriteQueue(s, o.budget), ops, pre, flow, turn: o.turn };
+  const checks = new PivotChecks();
+  for (let i = 0; i < ops.length; i++) {
+    if (flow.skip.has(i)) continue;
+    const op = ops[i] as WriteOp;
+    const label = `${op.op} on "${sheetOf(op)}"`;
+    switch (op.op) {
+      case 'addSheet':
+        await addSheet(ctx, op, label);
+        break;
+      case 'deleteSheet':
+        await deleteSheet(ctx, op, label);
+        break;
+      case 'copySheet':
+        await copySheet(ctx, op, label);
+        break;
+      case 'writeBlock':
+        await writeBlock(ctx, op, label);
+        break;
+      case 'format':
+        await format(ctx, op, label);
+        break;
+      case 'columnWidths':
+        await columnWidths(ctx, op, label);
+        break;
+      case 'freeze':
+        await freeze(ctx, op, label);
+        break;
+      case 'addTable':
+        await addTable(ctx, i, op, label);
+        break;
+      case 'validation': {
+        const rule = o.rules.get(i);
+        if (rule) await validation(ctx, op, rule, label);
+        break;
+      }
+      case 'conditionalFormat':
+        await conditionalFormat(ctx, op, flow.original[i] ? custom.get(i) : undefined, label);
+        break;
+      case 'pivot':
+        await pivot(ctx, i, op, checks, label);
+        break;
+      case 'chart':
+        await chart(ctx, i, op, label);
+        break;
+      case 'deleteRows':
+        await deleteRows(ctx, op, label);
+        break;
+    }
+  }
+  await ctx.writes.flush();
+  await checks.recheck(ctx);
+}
