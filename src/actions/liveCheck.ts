@@ -10,7 +10,9 @@
  *   missing for multi-cell edits): `createLiveChecker(...).onChanged(address)` only queues the address;
  *   calls within `delayMs` (300 ms) are coalesced and run as one batch outside the handler, batches one
  *   after the other, never two at once.
- * - The add-in's own writes fire onChanged too; they touch only the check columns, which are ignored.
+ * - The add-in's own writes fire onChanged too; live checking's touch only the check columns, which are
+ *   ignored (`inCheckColumnsOnly`; the pane's watch also sets aside what src/addin/changeAuthor.ts
+ *   finds to be the add-in's, before it gets here).
  * - The layout (header row, columns) is found once with loadLedger and kept; an edit of the header rows
  *   or a structural change (rows or columns inserted/deleted) finds it again on the next batch.
  * - Nothing happens before checkContacts has added its columns.
@@ -117,6 +119,21 @@ export function touchedRows(addresses: readonly string[], layout: LiveCheckLayou
   return [...rows].sort((x, y) => x - y);
 }
 
+/**
+ * Does a change lie only in the check columns (the cells live checking and checkContacts write)? A
+ * change there is the add-in's own output, not an edit that makes a plan stale or needs checking.
+ */
+export function inCheckColumnsOnly(address: string, layout: LiveCheckLayout): boolean {
+  const own = new Set(Object.values(layout.out));
+  const areas = parseAreas(address);
+  if (areas.length === 0) return false;
+  return areas.every((a) => {
+    if (a.c1 - a.c0 >= own.size) return false;
+    for (let c = a.c0; c <= a.c1; c++) if (!own.has(c)) return false;
+    return true;
+  });
+}
+
 /** Does an edit touch the header rows (the layout may have changed)? */
 function touchesHeader(addresses: readonly string[], layout: LiveCheckLayout): boolean {
   return addresses.some((address) => parseAreas(address).some((a) => a.r0 <= layout.headerIndex));
@@ -207,6 +224,8 @@ export interface LiveChecker {
   onChanged(address: string, changeType?: string): void;
   /** Finds the layout now (when the pane opens) instead of on the first edit. */
   prepare(): Promise<LiveCheckLayout | null>;
+  /** The change lies only in the check columns of the layout found last (false while none is known). */
+  isCheckColumnsOnly(address: string): boolean;
   /** Runs what is queued now and waits for it. */
   flush(): Promise<void>;
   /** Waits until the queued edits have run (the timer fired and every batch finished). */
@@ -227,13 +246,14 @@ export function createLiveChecker(port: WorkbookPort, options: LiveCheckerOption
   let resolveFired: (() => void) | null = null;
   let chain: Promise<void> = Promise.resolve();
   let layout: Promise<LiveCheckLayout | null> | null = null;
+  /** The last layout found, for questions that cannot wait (inside Excel's event handler). */
+  let known: LiveCheckLayout | null = null;
   let disposed = false;
   const counts = { batches: 0, rows: 0, cells: 0, errors: 0 };
 
   const getLayout = (): Promise<LiveCheckLayout | null> => {
     layout ??= liveCheckLayout({ port, locale: options.locale, now: options.now?.() ?? new Date(), sheet: options.sheet, sliceMs: options.sliceMs });
-    // A failed look (the sheet was renamed) is tried again next time.
-    layout.catch(() => { layout = null; });
+    layout.then((found) => { known = found; }, () => { layout = null; }); // a failed look (the sheet was renamed) is tried again next time
     return layout;
   };
 
@@ -280,6 +300,7 @@ export function createLiveChecker(port: WorkbookPort, options: LiveCheckerOption
       }
     },
     prepare: getLayout,
+    isCheckColumnsOnly: (address) => known !== null && inCheckColumnsOnly(address, known),
     async flush() {
       cancel?.();
       await fire();

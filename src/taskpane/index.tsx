@@ -1,13 +1,15 @@
 /// <reference types="office-js" />
-/** Task pane entry (taskpane.html): waits for Office, registers the ribbon commands (shared runtime), renders the pane. */
+/**
+ * Task pane entry (taskpane.html, also the ribbon's function file in the shared runtime). The ribbon's
+ * handlers are associated by the first import, before React is even evaluated; the pane renders once
+ * Office is ready.
+ */
+import '../commands/registerAtLoad';
 import { createRoot } from 'react-dom/client';
-import { registerCommands } from '../commands/register';
-import { globalHost } from './logic/host';
+import { globalHost } from '../addin/host';
 import { Pane } from './Pane';
 
 void Office.onReady(() => {
-  const host = globalHost();
-  registerCommands(host);
   const root = document.getElementById('root');
-  if (root) createRoot(root).render(<Pane host={host} />);
+  if (root) createRoot(root).render(<Pane host={globalHost()} />);
 });

@@ -6,7 +6,8 @@
  * re-read every few seconds (a property read, no Excel request).
  */
 import { useEffect, useState } from 'react';
-import { themeOf, type PaneHost } from './logic/host';
+import type { AddinHost } from '../addin/host';
+import { themeOf } from './logic/officeView';
 
 export const THEME_POLL_MS = 5000;
 
@@ -20,7 +21,7 @@ interface ThemeEvents {
   };
 }
 
-export function useOfficeTheme(host: PaneHost): 'light' | 'dark' {
+export function useOfficeTheme(host: AddinHost): 'light' | 'dark' {
   const [theme, setTheme] = useState(() => themeOf(host));
   useEffect(() => {
     const update = () => setTheme(themeOf(host));

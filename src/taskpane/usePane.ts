@@ -5,12 +5,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTION_IDS, paneStrings, type ActionId, type PaneStrings } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
-import { errorKey, errorMessage } from './logic/errors';
-import { localeOf, selectCell, type PaneHost } from './logic/host';
-import { lastRibbonEvent, subscribeRibbon } from './logic/ribbonStore';
-import { RunControl } from './logic/runControl';
-import { loadEngine, readWorkbook, restoreFromBackup, runAction, saveMapping, saveSettings, type ActionProgress, type ActionResult, type RunOptions, type SettingsInput,
-  type WorkbookView } from './logic/runAction';
+import { errorKey, errorMessage } from '../addin/errorWording';
+import { localeOf, type AddinHost } from '../addin/host';
+import { restoreFromBackup } from '../addin/restoreBackup';
+import { lastRibbonEvent, subscribeRibbon } from '../addin/ribbonStore';
+import { runAction, type ActionProgress, type ActionResult, type RunOptions } from '../addin/runAction';
+import { RunControl } from '../addin/runControl';
+import { saveMapping, saveSettings, type SettingsInput } from '../addin/workbookSettings';
+import { readWorkbook, type WorkbookView } from '../addin/workbookView';
+import { loadSheetWatch } from './logic/loadSheetWatch';
+import { selectCell } from './logic/officeView';
 import type { PaneWatch } from './logic/sheetWatch';
 
 export interface ActionState {
@@ -86,7 +90,7 @@ const CLEAR = { busy: false, error: null, stopped: null, progress: null, note: n
 const idle = (): Record<ActionId, ActionState> =>
   Object.fromEntries(ACTION_IDS.map((id) => [id, { ...CLEAR, result: null }])) as Record<ActionId, ActionState>;
 
-export function usePane(host: PaneHost): PaneState {
+export function usePane(host: AddinHost): PaneState {
   const locale = useMemo(() => localeOf(host), [host]);
   const s = paneStrings(locale);
   const [view, setView] = useState<WorkbookView | null>(null);
@@ -134,8 +138,8 @@ export function usePane(host: PaneHost): PaneState {
     if (!watchedSheet) return undefined;
     let gone = false;
     let mine: PaneWatch | null = null;
-    void loadEngine()
-      .then((e) => e.watchPaneSheet(host, {
+    void loadSheetWatch()
+      .then((w) => w.watchPaneSheet(host, {
         locale, sheet: watchedSheet,
         live: () => liveRef.current,
         busy: () => busyRef.current,

@@ -1,45 +1,162 @@
 /**
- * A ribbon click reports back even with the pane closed: success opens the pane (its card holds the
- * result) only when the pane is not showing; a failure always opens it.
+ * A ribbon click always ends with something the user sees, with simulated Office objects (actions,
+ * addin, onReady) around the simulated Excel: handlers are there before Office is ready, every click is
+ * completed once, the pane opens for the result unless Office said it is showing, a refused
+ * showAsTaskpane is tried again, and a runtime whose first click was lost opens the pane by itself.
  */
-import { registerCommands, runRibbonCommand } from '../../src/commands/register';
-import { lastRibbonEvent } from '../../src/taskpane/logic/ribbonStore';
+import { registerCommands, runRibbonCommand, RIBBON_FUNCTIONS, type RegisterOptions } from '../../src/commands/register';
+import { PaneVisibility } from '../../src/commands/paneVisibility';
+import { showPane } from '../../src/commands/showPane';
+import { lastRibbonEvent } from '../../src/addin/ribbonStore';
+import type { AddinHost } from '../../src/addin/host';
 import { LEDGER, paneHost } from '../taskpane/paneHost';
 
-function ribbonHost() {
+jest.setTimeout(60_000);
+
+type Handler = (event: { completed(): void }) => unknown;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The simulated Excel with Office's ribbon parts: `actions.associate`, `addin` and a controllable `onReady`. */
+function ribbonHost(options: { showRefusals?: number; showHangs?: boolean } = {}) {
   const t = paneHost({ Clients: LEDGER });
+  const associated = new Map<string, Handler>();
   let visibility: ((e: { visibilityMode: string }) => void) | null = null;
-  const show = jest.fn(() => Promise.resolve());
-  const office = t.host.Office as unknown as { actions: unknown; addin: unknown };
-  office.actions = { associate: () => undefined };
+  let refusals = options.showRefusals ?? 0;
+  const show = jest.fn(() => {
+    if (options.showHangs) return new Promise<void>(() => undefined);
+    if (refusals-- > 0) return Promise.reject(new Error('not ready'));
+    return Promise.resolve();
+  });
+  let ready: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
+  const office = t.host.Office as unknown as Record<string, unknown>;
+  office.actions = { associate: (name: string, f: Handler) => associated.set(name, f) };
   office.addin = {
     showAsTaskpane: show,
     onVisibilityModeChanged: (h: (e: { visibilityMode: string }) => void) => { visibility = h; return Promise.resolve(() => Promise.resolve()); },
   };
-  registerCommands(t.host);
-  return { ...t, show, setVisibility: (mode: 'Hidden' | 'Taskpane') => visibility!({ visibilityMode: mode }) };
+  office.onReady = () => readyPromise;
+  return {
+    ...t,
+    associated,
+    show,
+    officeReady: () => ready(),
+    setVisibility: (mode: 'Hidden' | 'Taskpane') => visibility!({ visibilityMode: mode }),
+    /** Clicks a button; resolves with how often the click was completed, once it was. */
+    click(name: string): Promise<number> {
+      let count = 0;
+      return new Promise((resolve) => {
+        void associated.get(name)!({ completed: () => { count++; setTimeout(() => resolve(count), 20); } });
+      });
+    },
+  };
 }
 
-describe('ribbon commands with the pane closed or open', () => {
-  it('opens the pane after a successful click when it is hidden, and not when it is showing', async () => {
-    const t = ribbonHost();
-    t.setVisibility('Hidden');
-    await runRibbonCommand(t.host, 'findDuplicates');
-    expect(lastRibbonEvent()).toMatchObject({ action: 'findDuplicates', ok: true });
-    expect(t.show).toHaveBeenCalledTimes(1);
+const quick: RegisterOptions = { coldStartMs: 0, show: { retryDelayMs: 5, timeoutMs: 100 } };
 
+describe('ribbon commands', () => {
+  it('associates every function at once, before Office is ready; a click waits for Office, runs, is completed once', async () => {
+    const t = ribbonHost();
+    expect(registerCommands(t.host, quick)).toBe(true);
+    expect([...t.associated.keys()].sort()).toEqual(Object.keys(RIBBON_FUNCTIONS).sort());
+    registerCommands(t.host, quick); // the entry registers at load and again after onReady: still one handler each
+    expect(t.associated.size).toBe(4);
+
+    const clicked = t.click('findDuplicates');
+    await sleep(50);
+    expect(t.sim.stats().syncs).toBe(0); // nothing touches Excel before Office is ready
+    t.officeReady();
+    expect(await clicked).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'findDuplicates', ok: true });
+    expect(t.sim.workbook.sheet('Clients').values()[0]).toContain('Duplicate group');
+  });
+
+  it('opens the pane after a success unless Office said it is showing; a stale "showing" on a hidden page does not count', async () => {
+    const t = ribbonHost();
+    registerCommands(t.host, quick);
+    t.officeReady();
+    // No event yet: a runtime started by the click may call itself visible, so the pane is opened.
+    await t.click('checkContacts');
+    expect(t.show).toHaveBeenCalledTimes(1);
     t.setVisibility('Taskpane');
-    await runRibbonCommand(t.host, 'checkContacts');
-    expect(lastRibbonEvent()).toMatchObject({ action: 'checkContacts', ok: true });
+    await t.click('checkContacts');
+    expect(t.show).toHaveBeenCalledTimes(1);
+    t.setVisibility('Hidden');
+    await t.click('checkContacts');
+    expect(t.show).toHaveBeenCalledTimes(2);
+
+    const seen = new PaneVisibility(() => true);
+    seen.reported('Taskpane');
+    expect(seen.showing()).toBe(false); // Office said so once, but the page is hidden now
+    const fresh = new PaneVisibility(() => false);
+    expect(fresh.showing()).toBe(false); // nothing said yet: not known to be showing
+  });
+
+  it('a failure is completed too, opens the pane whatever its state, and says why in the user\'s words', async () => {
+    const t = ribbonHost();
+    registerCommands(t.host, quick);
+    t.officeReady();
+    t.setVisibility('Taskpane');
+    t.sim.workbook.sheet('Clients').protect();
+    expect(await t.click('checkContacts')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'checkContacts', ok: false, message: expect.stringMatching(/protected/) });
     expect(t.show).toHaveBeenCalledTimes(1);
   });
 
-  it('always opens the pane when the click failed, so the user reads why', async () => {
+  it('a click that cannot reach Excel at all (no Excel object yet) still completes and shows the card', async () => {
     const t = ribbonHost();
-    t.setVisibility('Taskpane');
+    const broken = { Office: t.host.Office } as AddinHost;
+    registerCommands(() => broken, quick);
+    t.officeReady();
+    expect(await t.click('buildSummary')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'buildSummary', ok: false });
+    expect(t.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries showAsTaskpane again when Office turns it down, and never waits for it without end', async () => {
+    const refused = ribbonHost({ showRefusals: 2 });
+    expect(await showPane(refused.host.Office.addin, { retryDelayMs: 5 })).toBe(true);
+    expect(refused.show).toHaveBeenCalledTimes(3);
+
+    const silent = ribbonHost({ showHangs: true });
+    registerCommands(silent.host, { coldStartMs: 0, show: { attempts: 2, retryDelayMs: 5, timeoutMs: 50 } });
+    silent.officeReady();
+    const started = Date.now();
+    expect(await silent.click('createTemplate')).toBe(1);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(silent.show).toHaveBeenCalledTimes(2);
+    expect(await showPane(undefined)).toBe(false); // no shared runtime: nothing to open
+  });
+
+  it('opens the pane when the runtime got no click after starting (a first click Office lost) — not when a click came, nor when the pane shows', async () => {
+    const lost = ribbonHost();
+    registerCommands(lost.host, { ...quick, coldStartMs: 30 });
+    lost.officeReady();
+    await sleep(120);
+    expect(lost.show).toHaveBeenCalledTimes(1);
+
+    const showing = ribbonHost();
+    registerCommands(showing.host, { ...quick, coldStartMs: 30 });
+    showing.setVisibility('Taskpane');
+    showing.officeReady();
+    await sleep(120);
+    expect(showing.show).not.toHaveBeenCalled();
+
+    const clickedInTime = ribbonHost();
+    registerCommands(clickedInTime.host, { ...quick, coldStartMs: 30 });
+    clickedInTime.setVisibility('Taskpane');
+    const click = clickedInTime.click('findDuplicates');
+    clickedInTime.officeReady();
+    await click;
+    clickedInTime.setVisibility('Hidden'); // closed later: the fallback is for a start without a click only
+    await sleep(120);
+    expect(clickedInTime.show).not.toHaveBeenCalled();
+  });
+
+  it('runRibbonCommand on its own (the pane test calls it) never rejects', async () => {
+    const t = ribbonHost();
     t.sim.workbook.sheet('Clients').protect();
-    await runRibbonCommand(t.host, 'checkContacts');
-    expect(lastRibbonEvent()).toMatchObject({ action: 'checkContacts', ok: false });
+    await expect(runRibbonCommand(t.host, 'checkContacts', { show: { retryDelayMs: 5 } })).resolves.toBeUndefined();
     expect(t.show).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,6 @@
 /** Live checking in the simulated Excel host: onChanged → one coalesced batch → check columns updated. */
 import { checkContacts, createLiveChecker, loadLedger } from '../../src/actions';
-import { parseAreas, touchedRows, type LiveCheckLayout } from '../../src/actions/liveCheck';
+import { inCheckColumnsOnly, parseAreas, touchedRows, type LiveCheckLayout } from '../../src/actions/liveCheck';
 import { watchSheetChanges } from '../../src/workbook/excel/events';
 import { generateLedger } from '../helpers/generateLedger';
 import { seedSim, smallLedger } from '../hostile/cells';
@@ -137,6 +137,15 @@ describe('addresses', () => {
     expect(parseAreas('H:H')[0]).toMatchObject({ r0: 0, c0: 7, c1: 7 });
     expect(parseAreas('A1, C3:D4')).toHaveLength(2);
     expect(parseAreas('not an address')).toEqual([]);
+  });
+  it("a change only in the check columns is the add-in's output; one that reaches any other column is not", () => {
+    const layout: LiveCheckLayout = { sheet: 'S', headerIndex: 0, rowCount: 7, region: 'CN', phoneCol: 2, emailCol: 3, nameCol: 0, out: { phoneCheck: 8, phoneE164: 9, emailCheck: 10 } };
+    expect(inCheckColumnsOnly('I2:K7', layout)).toBe(true);
+    expect(inCheckColumnsOnly("'S'!J3", layout)).toBe(true);
+    expect(inCheckColumnsOnly('I2:L7', layout)).toBe(false);
+    expect(inCheckColumnsOnly('I2, C2', layout)).toBe(false);
+    expect(inCheckColumnsOnly('2:2', layout)).toBe(false);
+    expect(inCheckColumnsOnly('', layout)).toBe(false);
   });
   it('touched rows: below the header, only the watched columns, whole rows count', async () => {
     const layout: LiveCheckLayout = { sheet: 'S', headerIndex: 0, rowCount: 7, region: 'CN', phoneCol: 2, emailCol: 3, nameCol: 0, out: { phoneCheck: 8 } };

@@ -75,11 +75,45 @@ describe('live checking in the pane', () => {
     // Another workbook starts with it on.
     const other = paneHost({ Clients: LEDGER });
     await act(async () => {
-      await (await import('../../src/taskpane/logic/runAction')).runAction('checkContacts', other.host, 'en-US');
+      await (await import('../../src/addin/runAction')).runAction('checkContacts', other.host, 'en-US');
     });
     const second = render(<Pane host={other.host} />);
     await within(second.container).findByText(/header on row 1, 4 customers/, undefined, { timeout: 20_000 });
     expect((within(second.container).getByRole('switch', { name: 'Keep checking as I type' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('on a host before ExcelApi 1.14 (changes carry no triggerSource): each edit is re-checked once, and the next run is not stopped by the add-in\'s own writes', async () => {
+    const t = paneHost({ Clients: LEDGER }, { requirementSets: { ExcelApi: '1.13' }, changedEventDelayMs: 400 });
+    render(<Pane host={t.host} />);
+    await ready();
+    const contacts = card('Check phones & emails');
+    await userEvent.click(within(contacts).getByRole('button', { name: 'Check phones & emails' }));
+    await within(contacts).findByRole('switch', { name: 'Keep checking as I type' }, { timeout: 20_000 });
+    await sleep(600); // the run's own change events have come and gone
+    expect(within(contacts).queryByText(/as you typed/)).toBeNull();
+
+    const sheet = t.sim.workbook.sheet('Clients');
+    const col = (sheet.values()[0] as string[]).indexOf('Phone check');
+    sheet.write('B3', [['13912345678']]);
+    await act(() => t.sim.fireChanged('Clients', 'B3'));
+    await waitFor(() => expect(String(sheet.values()[2]![col])).toBe('valid'), { timeout: 10_000 });
+    await within(contacts).findByText('Re-checked 1 row as you typed; the counts above are from the last run.');
+    // The batch's own writes raise events of their own: they must not start another batch.
+    const syncs = t.sim.stats().syncs;
+    await sleep(900);
+    expect(t.sim.stats().syncs).toBe(syncs);
+
+    // A run right after: the live batch's late events arrive while it reads, and are not an edit that stops it.
+    sheet.write('B4', [['12345']]);
+    await act(() => t.sim.fireChanged('Clients', 'B4'));
+    await waitFor(() => expect(String(sheet.values()[3]![col])).toMatch(/^invalid/), { timeout: 10_000 });
+    const tiers = card('Compute tiers');
+    t.hold(); // the run waits on Excel while the events come
+    await userEvent.click(within(tiers).getByRole('button', { name: 'Compute tiers' }));
+    await sleep(600);
+    t.release();
+    await within(tiers).findByText(/Tiers as of/, undefined, { timeout: 20_000 });
+    expect(within(tiers).queryByText(/changed while this was running/)).toBeNull();
   });
 
   it('speaks Chinese', async () => {

@@ -1,6 +1,6 @@
 /** A simulated Excel as the pane's host, with a gate to hold Excel.run calls (the "running" state). */
 import { createSimHost, type SimOptions } from '../../src/sim';
-import type { PaneHost } from '../../src/taskpane/logic/host';
+import type { AddinHost } from '../../src/addin/host';
 
 export const LEDGER: unknown[][] = [
   ['Name', 'Mobile', 'Email', 'Company', 'Total spend', 'Last purchase', 'Orders'],
@@ -15,11 +15,13 @@ export function paneHost(sheets: Record<string, unknown[][]>, options: SimOption
   for (const [name, values] of Object.entries(sheets)) sim.workbook.addSheet(name).seed('A1', values);
   let gate: Promise<void> | null = null;
   let open: () => void = () => undefined;
-  const run: typeof sim.Excel.run = async (batch) => {
+  // Every form of Excel.run is passed on (Excel.run(context, batch) is how an event handler is removed).
+  const forward = sim.Excel.run as (...args: unknown[]) => Promise<unknown>;
+  const run = (async (...args: unknown[]) => {
     if (gate) await gate;
-    return sim.Excel.run(batch);
-  };
-  const host = { Excel: { ...sim.Excel, run }, Office: sim.Office } as unknown as PaneHost;
+    return forward(...args);
+  }) as typeof sim.Excel.run;
+  const host = { Excel: { ...sim.Excel, run }, Office: sim.Office } as unknown as AddinHost;
   return {
     sim,
     host,

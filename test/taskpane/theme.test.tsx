@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** The pane follows the Office theme while it is open: the host's event, focus/visibility, and the poll. */
 import { act, renderHook } from '@testing-library/react';
-import type { PaneHost } from '../../src/taskpane/logic/host';
+import type { AddinHost } from '../../src/addin/host';
 import { THEME_POLL_MS, useOfficeTheme } from '../../src/taskpane/useOfficeTheme';
 
 function fakeHost(color: string) {
@@ -14,7 +14,7 @@ function fakeHost(color: string) {
       removeHandlerAsync: (_type: string, o: { handler: () => void }) => { removed.push(o.handler); },
     },
   };
-  const host = { Excel: {}, Office: { EventType: { OfficeThemeChanged: 'officeThemeChanged' }, context } } as unknown as PaneHost;
+  const host = { Excel: {}, Office: { EventType: { OfficeThemeChanged: 'officeThemeChanged' }, context } } as unknown as AddinHost;
   return { host, context, handlers, removed };
 }
 

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Button, Card, CardHeader, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Text } from '@fluentui/react-components';
 import type { ActionId, PaneStrings } from '../../i18n/pane';
-import type { ActionProgress } from '../logic/runAction';
+import type { ActionProgress } from '../../addin/runAction';
 import type { ActionState } from '../usePane';
 import type { PaneStyles } from '../usePaneStyles';
 

@@ -7,7 +7,7 @@ import {
   Button, Card, CardHeader, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, MessageBar, MessageBarBody,
   MessageBarTitle, Spinner, Text,
 } from '@fluentui/react-components';
-import type { BackupInfo } from '../logic/runAction';
+import type { BackupInfo } from '../../addin/runAction';
 import type { PaneState } from '../usePane';
 import type { PaneStyles } from '../usePaneStyles';
 

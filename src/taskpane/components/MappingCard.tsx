@@ -1,7 +1,7 @@
 /** The customer sheet and its columns: field, chosen column (editable), confidence and how it was found. */
 import { Badge, Button, Card, CardHeader, Field, Select, Text } from '@fluentui/react-components';
 import { FIELD_LABELS } from '../logic/fieldLabels';
-import type { WorkbookView } from '../logic/runAction';
+import type { WorkbookView } from '../../addin/workbookView';
 import type { PaneState } from '../usePane';
 import type { PaneStyles } from '../usePaneStyles';
 import { useMappingEditor } from './useMappingEditor';

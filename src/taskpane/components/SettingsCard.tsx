@@ -1,7 +1,7 @@
 /** Settings (region, as-of date, thresholds), stored on the workbook's settings sheet. */
 import { Button, Card, CardHeader, Field, Input, Text } from '@fluentui/react-components';
 import type { Settings } from '../../core/settings';
-import type { SettingsInput } from '../logic/runAction';
+import type { SettingsInput } from '../../addin/workbookSettings';
 import type { PaneState } from '../usePane';
 import type { PaneStyles } from '../usePaneStyles';
 import { useSettingsForm } from './useSettingsForm';

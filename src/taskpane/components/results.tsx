@@ -3,8 +3,8 @@ import { Link, Text } from '@fluentui/react-components';
 import type { CheckContactsSummary, DuplicatesSummary, TierColumnsSummary } from '../../actions';
 import type { PaneStrings } from '../../i18n/pane';
 import { strings, type Locale } from '../../i18n/strings';
-import type { ActionResult } from '../logic/runAction';
-import { describeResult } from '../logic/runAction';
+import { describeResult } from '../../addin/describeResult';
+import type { ActionResult } from '../../addin/runAction';
 import type { PaneStyles } from '../usePaneStyles';
 import { DuplicateReview } from './DuplicateReview';
 

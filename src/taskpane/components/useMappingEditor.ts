@@ -1,6 +1,6 @@
 /** Edits of the column mapping: field → chosen column letter, saved as field → 0-based column. */
 import { useEffect, useState } from 'react';
-import type { WorkbookView } from '../logic/runAction';
+import type { WorkbookView } from '../../addin/workbookView';
 
 type Ready = Extract<WorkbookView, { kind: 'ready' }>;
 

@@ -1,7 +1,7 @@
 /** The settings form's draft, reset whenever the workbook's stored settings change. */
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../core/settings';
-import { settingsInput, type SettingsInput } from '../logic/runAction';
+import { settingsInput, type SettingsInput } from '../../addin/workbookSettings';
 
 export function useSettingsForm(settings: Settings) {
   const [draft, setDraft] = useState<SettingsInput>(() => settingsInput(settings));

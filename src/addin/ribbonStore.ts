@@ -2,7 +2,7 @@
  * Pane and ribbon buttons share one JavaScript runtime (SharedRuntime): a ribbon click publishes its
  * outcome here and the pane, when open, shows it.
  */
-import type { ActionId } from '../../i18n/pane';
+import type { ActionId } from '../i18n/pane';
 import type { ActionResult } from './runAction';
 
 export type RibbonEvent = { action: ActionId; at: number } & ({ ok: true; result: ActionResult } | { ok: false; message: string });

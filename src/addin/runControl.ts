@@ -39,7 +39,7 @@ export class RunControl {
 
   /** The sheet was edited: stops the run with `reason` (WorkbookError 'edited') unless it is writing. */
   edited(reason: Error): boolean {
-    if (this.writing) return false; // the add-in's own writes fire onChanged too
+    if (this.writing) return false; // a half-written result would be worse than a finished one
     return this.stop(reason);
   }
 

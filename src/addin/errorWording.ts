@@ -1,9 +1,10 @@
 /**
- * Errors in plain words. Matched by `name` and `code` (not instanceof), so this module does not pull
- * the engine into the pane's first chunk. Messages never quote cell contents.
+ * Errors in plain words, for the pane's cards and the ribbon's outcome. Matched by `name` and `code` (not
+ * instanceof), so this module does not pull the engine into the first chunk. Messages never quote cell
+ * contents.
  */
-import type { Locale } from '../../i18n/strings';
-import { paneStrings } from '../../i18n/pane';
+import type { Locale } from '../i18n/strings';
+import { paneStrings } from '../i18n/pane';
 
 export function errorKey(err: unknown): string {
   if (!err || typeof err !== 'object') return 'unknown';
@@ -14,6 +15,7 @@ export function errorKey(err: unknown): string {
       if (code === 'protected' && detail === 'workbook-structure') return 'protected-structure';
       if (code === 'unsupported' && detail === 'merged-cells') return 'merged-cells';
       if (code === 'unsupported' && detail === 'new-workbook') return 'new-workbook';
+      if (code === 'unsupported' && detail === 'excel-too-old') return 'excel-too-old';
       return typeof code === 'string' ? code : 'host';
     case 'ContactsError':
     case 'TiersError':

@@ -1,0 +1,30 @@
+/** One line for an action's result, in the user's language: the pane's cards and the ribbon's outcome. */
+import { paneStrings } from '../i18n/pane';
+import type { Locale } from '../i18n/strings';
+import type { ActionResult } from './runAction';
+
+export function describeResult(result: ActionResult, locale: Locale): string {
+  const s = paneStrings(locale);
+  switch (result.action) {
+    case 'installTemplate':
+      return result.summary.created ? s.templateCreated(result.summary.sheet) : s.templateExists(result.summary.sheet);
+    case 'checkContacts': {
+      const p = result.summary.phones;
+      const m = result.summary.emails;
+      const total = (r: Record<string, number>) => Object.entries(r).filter(([k]) => k !== 'empty').reduce((a, [, v]) => a + v, 0);
+      return `${s.phonesResult(p.invalid ?? 0, total(p))} ${s.emailsResult(m.invalid ?? 0, m.suspect ?? 0, total(m))}`;
+    }
+    case 'computeTiers':
+      return s.tiersResult(result.summary.asOf);
+    case 'buildSummary':
+      return s.summaryResult(result.summary.summarySheet, s.summaryMode[result.summary.mode] ?? result.summary.mode);
+    case 'findDuplicates': {
+      const g = result.summary.groups;
+      return g.length === 0 ? s.noDuplicates : s.duplicatesResult(g.length, g.reduce((a, x) => a + x.rows.length, 0));
+    }
+    case 'exportMasked': {
+      const m = result.summary;
+      return result.downloaded ? s.maskedDownloaded(m.fileName, m.sheet, m.rows) : s.maskedOpened(m.sheet, m.rows);
+    }
+  }
+}
