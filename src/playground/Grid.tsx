@@ -40,14 +40,17 @@ function renderGrid(grid: ReturnType<typeof useGrid>, styles: GridStyles, s: Pan
                 <tr key={row.index} aria-rowindex={row.index + 1}>
                   <th className={styles.rowHead} scope="row">{row.index + 1}</th>
                   {row.cells.map((cell, c) => {
-                    const address = grid.addressOf(row.index, c);
-                    const editing = grid.editing && grid.editing.row === row.index && grid.editing.col === c ? grid.editing : null;
+                    if (cell.covered) return null;
+                    const { row: r, col } = cell.at;
+                    const address = grid.addressOf(r, col);
+                    const editing = grid.editing && grid.editing.row === r && grid.editing.col === col ? grid.editing : null;
                     return (
-                      <td key={c} title={cell.text || undefined} data-cell={address}
-                        className={`${styles.cell}${cell.numeric ? ` ${styles.number}` : ''}${cell.selected ? ` ${styles.selected}` : ''}${editing ? ` ${styles.editing}` : ''}`}
+                      <td key={c} title={cell.text || undefined} data-cell={address} data-merge={cell.merge ?? undefined}
+                        rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+                        className={`${styles.cell}${cell.numeric ? ` ${styles.number}` : ''}${cell.merge ? ` ${styles.merged}` : ''}${cell.selected ? ` ${styles.selected}` : ''}${editing ? ` ${styles.editing}` : ''}`}
                         style={{ backgroundColor: cell.fill ?? undefined, fontWeight: cell.bold ? 600 : undefined, color: cell.color === '#000000' ? undefined : cell.color }}
                         aria-selected={cell.selected || undefined}
-                        onClick={() => grid.select(row.index, c)} onDoubleClick={() => grid.beginEdit(row.index, c)}>
+                        onClick={() => grid.select(r, col)} onDoubleClick={() => grid.beginEdit(r, col)}>
                         {editing ? (
                           <Input size="small" appearance="underline" autoFocus className={styles.editor} aria-label={s.editCell(address)} value={editing.text}
                             onChange={(_, d) => grid.setEditText(d.value)} onBlur={grid.commitEdit}

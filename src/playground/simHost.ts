@@ -4,14 +4,14 @@
  * workbook (Excel.createWorkbook: the masked copy) is downloaded.
  */
 import { createSimHost, installSimGlobals, type SimHost } from '../sim';
-import type { PaneHost } from '../taskpane/logic/host';
+import type { AddinHost } from '../addin/host';
 import { columnLetter } from './a1';
 import { downloadWorkbook } from './download';
 import type { SheetData } from './xlsx';
 
 export interface Playground {
   sim: SimHost;
-  host: PaneHost;
+  host: AddinHost;
   subscribe(listener: () => void): () => void;
   /** The user clicks a cell: it becomes Excel's selection (and its sheet the active one). */
   select(sheet: string, address: string): Promise<void>;
@@ -30,6 +30,14 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
     const sheet = sim.workbook.addSheet(s.name);
     sheet.seed('A1', s.values);
     for (const [col, r0, r1, format] of s.formats ?? []) sheet.setNumberFormat(`${columnLetter(col)}${r0 + 1}:${columnLetter(col)}${r1 + 1}`, format);
+    // The reader already left the covered cells empty, so merging clears nothing.
+    for (const area of s.merges ?? []) {
+      try {
+        sheet.merge(area);
+      } catch {
+        // An area overlapping one merged before it (Excel never writes such a file) stays plain cells.
+      }
+    }
   }
   if (sheets.length === 0) sim.workbook.addSheet('Sheet1');
   const listeners = new Set<() => void>();
@@ -44,20 +52,22 @@ export function createPlayground(sheets: readonly SheetData[], displayLanguage: 
     });
   };
   let latency = 0;
-  const run: SimHost['Excel']['run'] = async (batch) => {
+  // Every form of Excel.run is passed on (Excel.run(context, batch) is how an event handler is removed).
+  const forward = sim.Excel.run as (...args: unknown[]) => Promise<unknown>;
+  const run = (async (...args: unknown[]) => {
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     try {
-      return await sim.Excel.run(batch);
+      return await forward(...args);
     } finally {
       notify();
     }
-  };
+  }) as SimHost['Excel']['run'];
   const Excel = { ...sim.Excel, run };
   const Office = sim.Office;
   installSimGlobals({ ...sim, Excel }, window as unknown as Record<string, unknown>);
   // A new workbook (the masked copy) cannot open beside this one in a page: it is downloaded instead.
   sim.onCreateWorkbook = (file) => void downloadWorkbook(file);
-  const host: PaneHost = { Excel: Excel as unknown as PaneHost['Excel'], Office: Office as unknown as PaneHost['Office'], newWorkbook: 'download' };
+  const host: AddinHost = { Excel: Excel as unknown as AddinHost['Excel'], Office: Office as unknown as AddinHost['Office'], newWorkbook: 'download' };
   return {
     sim,
     host,

@@ -1,17 +1,28 @@
 /**
  * The grid's state: the sheet on show (following the sheet Excel activates), the scroll window, and the
  * visible cells read from the simulator. Only the rows in view are read and rendered (10k-row sheets stay
- * responsive); columns are capped.
+ * responsive); columns are capped. A merged area is one cell, selected and edited as a whole, as in Excel.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
-import { columnLetter, usedExtent } from './a1';
+import { areaAddress, columnLetter, parseArea, usedExtent, type Area } from './a1';
+import { areaAt, cellKey, mergeLayout } from './mergeLayout';
 import type { Playground } from './simHost';
 import { ROW_HEIGHT } from './useGridStyles';
 
 export const MAX_COLUMNS = 60;
 const OVERSCAN = 8;
 
-export interface GridCell { text: string; fill: string | null; bold: boolean; color: string; numeric: boolean; selected: boolean }
+export interface GridCell {
+  text: string; fill: string | null; bold: boolean; color: string; numeric: boolean; selected: boolean;
+  /** The cell whose content this one shows (a merged area's top-left), 0-based. */
+  at: { row: number; col: number };
+  /** Inside a merged area drawn by another cell: not rendered. */
+  covered: boolean;
+  rowSpan: number;
+  colSpan: number;
+  /** The merged area's address ("A1:H1"), null for an ordinary cell. */
+  merge: string | null;
+}
 
 /** The cell being typed into (0-based), and its text so far. */
 export interface GridEdit { row: number; col: number; text: string }
@@ -64,16 +75,28 @@ export function useGrid(pg: Playground, version: number) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
+  const areas = (view?.merges() ?? []).map(parseArea).filter((a): a is Area => a !== null);
+  const layout = mergeLayout(areas, first, last, colCount);
+  const isSelected = (a: Area) => Boolean(selection && a.r0 <= selection.r1 && a.r1 >= selection.r0 && a.c0 <= selection.c1 && a.c1 >= selection.c0);
   const rows: { index: number; cells: GridCell[] }[] = [];
   if (view) {
     for (let r = first; r <= last; r++) {
       const cells: GridCell[] = [];
       for (let c = 0; c < colCount; c++) {
-        const cell = view.cell(`${columnLetter(c)}${r + 1}`);
+        const key = cellKey(r, c);
+        if (layout.covered.has(key)) {
+          cells.push({ text: '', fill: null, bold: false, color: '', numeric: false, selected: false, at: { row: r, col: c }, covered: true, rowSpan: 1, colSpan: 1, merge: null });
+          continue;
+        }
+        const merged = layout.drawn.get(key);
+        const area = merged?.area ?? { r0: r, c0: c, r1: r, c1: c };
+        const cell = view.cell(`${columnLetter(area.c0)}${area.r0 + 1}`);
         cells.push({
           text: cell.text, fill: cell.conditionalFill ?? cell.fill, bold: cell.bold, color: cell.fontColor,
           numeric: typeof cell.value === 'number',
-          selected: Boolean(selection && r >= selection.r0 && r <= selection.r1 && c >= selection.c0 && c <= selection.c1),
+          selected: isSelected(area),
+          at: { row: area.r0, col: area.c0 }, covered: false,
+          rowSpan: merged?.rowSpan ?? 1, colSpan: merged?.colSpan ?? 1, merge: merged ? areaAddress(area) : null,
         });
       }
       rows.push({ index: r, cells });
@@ -88,11 +111,18 @@ export function useGrid(pg: Playground, version: number) {
   const [editing, setEditing] = useState<GridEdit | null>(null);
   const committed = useRef(false);
   const addressOf = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
-  const select = (row: number, col: number) => void pg.select(sheet, addressOf(Math.max(0, row), Math.max(0, col)));
+  // A cell of a merged area selects the whole area, and typing goes to its top-left cell.
+  const select = (row: number, col: number) => {
+    const at = { row: Math.max(0, row), col: Math.max(0, col) };
+    const area = areaAt(areas, at.row, at.col);
+    void pg.select(sheet, area ? areaAddress(area) : addressOf(at.row, at.col));
+  };
   const beginEdit = (row: number, col: number, text?: string) => {
     committed.current = false;
-    const value = view?.cell(addressOf(row, col)).value;
-    setEditing({ row, col, text: text ?? (value === null || value === undefined ? '' : String(value)) });
+    const area = areaAt(areas, row, col);
+    const at = area ? { row: area.r0, col: area.c0 } : { row, col };
+    const value = view?.cell(addressOf(at.row, at.col)).value;
+    setEditing({ ...at, text: text ?? (value === null || value === undefined ? '' : String(value)) });
   };
   const endEdit = (keep: boolean) => {
     if (!editing || committed.current) return;
@@ -107,7 +137,8 @@ export function useGrid(pg: Playground, version: number) {
     const move = MOVES[e.key];
     if (move) {
       e.preventDefault();
-      if (at) select(at.row + move[0], at.col + move[1]);
+      // From the selection's edge in the direction of the move, so a merged area is crossed in one step.
+      if (selection) select(move[0] > 0 ? selection.r1 + 1 : selection.r0 + move[0], move[1] > 0 ? selection.c1 + 1 : selection.c0 + move[1]);
       else select(0, 0);
     } else if (at && (e.key === 'Enter' || e.key === 'F2')) {
       e.preventDefault();

@@ -16,6 +16,8 @@ export const useGridStyles = makeStyles({
   cell: { height: `${ROW_HEIGHT - 1}px`, maxHeight: `${ROW_HEIGHT - 1}px`, padding: '0 4px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis',
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, color: '#000' },
   number: { textAlign: 'right' },
+  // A merged cell spans rows: its height is theirs, not one row's.
+  merged: { height: 'auto', maxHeight: 'none' },
   editing: { padding: 0, overflow: 'visible' },
   editor: { width: '100%', minWidth: '120px', height: `${ROW_HEIGHT - 1}px`, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },

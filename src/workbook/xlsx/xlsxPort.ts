@@ -165,6 +165,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return [...this.scan(this.ref(sheet)).frame.hiddenColumns()].map((c) => c - 1).sort((a, b) => a - b);
   }
 
+  /** The sheet's merged areas as A1 addresses ("A1:H1"): the playground draws them as Excel does. */
+  mergedAreas(sheet: string): string[] {
+    return this.scan(this.ref(sheet)).frame.merges().map(boxAddress);
+  }
+
   async readValues(sheet: string): Promise<unknown[][]> {
     const values: unknown[][] = [];
     this.scan(this.ref(sheet), values);
