@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkContacts, computeTiers, findDuplicates } from '../../src/actions';
-import { excelSerialToIso } from '../../src/core/cells';
+import { excelSerialToIso } from '../../src/core/calendar';
 import { columnLetter } from '../../src/core/columns';
 import { cellText } from '../../src/core/text';
 import { worksheetValues } from '../helpers/exceljsRead';
@@ -186,13 +186,14 @@ describe("the add-in's columns never carry the user's data validation (d)", () =
       await checkContacts(ctxFor(port));
       await computeTiers(ctxFor(port));
       await findDuplicates(ctxFor(port), { archive: true });
-      const back = new ExcelJS.Workbook();
-      await back.xlsx.load(port.toBytes() as unknown as ExcelJS.Buffer);
-      const model = (back.getWorksheet('客户') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-      const cells = Object.entries(model).filter(([, v]) => v).map(([k]) => k);
-      expect(cells.length).toBeGreaterThan(0);
-      for (const address of cells) expect(address).toMatch(/^F\d+$/);
-      expect(cells).toContain('F2');
+      // Read from the sheet's XML: exceljs reads a whole-column sqref ("F:F") as A1.
+      const out = strFromU8(unzipSync(port.toBytes())['xl/worksheets/sheet1.xml']!);
+      const rules = [...out.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"[^>]*>\s*<formula1>([^<]*)<\/formula1>/g)];
+      const userRule = rules.filter((m) => m[2] === '"A,B,C"').map((m) => m[1]!);
+      expect(userRule).toHaveLength(1);
+      // Still over column F only, and still from its first row (only the archived row left it).
+      for (const range of userRule[0]!.split(' ')) expect(range).toMatch(/^F(\d+)?(:F(\d+)?)?$/);
+      expect(userRule[0]).toMatch(sqref === 'F:F' ? /^F:F$/ : /^F2(:F\d+)?/);
     });
   }
 });

@@ -23,6 +23,9 @@ export function cellAddress(row: number, col: number): string {
 }
 
 export function boxAddress(b: Box): string {
+  // Whole columns and whole rows as Excel writes them ("F:F", "2:5"), not a million-row range.
+  if (b.top === 1 && b.bottom === MAX_ROWS) return `${letters(b.left)}:${letters(b.right)}`;
+  if (b.left === 1 && b.right === MAX_COLUMNS) return `${b.top}:${b.bottom}`;
   const tl = cellAddress(b.top, b.left);
   return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${cellAddress(b.bottom, b.right)}`;
 }
