@@ -18,6 +18,7 @@ import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputCo
 import { columnBlocksInSlices } from './blocks';
 import { cellInputOf } from './cellInput';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName, uniqueSheetName } from './names';
+import { planMerges, type MergeOutcome } from './mergeGroups';
 import { ownArchiveSheet } from './ownSheets';
 import { jsonDroppingOldest, recordBackup, settingsOps, settingsSheetName } from './settingsSheet';
 
@@ -31,6 +32,11 @@ export interface FindDuplicatesOptions {
   keep?: Readonly<Record<number, number>>;
   /** Move every row not kept to the archive sheet (after a backup). */
   archive?: boolean;
+  /**
+   * Fold each group into its kept row first (blanks filled, amounts and orders added, earliest first and
+   * latest last purchase, notes joined), then archive the others as `archive` does.
+   */
+  merge?: boolean;
 }
 
 export interface DuplicatesSummary {
@@ -46,6 +52,8 @@ export interface DuplicatesSummary {
    * settings sheet) or in this run's `notDuplicates`. A group that gained or lost a member is shown again.
    */
   dismissed: number;
+  /** With `merge`: kept cells changed, formulas left, and the rule of each column. */
+  merged: Omit<MergeOutcome, 'ops'> | null;
 }
 
 /** cyrb53: a 53-bit string hash (non-cryptographic), as base-36 text. */
@@ -187,7 +195,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   await turn();
 
   const ops: WriteOp[] = [];
-  const archived = options.archive ? groups.flatMap((g) => g.rows.filter((r) => r !== g.keep)) : [];
+  const archived = options.archive || options.merge ? groups.flatMap((g) => g.rows.filter((r) => r !== g.keep)) : [];
   let backupSheet: string | null = null;
   let archive: ArchivePlace | null = null;
   const taken = ledger.sheets.map((s) => s.name);
@@ -235,6 +243,8 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   ops.push({ op: 'columnWidths', sheet, widths: [{ col: cols.duplicateGroup, width: 10 }, { col: cols.duplicateNote, width: 36 }] });
   ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
 
+  const merge = options.merge && archived.length > 0 ? await planMerges(ctx, ledger, groups, userWidth, locale) : null;
+  if (merge) ops.push(...merge.ops);
   if (archive) archiveOps(ledger, locale, archive, archived, width, groupOfRow, ops, cols);
   const archiveSheet = archive?.sheet ?? null;
   const updates: Parameters<typeof settingsOps>[2] = { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) };
@@ -245,10 +255,11 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
 
   const summary: DuplicatesSummary = {
     sheet, groups, possible: report.possibleDuplicates, archived, archiveSheet, backupSheet, dismissed,
+    merged: merge ? { cells: merge.cells, formulasKept: merge.formulasKept, unreadable: merge.unreadable, rules: merge.rules } : null,
   };
   const description = locale === 'zh-CN'
-    ? `标出 ${groups.length} 组重复客户${archived.length ? `；备份后把 ${archived.length} 行移到「${archiveSheet}」` : ''}`
-    : `Mark ${groups.length} duplicate groups${archived.length ? `; back up, then move ${archived.length} rows to "${archiveSheet}"` : ''}`;
+    ? `标出 ${groups.length} 组重复客户${merge ? `；合并到保留行（${merge.cells} 个单元格）` : ''}${archived.length ? `；备份后把 ${archived.length} 行移到「${archiveSheet}」` : ''}`
+    : `Mark ${groups.length} duplicate groups${merge ? `; merge them into the kept rows (${merge.cells} cells)` : ''}${archived.length ? `; back up, then move ${archived.length} rows to "${archiveSheet}"` : ''}`;
   const plan: WritePlan = { description, ops };
   return { plan, summary, ledger };
 }

@@ -34,6 +34,8 @@ export interface ApplyOptions {
   fixEmails?: boolean;
   acceptSuggestions?: boolean;
   archiveDuplicates?: boolean;
+  /** Fold each group into its kept row, then archive the others. */
+  mergeDuplicates?: boolean;
   /** Replace an existing --out file (never the input). */
   force?: boolean;
 }
@@ -139,10 +141,10 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         break;
       }
       case 'duplicates': {
-        const r = await findDuplicates(ctx, { archive: o.archiveDuplicates });
+        const r = await findDuplicates(ctx, { archive: o.archiveDuplicates, merge: o.mergeDuplicates });
         lines.push(zh
-          ? `重复客户：${r.groups.length} 组${r.archived.length ? `；已备份并把 ${r.archived.length} 行移到「${r.archiveSheet}」` : ''}`
-          : `duplicates: ${r.groups.length} groups${r.archived.length ? `; backed up, moved ${r.archived.length} rows to "${r.archiveSheet}"` : ''}`);
+          ? `重复客户：${r.groups.length} 组${r.merged ? `；合并到保留行 ${r.merged.cells} 个单元格${r.merged.formulasKept ? `（${r.merged.formulasKept} 个公式未改）` : ''}` : ''}${r.archived.length ? `；已备份并把 ${r.archived.length} 行移到「${r.archiveSheet}」` : ''}`
+          : `duplicates: ${r.groups.length} groups${r.merged ? `; merged ${r.merged.cells} cells into the kept rows${r.merged.formulasKept ? ` (${r.merged.formulasKept} formulas left as they were)` : ''}` : ''}${r.archived.length ? `; backed up, moved ${r.archived.length} rows to "${r.archiveSheet}"` : ''}`);
         break;
       }
       case 'summary': {

@@ -26,6 +26,7 @@ Usage:
   customer-ledger apply FILE.xlsx --out OUT.xlsx [--force] [--only template,contacts,tiers,duplicates,summary,masked]
                   [--as-of YYYY-MM-DD] [--sheet NAME] [--region CC] [--lang zh-CN|en-US]
                   [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
+                  [--merge-duplicates]
   customer-ledger --help | --version
 
 Commands:
@@ -37,7 +38,10 @@ Commands:
             a customer template sheet; with --only masked a copy of the customer rows with phones
             (138****8000) and emails (l***@qq.com) masked, for sharing outside the team (re-running
             replaces that copy). Original cells change only with --fix-phones, --fix-emails,
-            --accept-suggestions or --archive-duplicates, and only after a backup sheet is made.
+            --accept-suggestions, --archive-duplicates or --merge-duplicates, and only after a backup
+            sheet is made. --merge-duplicates fills the kept row's blanks from its group, adds amounts
+            and orders, keeps the earliest first and the latest last purchase, joins notes, then
+            archives the other rows (never deleted).
             Default --only: contacts,tiers,duplicates,summary.
 
 Options:
@@ -203,6 +207,7 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
       'fix-emails': { type: 'boolean', default: false },
       'accept-suggestions': { type: 'boolean', default: false },
       'archive-duplicates': { type: 'boolean', default: false },
+      'merge-duplicates': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
     },
   });
@@ -215,7 +220,7 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
     file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
     settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}) },
     fixPhones: values['fix-phones'], fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
-    archiveDuplicates: values['archive-duplicates'], force: values.force,
+    archiveDuplicates: values['archive-duplicates'], mergeDuplicates: values['merge-duplicates'], force: values.force,
   });
   io.out(`${lines.join('\n')}\n`);
   return 0;
