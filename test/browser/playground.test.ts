@@ -186,7 +186,10 @@ describe('playground in Chromium', () => {
     const checkCol = (rows[0] as string[]).indexOf('Phone check');
     expect(checkCol).toBeGreaterThan(0);
     const checkLetter = String.fromCharCode(65 + checkCol);
-    const row = rows.findIndex((r, i) => i > 0 && i < 15 && r[checkCol] === 'valid') + 1;
+    const e164Col = (rows[0] as string[]).indexOf('Phone (E.164)');
+    expect(e164Col).toBeGreaterThan(0);
+    // A valid number: its check cell says nothing, its E.164 cell holds the number.
+    const row = rows.findIndex((r, i) => i > 0 && i < 15 && r[checkCol] === '' && String(r[e164Col]).startsWith('+')) + 1;
     expect(row).toBeGreaterThan(1);
     const before = rows[row - 1]![phoneLetter.charCodeAt(0) - 65];
 
@@ -215,8 +218,10 @@ describe('playground in Chromium', () => {
     await editor.press('End');
     await editor.pressSequentially('3800138000');
     await editor.press('Enter');
-    await page.waitForFunction(([r, c]) => (window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]![c] === 'valid',
-      [row - 1, checkCol] as const, { timeout: 15_000 });
+    await page.waitForFunction(([r, c, e]) => {
+      const cells = (window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]!;
+      return cells[c] === '' && cells[e] === '+8613800138000';
+    }, [row - 1, checkCol, e164Col] as const, { timeout: 15_000 });
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);
   }, 120_000);
