@@ -13,6 +13,8 @@ import { columnBlocksInSlices, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
 import { columnRange, textLiteral } from './formulaText';
+import { rfmScores, type RfmScore } from '../core/rfm';
+import { RFM_SEGMENT_WORDS, rfmScoreText } from '../i18n/rfm';
 
 export interface TierColumnsSummary {
   sheet: string;
@@ -20,6 +22,8 @@ export interface TierColumnsSummary {
   live: { valueTier?: boolean; statusTier?: boolean; lifecycle?: boolean };
   counts: { valueTier: Record<string, number>; statusTier: Record<string, number>; lifecycle: Record<string, number> };
   asOf: string;
+  /** Customers per RFM segment, when the RFM columns were written. */
+  rfmSegments?: Record<string, number>;
 }
 
 const q = textLiteral;
@@ -78,13 +82,21 @@ class RowFormula {
   }
 }
 
-export async function planComputeTiers(ctx: ActionContext) {
+export interface TierOptions {
+  /**
+   * Also write recency–frequency–monetary columns (scores and segment). Once written they are kept up
+   * to date by every later run, asked or not.
+   */
+  rfm?: boolean;
+}
+
+export async function planComputeTiers(ctx: ActionContext, options: TierOptions = {}) {
   const ledger = await loadLedger(ctx);
-  return planTiersFor(ctx, ledger);
+  return planTiersFor(ctx, ledger, options);
 }
 
 /** The tier columns for an already loaded ledger (buildSummary reuses it). */
-export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
+export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: TierOptions = {}) {
   const { report, sheet, headerIndex } = ledger;
   const locale: Locale = ctx.locale;
   const s = strings(locale);
@@ -102,6 +114,8 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
     ...(hasValue ? (['valueTier'] as const) : []),
     ...(hasStatus ? (['statusTier'] as const) : []),
     ...(hasLifecycle ? (['lifecycle'] as const) : []),
+    // RFM needs a recency: without a date column there is no segment to give.
+    ...(hasStatus && (options.rfm || ledger.owned.rfmSegment !== undefined) ? (['rfmScore', 'rfmSegment'] as const) : []),
   ];
   const cols = outputColumns(ledger, ids) as Partial<Record<(typeof ids)[number], number>>;
   const settingsPlan = settingsOps(ledger.stored, locale, {
@@ -166,11 +180,17 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
 
   const rowAt = await reportRowOf(report, turn);
   await turn();
+  const rfmOf = new Map<number, RfmScore>();
+  if ((ids as readonly string[]).includes('rfmSegment')) {
+    rfmScores(report.rows, report.asOf).forEach((score, i) => { if (score) rfmOf.set(report.rows[i]!.row, score); });
+  }
   const cellFor: Record<(typeof ids)[number], (r: ReportRow) => CellInput> = {
     amount: (r) => r.total ?? 0,
     valueTier: (r) => (live.valueTier && amountLetter ? valueFormula(r.row) : r.valueTier ? s.valueTier[r.valueTier] : null),
     statusTier: (r) => (live.statusTier ? statusFormula(r.row) : r.statusTier ? s.statusTier[r.statusTier] : null),
     lifecycle: (r) => (live.lifecycle ? lifecycleFormula(r.row) : r.lifecycle ? s.lifecycle[r.lifecycle] : null),
+    rfmScore: (r) => { const x = rfmOf.get(r.row); return x ? rfmScoreText(x) : null; },
+    rfmSegment: (r) => { const x = rfmOf.get(r.row); return x ? RFM_SEGMENT_WORDS[locale][x.segment] : null; },
   };
 
   const ops: WriteOp[] = [...settingsPlan.ops];
@@ -205,8 +225,11 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   ops.push({ op: 'columnWidths', sheet, widths: outCols.map((col) => ({ col, width: 12 })) });
   ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...outCols))}${headerIndex + 1}:${columnLetter(Math.max(...outCols))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
 
+  const segments: Record<string, number> = {};
+  for (const x of rfmOf.values()) segments[x.segment] = (segments[x.segment] ?? 0) + 1;
   const summary: TierColumnsSummary = {
     sheet,
+    ...(rfmOf.size > 0 ? { rfmSegments: segments } : {}),
     live: { valueTier: live.valueTier, statusTier: live.statusTier, lifecycle: live.lifecycle },
     counts: { valueTier: report.counts.valueTier, statusTier: report.counts.statusTier, lifecycle: report.counts.lifecycle },
     asOf: report.asOf,
@@ -216,8 +239,8 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger) {
   return { plan, summary, ledger, columns: cols };
 }
 
-export async function computeTiers(ctx: ActionContext) {
-  const { plan, summary } = await planComputeTiers({ ...ctx, capabilities: ctx.capabilities ?? await ctx.port.capabilities() });
+export async function computeTiers(ctx: ActionContext, options: TierOptions = {}) {
+  const { plan, summary } = await planComputeTiers({ ...ctx, capabilities: ctx.capabilities ?? await ctx.port.capabilities() }, options);
   await applyPlan(ctx, plan);
   return summary;
 }

@@ -15,6 +15,8 @@ export const OWNED_COLUMNS = {
   amount: { 'zh-CN': '消费金额（数值）', 'en-US': 'Total (number)' },
   duplicateGroup: { 'zh-CN': '重复组', 'en-US': 'Duplicate group' },
   duplicateNote: { 'zh-CN': '重复说明', 'en-US': 'Duplicate note' },
+  rfmScore: { 'zh-CN': 'RFM 评分', 'en-US': 'RFM score' },
+  rfmSegment: { 'zh-CN': 'RFM 分群', 'en-US': 'RFM segment' },
 } as const;
 export type OwnedColumn = keyof typeof OWNED_COLUMNS;
 

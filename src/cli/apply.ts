@@ -3,6 +3,8 @@
  * is never written; original cells change only with an explicit --fix-* / --archive-duplicates flag,
  * and then only after a backup sheet; running it on its own output changes nothing more.
  */
+import type { RfmSegment } from '../core/rfm';
+import { RFM_SEGMENT_WORDS } from '../i18n/rfm';
 import { buildMaskedCopy, buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
 import type { Locale } from '../i18n/strings';
 import { readWorkbookSettings } from '../actions/settingsSheet';
@@ -34,6 +36,8 @@ export interface ApplyOptions {
   fixEmails?: boolean;
   acceptSuggestions?: boolean;
   archiveDuplicates?: boolean;
+  /** Also write RFM score and segment columns with the tiers. */
+  rfm?: boolean;
   /** Fold each group into its kept row, then archive the others. */
   mergeDuplicates?: boolean;
   /** Replace an existing --out file (never the input). */
@@ -135,9 +139,14 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         break;
       }
       case 'tiers': {
-        const r = await computeTiers(ctx);
+        const r = await computeTiers(ctx, { rfm: o.rfm });
         const live = Object.entries(r.live).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v ? 'formula' : 'values'}`).join(', ');
         lines.push(zh ? `客户分层：已写入（${live}）` : `tiers: written (${live})`);
+        if (r.rfmSegments) {
+          const words = RFM_SEGMENT_WORDS[o.locale];
+          const parts = Object.entries(r.rfmSegments).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${words[k as RfmSegment]} ${n}`);
+          lines.push(zh ? `RFM 分群：${parts.join('，')}` : `RFM segments: ${parts.join(', ')}`);
+        }
         break;
       }
       case 'duplicates': {
