@@ -1,0 +1,61 @@
+import { analyzeSheet } from '../../src/core/analyze';
+import { callList } from '../../src/core/callList';
+import type { Report } from '../../src/core/report';
+
+const AS_OF = '2026-11-22';
+
+/** A report built by hand: which rows the tiers call high, dormant, new — the call list's inputs. */
+function reportOf(rows: Partial<Report['rows'][number]>[], columns: Report['columns']): Pick<Report, 'columns' | 'rows'> {
+  return {
+    columns,
+    rows: rows.map((r, i) => ({ row: i + 2, phone: null, email: null, total: null, orders: null, lastActivity: null,
+      valueTier: null, statusTier: null, lifecycle: null, duplicateGroup: null, ...r })),
+  };
+}
+
+describe('callList', () => {
+  const values = [
+    ['Name', 'Next follow-up', 'Last contact'],
+    ['Ann', '2026-11-20', ''], // overdue by 2 days
+    ['Bob', '2026-11-25', ''], // due in 3 days
+    ['Cat', '', '2026-08-01'], // high value, quiet for 113 days
+    ['Dan', '', ''], // new, never contacted
+    ['Eve', '2026-12-30', ''], // high value and quiet, but a follow-up is planned
+    ['Fay', '', '2026-11-01'], // new but contacted
+    ['Gus', '2026-11-10', ''], // overdue by 12 days, worth more than Ann
+  ];
+  const report = reportOf([
+    { total: 100 }, { total: 50 },
+    { total: 9000, valueTier: 'high', statusTier: 'dormant', lastActivity: '2026-08-01' },
+    { total: 10, lifecycle: 'new' },
+    { total: 8000, valueTier: 'high', statusTier: 'dormant', lastActivity: '2026-07-01' },
+    { total: 20, lifecycle: 'new', lastActivity: '2026-11-01' },
+    { total: 500 },
+  ], { name: 'A', nextFollowUp: 'B', lastContact: 'C' });
+
+  it('lists each customer once under its most urgent reason, the most valuable first within a reason', () => {
+    const list = callList(values, report, { asOf: AS_OF, quietDays: 60 });
+    expect(list.map((i) => [i.name, i.reason, i.days])).toEqual([
+      ['Gus', 'overdue', 12], ['Ann', 'overdue', 2], ['Bob', 'dueThisWeek', 3], ['Cat', 'goingQuiet', 113], ['Dan', 'notContacted', null],
+    ]);
+  });
+
+  it('a high-value active customer is going quiet only past the quiet days', () => {
+    const r = reportOf([{ total: 1, valueTier: 'high', statusTier: 'active', lastActivity: '2026-10-01' }], { name: 'A' });
+    expect(callList([['Name'], ['Ann']], r, { asOf: AS_OF, quietDays: 60 })).toEqual([]);
+    expect(callList([['Name'], ['Ann']], r, { asOf: AS_OF, quietDays: 30 }).map((i) => i.reason)).toEqual(['goingQuiet']);
+  });
+
+  it('works on an analyzed ledger with follow-up dates in d/m/y, read in the column\'s own order', () => {
+    const ledger = [
+      ['客户名称', '手机', '下次跟进日期'],
+      ['张伟', '13800138000', '20/11/2026'],
+      ['李娜', '13900139000', '03/12/2026'],
+      ['王芳', '13700137000', '24/11/2026'],
+    ];
+    const analyzed = analyzeSheet({ sheet: '客户', values: ledger, settings: { region: 'CN', asOf: AS_OF } });
+    expect(analyzed.columns.nextFollowUp).toBe('C');
+    const list = callList(ledger, analyzed, { asOf: AS_OF, quietDays: 60 });
+    expect(list.map((i) => [i.name, i.reason, i.phone])).toEqual([['张伟', 'overdue', '+8613800138000'], ['王芳', 'dueThisWeek', '+8613700137000']]);
+  });
+});
