@@ -1,7 +1,7 @@
-/** The five actions, written once against the workbook port. */
+/** The actions, written once against the workbook port. */
 export { installTemplate, planInstallTemplate, type TemplateOptions, type TemplateSummary } from './installTemplate';
 export { checkContacts, planCheckContacts, ContactsError, type CheckContactsOptions, type CheckContactsSummary } from './checkContacts';
-export { computeTiers, planComputeTiers, TiersError, type TierColumnsSummary } from './computeTiers';
+export { computeTiers, planComputeTiers, TiersError, type TierColumnsSummary, type TierOptions } from './computeTiers';
 export { buildSummary, planBuildSummary, type SummarySheetSummary } from './buildSummary';
 export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type DuplicatesSummary } from './findDuplicates';
 export { loadLedger, type ActionContext, type Ledger } from './context';
@@ -9,3 +9,4 @@ export { SettingsError } from './settingsSheet';
 export { buildMaskedCopy, exportMasked, type ExportMaskedOptions, type MaskedCopy, type MaskedSummary } from './exportMasked';
 export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';
 export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';
+export { importRows, planImportRows, ImportRowsError, type ImportChoice, type ImportOptions, type ImportSummary } from './importRows';

@@ -11,6 +11,7 @@ import { isBlankCell } from '../core/text';
 import type { Locale } from '../i18n/strings';
 import type { WriteOp } from '../workbook/port';
 import { cellInputOf } from './cellInput';
+import { formulaCellsAmong } from './formulaCells';
 import type { ActionContext, Ledger } from './context';
 
 export interface MergeOutcome {
@@ -67,23 +68,11 @@ export async function planMerges(ctx: ActionContext, ledger: Ledger, groups: rea
     unreadable += plan.skipped.length;
     for (const cell of plan.changed) planned.push({ row: g.keep, cell });
   }
-  // Formulas: one read per column that changes, over the kept rows' span only.
-  const byColumn = new Map<number, number[]>();
-  for (const p of planned) byColumn.set(p.cell.col, [...(byColumn.get(p.cell.col) ?? []), p.row]);
-  const formulaAt = new Map<string, boolean>();
-  for (const [col, rows] of byColumn) {
-    const from = Math.min(...rows) - 1;
-    const to = Math.max(...rows) - 1;
-    const formulas = await ctx.port.readFormulas(ledger.sheet, col, from, to);
-    for (const row of rows) {
-      const f = formulas[row - 1 - from];
-      formulaAt.set(`${row}:${col}`, typeof f === 'string' && f.startsWith('='));
-    }
-  }
+  const formulas = await formulaCellsAmong(ctx.port, ledger.sheet, planned.map((p) => ({ row: p.row, col: p.cell.col })));
   const ops: WriteOp[] = [];
   let formulasKept = 0;
   for (const { row, cell } of planned) {
-    if (formulaAt.get(`${row}:${cell.col}`)) { formulasKept++; continue; }
+    if (formulas.has(`${row}:${cell.col}`)) { formulasKept++; continue; }
     const date = cell.rule === 'earliest' || cell.rule === 'latest';
     const value = cellInputOf(cell.value);
     // A date copied as a serial into a General cell would show as 45000: give it a date format.

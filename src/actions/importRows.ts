@@ -1,0 +1,164 @@
+/**
+ * Import without duplicates: rows from another list are matched against the ledger and each other
+ * (core/importRows), then — after a backup — new customers are added below the ledger and, where the
+ * user says so, a known customer's blank cells are filled from the incoming row. Nothing of the
+ * ledger's is overwritten: only blank cells are filled, and a formula is never replaced.
+ */
+import { isoToExcelSerial } from '../core/calendar';
+import { columnIndex } from '../core/columns';
+import { parseAmount } from '../core/amounts';
+import { parseCount } from '../core/counts';
+import { inferDateOrder } from '../core/dateOrderVotes';
+import { parseDate } from '../core/dates';
+import { FIELDS, type FieldId } from '../core/fields';
+import { planImport, type ImportPlan, type ImportRow } from '../core/importRows';
+import { isBlankCell } from '../core/text';
+import type { CellInput, WriteOp, WritePlan } from '../workbook/port';
+import { cellInputOf } from './cellInput';
+import { applyPlan, loadLedger, type ActionContext, type Ledger } from './context';
+import { formulaCellsAmong } from './formulaCells';
+import { backupMadeText, backupSheetName } from './names';
+import { recordBackup, settingsOps } from './settingsSheet';
+
+/** What to do with one incoming row: add it as a customer, fill a known customer's blanks from it, or leave it out. */
+export type ImportChoice = 'add' | 'update' | 'skip';
+
+export interface ImportOptions {
+  /** The rows to bring in, as read (a sheet's values or a parsed CSV), header included. */
+  incoming: readonly (readonly unknown[])[];
+  /** Per incoming source row; unset rows follow `defaults`. */
+  choices?: Readonly<Record<number, ImportChoice>>;
+  /** new → add, same → update, repeat and possible → skip, unless changed here. */
+  defaults?: Partial<Record<ImportRow['kind'], ImportChoice>>;
+}
+
+export interface ImportSummary {
+  sheet: string;
+  plan: ImportPlan;
+  added: number;
+  /** Ledger rows whose blank cells were filled, and how many cells. */
+  updated: number;
+  cellsFilled: number;
+  /** Blank cells left as they were because they hold a formula. */
+  formulasKept: number;
+  backupSheet: string | null;
+  /** 1-based sheet row of the first added row. */
+  firstAddedRow: number | null;
+}
+
+export class ImportRowsError extends Error {
+  constructor(readonly code: 'totals-below', message: string) {
+    super(message);
+    this.name = 'ImportRowsError';
+  }
+}
+
+const DEFAULTS: Record<ImportRow['kind'], ImportChoice> = { new: 'add', same: 'update', repeat: 'skip', possible: 'skip' };
+const FIELD_TYPE = new Map(FIELDS.map((f) => [f.id, f.type]));
+
+/** The user's own columns: the ledger's width without the add-in's columns on its right. */
+function userWidth(ledger: Ledger): number {
+  const owned = new Set(Object.values(ledger.owned));
+  let width = ledger.nextColumn;
+  while (width > 0 && owned.has(width - 1)) width--;
+  return width;
+}
+
+/**
+ * An incoming cell as the ledger's column holds such values: text dates and amounts from a CSV become
+ * dates and numbers in date and amount columns; anything else stays as it is (text stays text).
+ */
+function typedCell(value: unknown, field: FieldId | undefined, dateOrder: 'ymd' | 'mdy' | 'dmy'): { value: CellInput; format?: string } {
+  const type = field ? FIELD_TYPE.get(field) : undefined;
+  if (typeof value === 'string' && type === 'date') {
+    const iso = parseDate(value, dateOrder);
+    if (iso) return { value: isoToExcelSerial(iso), format: 'yyyy-mm-dd' };
+  }
+  if (typeof value === 'string' && type === 'amount') {
+    const n = parseAmount(value);
+    if (n !== null) return { value: n };
+  }
+  if (typeof value === 'string' && type === 'integer') {
+    const n = parseCount(value);
+    if (n !== null) return { value: n };
+  }
+  return { value: cellInputOf(value) };
+}
+
+export async function planImportRows(ctx: ActionContext, options: ImportOptions) {
+  const ledger = await loadLedger(ctx);
+  const { report, sheet, locale } = { ...ledger, locale: ctx.locale };
+  const width = userWidth(ledger);
+  const plan = planImport({ values: ledger.values, report, width }, options.incoming);
+  const choiceOf = (r: ImportRow): ImportChoice => options.choices?.[r.source] ?? options.defaults?.[r.kind] ?? DEFAULTS[r.kind];
+  const adds = plan.rows.filter((r) => choiceOf(r) === 'add');
+  const updates = plan.rows.filter((r) => choiceOf(r) === 'update' && r.match !== null && (r.kind === 'same' || r.kind === 'possible'));
+
+  const fieldOf = new Map<number, FieldId>();
+  for (const [field, letter] of Object.entries(report.columns) as [FieldId, string][]) fieldOf.set(columnIndex(letter), field);
+  const dateOrders = new Map<number, 'ymd' | 'mdy' | 'dmy'>();
+  for (const [col, field] of fieldOf) {
+    if (FIELD_TYPE.get(field) === 'date') dateOrders.set(col, inferDateOrder(plan.rows.map((r) => r.cells[col])));
+  }
+  const typed = (v: unknown, col: number) => typedCell(v, fieldOf.get(col), dateOrders.get(col) ?? 'ymd');
+
+  // Rows go below the ledger: a totals row there would not count them, so say so instead.
+  const lastData = report.rows.reduce((m, r) => Math.max(m, r.row), report.headerRow);
+  if (adds.length > 0 && report.totalsRows.some((t) => t > lastData)) {
+    throw new ImportRowsError('totals-below', `Sheet "${sheet}" has a totals row below its customers (row ${report.totalsRows.find((t) => t > lastData)}): new rows would be left out of it. Move or remove the totals row, then import again.`);
+  }
+
+  const ops: WriteOp[] = [];
+  const fills: { row: number; col: number; value: CellInput; format?: string }[] = [];
+  for (const r of updates) {
+    const current = ledger.values[r.match! - 1] ?? [];
+    for (let c = 0; c < width; c++) {
+      if (isBlankCell(current[c]) && !isBlankCell(r.cells[c])) fills.push({ row: r.match!, col: c, ...typed(r.cells[c], c) });
+    }
+  }
+  const formulas = await formulaCellsAmong(ctx.port, sheet, fills);
+  const kept = fills.filter((f) => !formulas.has(`${f.row}:${f.col}`));
+  let backupSheet: string | null = null;
+  if (adds.length > 0 || kept.length > 0) {
+    // The backup comes first in the plan: nothing of the user's changes before it exists.
+    backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
+    ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+  }
+  for (const f of kept) {
+    ops.push({ op: 'writeBlock', sheet, row: f.row - 1, col: f.col, values: [[f.value]], ...(f.format ? { numberFormats: [f.format] } : {}) });
+  }
+  const firstAddedRow = adds.length > 0 ? ledger.values.length + 1 : null;
+  if (adds.length > 0) {
+    const block: CellInput[][] = [];
+    const formats: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
+    for (const r of adds) {
+      block.push(r.cells.slice(0, width).map((v, c) => {
+        const t = typed(v, c);
+        if (t.format) formats[c] = t.format;
+        return t.value;
+      }));
+    }
+    ops.push({ op: 'writeBlock', sheet, row: firstAddedRow! - 1, col: 0, values: block, numberFormats: formats });
+  }
+  if (backupSheet) {
+    ops.push(...settingsOps(ledger.stored, locale, {
+      customerSheet: sheet,
+      backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now) }),
+    }).ops);
+  }
+  const summary: ImportSummary = {
+    sheet, plan, added: adds.length, updated: new Set(kept.map((f) => f.row)).size, cellsFilled: kept.length,
+    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow,
+  };
+  const description = locale === 'zh-CN'
+    ? `备份后向「${sheet}」添加 ${adds.length} 位新客户，补全 ${summary.updated} 位已有客户的空白单元格`
+    : `Back up "${sheet}", then add ${adds.length} new customers and fill blanks of ${summary.updated} existing ones`;
+  const writePlan: WritePlan = { description, ops };
+  return { plan: writePlan, summary, ledger };
+}
+
+export async function importRows(ctx: ActionContext, options: ImportOptions): Promise<ImportSummary> {
+  const { plan, summary } = await planImportRows(ctx, options);
+  if (plan.ops.length > 0) await applyPlan(ctx, plan);
+  return summary;
+}
