@@ -1,7 +1,7 @@
 /** The simulated workbook as a grid: sheet tabs, sticky headers, only the rows in view rendered. */
 import { Input, Tab, TabList, Text } from '@fluentui/react-components';
 import type { PaneStrings } from '../i18n/pane';
-import { columnLetter } from './a1';
+import { columnLetter } from '../core/grid/a1';
 import type { Playground } from './simHost';
 import { MAX_COLUMNS, useGrid } from './useGrid';
 import { useGridStyles, type GridStyles } from './useGridStyles';

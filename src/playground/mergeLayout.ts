@@ -3,10 +3,10 @@
  * top-left cell's content, and the cells it covers not drawn at all. Only the rows in view are
  * rendered, so an area that starts above the window is drawn from the window's first row.
  */
-import type { Area } from './a1';
+import type { Rect } from '../core/grid/rect';
 
 /** Where an area is drawn in the window: its spans and the cell whose content it shows. */
-export interface MergedCell { rowSpan: number; colSpan: number; area: Area }
+export interface MergedCell { rowSpan: number; colSpan: number; area: Rect }
 
 export interface MergeLayout {
   /** Keyed `${row}:${col}` (0-based) at the cell that draws the area. */
@@ -18,7 +18,7 @@ export interface MergeLayout {
 export const cellKey = (row: number, col: number): string => `${row}:${col}`;
 
 /** The layout of `areas` over rows first..last and columns 0..colCount−1. */
-export function mergeLayout(areas: readonly Area[], first: number, last: number, colCount: number): MergeLayout {
+export function mergeLayout(areas: readonly Rect[], first: number, last: number, colCount: number): MergeLayout {
   const drawn = new Map<string, MergedCell>();
   const covered = new Set<string>();
   for (const area of areas) {
@@ -35,6 +35,6 @@ export function mergeLayout(areas: readonly Area[], first: number, last: number,
 }
 
 /** The merged area holding a cell, if any. */
-export function areaAt(areas: readonly Area[], row: number, col: number): Area | undefined {
+export function areaAt(areas: readonly Rect[], row: number, col: number): Rect | undefined {
   return areas.find((a) => row >= a.r0 && row <= a.r1 && col >= a.c0 && col <= a.c1);
 }

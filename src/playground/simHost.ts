@@ -3,9 +3,9 @@
  * Excel.run so the grid re-renders when an action (or "go to cell") has changed the workbook. A new
  * workbook (Excel.createWorkbook: the masked copy) is downloaded.
  */
-import { createSimHost, installSimGlobals, type SimHost } from '../sim';
+import { createSimHost, installSimGlobals, type SimHost } from '../sim/host';
 import type { AddinHost } from '../addin/host';
-import { columnLetter } from './a1';
+import { columnLetter } from '../core/grid/a1';
 import { downloadWorkbook } from './download';
 import type { SheetData } from './xlsx';
 

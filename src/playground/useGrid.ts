@@ -4,7 +4,8 @@
  * responsive); columns are capped. A merged area is one cell, selected and edited as a whole, as in Excel.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
-import { areaAddress, columnLetter, parseArea, usedExtent, type Area } from './a1';
+import { columnLetter, parseRange, rangeAddress, stripSheet } from '../core/grid/a1';
+import type { Rect } from '../core/grid/rect';
 import { areaAt, cellKey, mergeLayout } from './mergeLayout';
 import type { Playground } from './simHost';
 import { ROW_HEIGHT } from './useGridStyles';
@@ -69,15 +70,16 @@ export function useGrid(pg: Playground, version: number) {
   }, []);
 
   const view = sheet ? sim.workbook.sheet(sheet) : null;
-  const extent = usedExtent(view?.usedAddress() ?? null);
-  const rowCount = extent?.rows ?? 0;
-  const colCount = Math.min(extent?.cols ?? 0, MAX_COLUMNS);
+  const usedAddress = view?.usedAddress() ?? null;
+  const used = usedAddress ? parseRange(stripSheet(usedAddress)) : null; // drawn from A1 to its bottom-right
+  const rowCount = used ? used.r1 + 1 : 0;
+  const colCount = Math.min(used ? used.c1 + 1 : 0, MAX_COLUMNS);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
-  const areas = (view?.merges() ?? []).map(parseArea).filter((a): a is Area => a !== null);
+  const areas = (view?.merges() ?? []).map((m) => parseRange(stripSheet(m))).filter((a): a is Rect => a !== null);
   const layout = mergeLayout(areas, first, last, colCount);
-  const isSelected = (a: Area) => Boolean(selection && a.r0 <= selection.r1 && a.r1 >= selection.r0 && a.c0 <= selection.c1 && a.c1 >= selection.c0);
+  const isSelected = (a: Rect) => Boolean(selection && a.r0 <= selection.r1 && a.r1 >= selection.r0 && a.c0 <= selection.c1 && a.c1 >= selection.c0);
   const rows: { index: number; cells: GridCell[] }[] = [];
   if (view) {
     for (let r = first; r <= last; r++) {
@@ -96,7 +98,7 @@ export function useGrid(pg: Playground, version: number) {
           numeric: typeof cell.value === 'number',
           selected: isSelected(area),
           at: { row: area.r0, col: area.c0 }, covered: false,
-          rowSpan: merged?.rowSpan ?? 1, colSpan: merged?.colSpan ?? 1, merge: merged ? areaAddress(area) : null,
+          rowSpan: merged?.rowSpan ?? 1, colSpan: merged?.colSpan ?? 1, merge: merged ? rangeAddress(area) : null,
         });
       }
       rows.push({ index: r, cells });
@@ -115,7 +117,7 @@ export function useGrid(pg: Playground, version: number) {
   const select = (row: number, col: number) => {
     const at = { row: Math.max(0, row), col: Math.max(0, col) };
     const area = areaAt(areas, at.row, at.col);
-    void pg.select(sheet, area ? areaAddress(area) : addressOf(at.row, at.col));
+    void pg.select(sheet, area ? rangeAddress(area) : addressOf(at.row, at.col));
   };
   const beginEdit = (row: number, col: number, text?: string) => {
     committed.current = false;
@@ -155,7 +157,7 @@ export function useGrid(pg: Playground, version: number) {
     commitEdit: () => endEdit(true),
     cancelEdit: () => endEdit(false),
     names, sheet, setSheet: setShown, scroller, rows, widths, rowCount, colCount,
-    totalCols: extent?.cols ?? 0,
+    totalCols: used ? used.c1 + 1 : 0,
     topPad: first * ROW_HEIGHT,
     bottomPad: Math.max(0, (rowCount - 1 - last) * ROW_HEIGHT),
     onScroll: (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop),

@@ -137,6 +137,11 @@ export interface WorkbookPort {
    * when they fit the payload budget: live checking reads only the rows an edit touched.
    */
   readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]>;
+  /**
+   * Formulas (or values where a cell has none) of a few areas, as readAreas reads values: the actions
+   * ask before writing into cells that look blank, so a formula showing "" is never replaced.
+   */
+  readFormulaAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]>;
   apply(plan: WritePlan, options?: ApplyOptions): Promise<void>;
   /**
    * Optional: hands the user `file` (an .xlsx) as a workbook of its own, leaving this one unchanged — in
@@ -175,8 +180,8 @@ export class WorkbookError extends Error {
 }
 
 /**
- * 'new-workbook' (code 'unsupported'): this Excel cannot open a new workbook (Excel.createWorkbook needs
- * ExcelApi 1.8). 'excel-too-old' (code 'unsupported'): the host is below the add-in's minimum, ExcelApi 1.10.
+ * 'new-workbook' (code 'unsupported'): this host cannot open a new workbook (a port without
+ * openNewWorkbook, or a host object without Excel.createWorkbook). 'excel-too-old' (code 'unsupported'): the host is below the add-in's minimum, ExcelApi 1.10.
  */
 export type WorkbookErrorDetail = 'workbook-structure' | 'merged-cells' | 'new-workbook' | 'excel-too-old';
 

@@ -131,10 +131,10 @@ describe('the masked copy of a hostile ledger', () => {
     expect(column(values, '客户姓名')).toEqual(['张三', '李四', '王五', '赵六']);
   });
 
-  it('refuses on an Excel without ExcelApi 1.8 (no Excel.createWorkbook), in plain words, changing nothing', async () => {
+  it('refuses on an Excel below the add-in\'s minimum (ExcelApi 1.7: no Excel.createWorkbook either), in plain words, changing nothing', async () => {
     const { host, port } = await hostileWorkbook({ requirementSets: { ExcelApi: '1.7' } });
     const before = snapshot(host);
-    await expect(exportMasked(ctxFor(port))).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'new-workbook' });
+    await expect(exportMasked(ctxFor(port))).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
     expect(snapshot(host)).toEqual(before);
     expect(host.createdWorkbooks()).toEqual([]);
   });

@@ -69,10 +69,10 @@ describe('Export masked copy card', () => {
     }
   });
 
-  it('on an Excel without ExcelApi 1.8, says so in plain words, in both languages', async () => {
+  it('on an Excel below the add-in\'s minimum (ExcelApi 1.7, no Excel.createWorkbook either), says it is too old in plain words, in both languages', async () => {
     for (const [language, name, message] of [
-      ['en-US', 'Export masked copy', 'This version of Excel cannot open a new workbook, so the masked copy cannot be made here. Excel on the web or a current Microsoft 365 can. Nothing was changed.'],
-      ['zh-CN', '导出脱敏副本', '此版本的 Excel 无法新建工作簿，因此不能在这里生成脱敏副本。网页版 Excel 或最新的 Microsoft 365 可以。未做任何更改。'],
+      ['en-US', 'Export masked copy', 'This version of Excel is too old for the add-in. It needs Microsoft 365, Excel 2021 or later, or Excel on the web. Nothing was changed.'],
+      ['zh-CN', '导出脱敏副本', '此版本的 Excel 太旧，无法使用本加载项。需要 Microsoft 365、Excel 2021 或更高版本，或网页版 Excel。未做任何更改。'],
     ] as const) {
       const t = await ledgerHost(language, { ExcelApi: '1.7' });
       const view = render(<Pane host={t.host} />);

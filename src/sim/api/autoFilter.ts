@@ -1,9 +1,11 @@
 /** Excel.AutoFilter (ExcelApi 1.9): one per worksheet; filtered-out data rows are hidden. */
-import { MAX_COLS, MAX_ROWS, parseAddress, type Rect } from '../model/address';
+import { MAX_COLUMNS, MAX_ROWS, parseRange } from '../../core/grid/a1';
+import { type Rect } from '../../core/grid/rect';
 import { checkCriteria, evaluateFilter, type FilterCriteriaModel } from '../model/layout';
 import { ModelError, type SheetModel } from '../model/workbook';
 import { SimObject, orNullObject, requireSet, type Getter } from './base';
-import { Range, checkWritable } from './range';
+import { checkWritable } from './cells';
+import { newRange, type RangeProxy } from './factories';
 
 function criteriaList(t: SheetModel): (FilterCriteriaModel | Record<string, never>)[] {
   const f = t.autoFilter;
@@ -25,7 +27,7 @@ export class AutoFilter extends SimObject<SheetModel> {
 
   override _resolve(): SheetModel | null {
     const t = super._resolve();
-    if (t) requireSet(this.context.host, '1.9', 'Worksheet.autoFilter');
+    if (t) requireSet(this.context.host, '1.9', 'WorksheetProxy.autoFilter');
     return t;
   }
 
@@ -40,12 +42,12 @@ export class AutoFilter extends SimObject<SheetModel> {
   }
 
   /** Turns the filter on over `range` (replacing one elsewhere) and, with a column and criteria, filters. */
-  apply(range: Range | string, columnIndex?: number, criteria?: FilterCriteriaModel): void {
+  apply(range: RangeProxy | string, columnIndex?: number, criteria?: FilterCriteriaModel): void {
     this._op('apply', [range, columnIndex ?? null, criteria ?? null], (t) => {
       checkWritable(t);
       let rect: Rect | null;
       if (typeof range === 'string') {
-        const p = parseAddress(range);
+        const p = parseRange(range);
         rect = p ? { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 } : null;
       } else {
         const ref = range._resolve();
@@ -53,7 +55,7 @@ export class AutoFilter extends SimObject<SheetModel> {
         rect = ref?.rect ?? null;
       }
       if (!rect) throw new ModelError('InvalidArgument', 'Invalid range for the AutoFilter');
-      if (rect.r1 === MAX_ROWS - 1 || rect.c1 === MAX_COLS - 1) {
+      if (rect.r1 === MAX_ROWS - 1 || rect.c1 === MAX_COLUMNS - 1) {
         // A whole row or column: Excel filters the used part.
         const used = t.usedRect(true);
         if (!used) throw new ModelError('InvalidArgument', 'The AutoFilter range is empty');
@@ -95,8 +97,8 @@ export class AutoFilter extends SimObject<SheetModel> {
     });
   }
 
-  private _rangeOf(name: string, orNull: boolean): Range {
-    return new Range(
+  private _rangeOf(name: string, orNull: boolean): RangeProxy {
+    return newRange(
       this.context,
       () => {
         const t = this._resolve();
@@ -110,10 +112,10 @@ export class AutoFilter extends SimObject<SheetModel> {
       `${this._path}.${name}`,
     );
   }
-  getRange(): Range {
+  getRange(): RangeProxy {
     return this._rangeOf('getRange()', false);
   }
-  getRangeOrNullObject(): Range {
+  getRangeOrNullObject(): RangeProxy {
     return orNullObject(this._rangeOf('getRangeOrNullObject()', true), this);
   }
 }

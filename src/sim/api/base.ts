@@ -3,6 +3,7 @@
  * resolve to model objects only during sync(), load() and PropertyNotLoaded, payload accounting.
  */
 import { ModelError, type WorkbookModel } from '../model/workbook';
+import { jsonBytes } from '../../core/grid/bytes';
 import { InputError } from '../model/values';
 
 export interface SimStats {
@@ -38,20 +39,6 @@ export class SimRichApiError extends Error {
 }
 
 export const MAX_READ_CELLS = 5_000_000;
-
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 export interface RunResult {
   bytes: number;
@@ -129,7 +116,7 @@ export class SimContext {
     stats.syncs++;
     // The request: every queued operation with its arguments, as the JSON Office.js would send.
     let requestBytes = 2;
-    for (const op of ops) requestBytes += utf8Length(JSON.stringify(op.desc)) + 1;
+    for (const op of ops) requestBytes += jsonBytes(op.desc) + 1;
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     stats.bytesWritten += requestBytes;
     await Promise.resolve();
@@ -248,7 +235,7 @@ export abstract class SimObject<T> {
         if (t === null) return;
         const r = run(t);
         if (!onResult) return;
-        return { bytes: utf8Length(JSON.stringify(r ?? null)), commit: () => onResult(r) };
+        return { bytes: jsonBytes(r), commit: () => onResult(r) };
       },
     });
   }
@@ -280,7 +267,7 @@ export abstract class SimObject<T> {
     const t = this._resolve();
     if (t === null) return this._nullLoad();
     const snap = this._snapshot(t, paths === null ? null : own);
-    let bytes = utf8Length(JSON.stringify(snap));
+    let bytes = jsonBytes(snap);
     const commits: (() => void)[] = [];
     for (const [head, rest] of nested) {
       const child = this._navigation(head);
@@ -382,7 +369,7 @@ export abstract class SimCollection<M, P extends SimObject<M>, T = M[]> extends 
     const proxies = list.map((m, i) => this._wrap(m, i));
     const items = proxies.map((p) => p._loadNow(itemPaths.length ? itemPaths : null));
     const ownSnap = this._snapshot(t, own);
-    let bytes = utf8Length(JSON.stringify(ownSnap)) + 10;
+    let bytes = jsonBytes(ownSnap) + 10;
     for (const r of items) bytes += r.bytes + 1;
     return {
       bytes,

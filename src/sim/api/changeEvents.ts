@@ -1,5 +1,5 @@
 /**
- * Worksheet.onChanged as Excel raises it. Excel raises it for the add-in's own writes as well as for the
+ * WorksheetProxy.onChanged as Excel raises it. Excel raises it for the add-in's own writes as well as for the
  * user's edits, so code that listens must tell them apart; a simulator that fired only through a test
  * hook hid that. Here:
  *
@@ -12,13 +12,15 @@
  *   for the rest. Below 1.14 the property is absent, as it is in Excel.
  * - `source` is 'Local', or 'Remote' for a co-author's edit (test hook only).
  *
- * Range's writers call `dataChanged`; `raiseChanged` serves the test hook (SimHost.fireChanged).
+ * RangeProxy's writers call `dataChanged`; `raiseChanged` serves the test hook (SimHost.fireChanged).
  */
-import { rectAddress, type Rect } from '../model/address';
+import { rangeAddress } from '../../core/grid/a1';
+import { toApiValue, valueType } from '../model/values';
+import { type Rect } from '../../core/grid/rect';
 import type { SheetModel } from '../model/workbook';
 import { SimContext, SimRichApiError, type HostState } from './base';
-import { Range, type RangeRef } from './range';
-import { changedEventArgs } from './worksheet';
+import type { RangeRef } from './cells';
+import { newRange } from './factories';
 
 export type DataChangeType = 'RangeEdited' | 'RowDeleted' | 'ColumnDeleted' | 'CellDeleted';
 
@@ -66,10 +68,10 @@ function eventArgs(host: HostState, change: PendingChange): Record<string, unkno
   const { sheet, rect, origin } = change;
   const makeRange = (ctx: unknown) => {
     if (!(ctx instanceof SimContext)) throw new SimRichApiError('InvalidArgument', 'getRange needs a request context of this host');
-    return new Range(ctx, () => ({ sheet, rect }), 'event.getRange()');
+    return newRange(ctx, () => ({ sheet, rect }), 'event.getRange()');
   };
   const args = changedEventArgs(sheet, rect, makeRange, origin.valueBefore, origin.trigger);
-  args.address = rectAddress(rect);
+  args.address = rangeAddress(rect);
   args.changeType = origin.changeType ?? 'RangeEdited';
   args.source = origin.source ?? 'Local';
   if (!host.supports('ExcelApi', '1.14')) delete args.triggerSource;
@@ -91,7 +93,7 @@ async function deliver(host: HostState): Promise<void> {
 }
 
 /**
- * Called by Range's writers during sync, after the write succeeded: queues the event this add-in's
+ * Called by RangeProxy's writers during sync, after the write succeeded: queues the event this add-in's
  * write raises. Nothing is called inside the sync; delivery waits for a timer.
  */
 export function dataChanged(context: SimContext, ref: RangeRef, changeType: DataChangeType = 'RangeEdited'): void {
@@ -104,9 +106,35 @@ export function dataChanged(context: SimContext, ref: RangeRef, changeType: Data
   setTimeout(() => void deliver(host), events.delayMs);
 }
 
-/** The changeType Excel reports for Range.delete(shift) of `rect`. */
+/** The changeType Excel reports for RangeProxy.delete(shift) of `rect`. */
 export function deleteChangeType(rect: Rect, shift: string, maxRows: number, maxCols: number): DataChangeType {
   if (shift === 'Up' && rect.c0 === 0 && rect.c1 === maxCols - 1) return 'RowDeleted';
   if (shift === 'Left' && rect.r0 === 0 && rect.r1 === maxRows - 1) return 'ColumnDeleted';
   return 'CellDeleted';
+}
+
+/** The event arguments Excel passes to Worksheet.onChanged handlers. */
+export function changedEventArgs(sheet: SheetModel, rect: Rect, makeRange: (ctx: unknown) => unknown, before?: unknown,
+  triggerSource: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): Record<string, unknown> {
+  const args: Record<string, unknown> = {
+    type: 'WorksheetChanged',
+    worksheetId: sheet.id,
+    address: rangeAddress(rect),
+    changeType: 'RangeEdited',
+    source: 'Local',
+    // ExcelApi 1.14: 'ThisLocalAddin' when this add-in's own write caused the change, 'Unknown' otherwise (a user edit).
+    triggerSource,
+    getRange: makeRange,
+    getRangeOrNullObject: makeRange,
+  };
+  if (rect.r0 === rect.r1 && rect.c0 === rect.c1) {
+    const after = sheet.value(rect.r0, rect.c0);
+    const details: Record<string, unknown> = { valueAfter: toApiValue(after), valueTypeAfter: valueType(after) === 'Double' ? 'Double' : valueType(after) };
+    if (before !== undefined) {
+      details.valueBefore = before;
+      details.valueTypeBefore = before === '' ? 'Empty' : typeof before === 'number' ? 'Double' : typeof before === 'boolean' ? 'Boolean' : 'String';
+    }
+    args.details = details;
+  }
+  return args;
 }

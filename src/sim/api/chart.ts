@@ -1,8 +1,10 @@
 /** Excel.ChartCollection and Chart: kept as definitions (type, source, title, position), not drawn. */
-import { intersect, parseAddress } from '../model/address';
+import { parseRange } from '../../core/grid/a1';
+import { intersect } from '../../core/grid/rect';
 import { ModelError, type ChartModel, type SheetModel } from '../model/workbook';
 import { ClientResult, SimCollection, SimObject, type Getter } from './base';
-import { Range, checkWritable } from './range';
+import { checkWritable } from './cells';
+import { type RangeProxy } from './factories';
 
 export class ChartCollection extends SimCollection<ChartModel, Chart, SheetModel> {
   protected _list(s: SheetModel): ChartModel[] {
@@ -20,7 +22,7 @@ export class ChartCollection extends SimCollection<ChartModel, Chart, SheetModel
   getCount(): ClientResult<number> {
     return this._countResult();
   }
-  add(type: string, sourceData: Range, seriesBy?: string): Chart {
+  add(type: string, sourceData: RangeProxy, seriesBy?: string): Chart {
     let created: ChartModel | null = null;
     this._op('add', [type, sourceData, seriesBy ?? 'Auto'], (s) => {
       checkWritable(s);
@@ -86,11 +88,11 @@ export class Chart extends SimObject<ChartModel> {
     this._title ??= new ChartTitle(this.context, () => this._resolve(), `${this._path}.title`);
     return this._title;
   }
-  setPosition(startCell: Range | string, endCell?: Range | string): void {
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     this._op('setPosition', [startCell, endCell ?? null], (c) => {
-      const addr = (x: Range | string): string => {
+      const addr = (x: RangeProxy | string): string => {
         if (typeof x === 'string') {
-          if (!parseAddress(x)) throw new ModelError('InvalidArgument', `"${x}" is not a valid address`);
+          if (!parseRange(x)) throw new ModelError('InvalidArgument', `"${x}" is not a valid address`);
           return x;
         }
         const r = x._resolve();

@@ -1,9 +1,10 @@
-/** Excel.ConditionalFormatCollection (on a Range, ExcelApi 1.6) and the custom / cellValue formats. */
-import { intersect, subtract } from '../model/address';
+/** Excel.ConditionalFormatCollection (on a RangeProxy, ExcelApi 1.6) and the custom / cellValue formats. */
+import { intersect, subtractRect } from '../../core/grid/rect';
 import { tryParseFormula } from '../model/formula';
 import { ModelError, type ConditionalFormatModel } from '../model/workbook';
 import { ClientResult, SimCollection, SimObject, type Getter, type SimContext } from './base';
-import { Range, checkWritable, normalizeColor, type RangeRef } from './range';
+import { checkWritable, normalizeColor, type RangeRef } from './cells';
+import { newRange, type RangeProxy } from './factories';
 
 const TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
 
@@ -37,7 +38,7 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
     this._op('clearAll', [], (t) => {
       checkWritable(t.sheet);
       const list = t.sheet.wb.conditionalFormats;
-      for (const cf of list) if (cf.sheet === t.sheet) cf.rects = cf.rects.flatMap((r) => subtract(r, t.rect));
+      for (const cf of list) if (cf.sheet === t.sheet) cf.rects = cf.rects.flatMap((r) => subtractRect(r, t.rect));
       for (let i = list.length - 1; i >= 0; i--) if (list[i]?.rects.length === 0) list.splice(i, 1);
     });
   }
@@ -110,8 +111,8 @@ export class ConditionalFormat extends SimObject<ConditionalFormatModel> {
     this._cellValue ??= new CellValueConditionalFormat(this.context, this._typed('CellValue'), `${this._path}.cellValue`);
     return this._cellValue;
   }
-  getRange(): Range {
-    return new Range(this.context, () => {
+  getRange(): RangeProxy {
+    return newRange(this.context, () => {
       const t = this._resolve();
       const r = t?.rects[0];
       return t && r ? { sheet: t.sheet, rect: r } : null;

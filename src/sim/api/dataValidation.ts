@@ -1,9 +1,9 @@
-/** Excel.DataValidation (on a Range, ExcelApi 1.8), with Excel's length limits. */
-import { contains, intersect, rectCells } from '../model/address';
+/** Excel.DataValidation (on a RangeProxy, ExcelApi 1.8), with Excel's length limits. */
+import { contains, intersect, rectCells } from '../../core/grid/rect';
 import { checkErrorAlert, checkPrompt, cellIsValid, parseRule, ruleToApi } from '../model/validation';
 import { type ValidationModel } from '../model/workbook';
 import { SimObject, type Getter } from './base';
-import { checkWritable, type RangeRef } from './range';
+import { checkWritable, type RangeRef } from './cells';
 
 function covering(t: RangeRef): { all: ValidationModel[]; whole: ValidationModel | null } {
   const wb = t.sheet.wb;

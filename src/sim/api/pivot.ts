@@ -1,11 +1,12 @@
 /** Excel.PivotTableCollection, PivotTable and hierarchies (ExcelApi 1.8). Numbers are computed. */
-import { intersect, parseAddress, type Rect } from '../model/address';
+import { parseRange } from '../../core/grid/a1';
+import { intersect, type Rect } from '../../core/grid/rect';
 import { dataFieldName, defaultAggregation, fieldIndex, pivotSource, refreshPivot, type Aggregation, type DataField, type PivotModel } from '../model/pivot';
 import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from '../model/workbook';
 import { ClientResult, SimCollection, SimObject, orNullObject, type Getter } from './base';
-import { Range, checkWritable } from './range';
 import { Table } from './table';
-import { Worksheet } from './worksheet';
+import { checkWritable } from './cells';
+import { newRange, newWorksheet, type RangeProxy, type WorksheetProxy } from './factories';
 
 interface Scope {
   wb: WorkbookModel;
@@ -15,7 +16,7 @@ interface Scope {
 const AGGREGATIONS: Aggregation[] = ['Sum', 'Count', 'Average', 'Max', 'Min', 'CountNumbers', 'Product'];
 
 function addressTarget(scope: Scope, address: string): { sheet: SheetModel; rect: Rect } {
-  const p = parseAddress(address);
+  const p = parseRange(address);
   if (!p) throw new ModelError('InvalidArgument', `"${address}" is not a valid range address`);
   const sheet = p.sheet !== undefined ? scope.wb.sheet(p.sheet) : (scope.sheet ?? scope.wb.activeSheet ?? undefined);
   if (!sheet) throw new ModelError('ItemNotFound', `The worksheet in "${address}" doesn't exist`);
@@ -32,7 +33,7 @@ export class PivotTableCollection extends SimCollection<PivotModel, PivotTable, 
   getCount(): ClientResult<number> {
     return this._countResult();
   }
-  add(name: string, source: Range | Table | string, destination: Range | string): PivotTable {
+  add(name: string, source: RangeProxy | Table | string, destination: RangeProxy | string): PivotTable {
     let created: PivotModel | null = null;
     this._op('add', [name, source, destination], (scope) => {
       const wb = scope.wb;
@@ -114,9 +115,9 @@ export class PivotTable extends SimObject<PivotModel> {
   protected override _navigation(name: string): SimObject<unknown> | undefined {
     return name === 'worksheet' ? (this.worksheet as SimObject<unknown>) : undefined;
   }
-  private _worksheet?: Worksheet;
-  get worksheet(): Worksheet {
-    this._worksheet ??= new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+  private _worksheet?: WorksheetProxy;
+  get worksheet(): WorksheetProxy {
+    this._worksheet ??= newWorksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
     return this._worksheet;
   }
   get hierarchies(): PivotHierarchyCollection {
@@ -334,8 +335,8 @@ export class PivotLayout extends SimObject<PivotModel> {
   get layoutType(): string {
     return this._get('layoutType');
   }
-  private _range(name: string, f: (p: PivotModel) => Rect | null): Range {
-    return new Range(this.context, () => {
+  private _range(name: string, f: (p: PivotModel) => Rect | null): RangeProxy {
+    return newRange(this.context, () => {
       const p = this._resolve();
       if (!p) return null;
       const rect = f(p);
@@ -343,16 +344,16 @@ export class PivotLayout extends SimObject<PivotModel> {
       return { sheet: p.sheet, rect };
     }, `${this._path}.${name}`);
   }
-  getRange(): Range {
+  getRange(): RangeProxy {
     return this._range('getRange()', (p) => p.lastRect);
   }
-  getDataBodyRange(): Range {
+  getDataBodyRange(): RangeProxy {
     return this._range('getDataBodyRange()', (p) => p.lastBody);
   }
-  getRowLabelRange(): Range {
+  getRowLabelRange(): RangeProxy {
     return this._range('getRowLabelRange()', (p) => (p.lastRect && p.lastBody && p.rows.length ? { r0: p.lastBody.r0, r1: p.lastBody.r1, c0: p.lastRect.c0, c1: p.lastBody.c0 - 1 } : null));
   }
-  getColumnLabelRange(): Range {
+  getColumnLabelRange(): RangeProxy {
     return this._range('getColumnLabelRange()', (p) => (p.lastRect && p.lastBody && p.columns.length ? { r0: p.lastRect.r0 + 1, r1: p.lastRect.r0 + 1, c0: p.lastBody.c0, c1: p.lastBody.c1 } : null));
   }
 }

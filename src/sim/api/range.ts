@@ -1,124 +1,19 @@
 /** Excel.Range and its format objects. */
-import { fullAddress, quoteSheet, rectAddress, intersect, MAX_COLS, MAX_ROWS, parseAddress, type Rect, rectCells, rectCols, rectRows, inBounds } from '../model/address';
-import { interpretInput, formatValue, toApiValue, valueType, type Interpreted } from '../model/values';
+import { fullAddress, quoteSheet, rangeAddress, MAX_COLUMNS, MAX_ROWS, parseRange } from '../../core/grid/a1';
+import { intersect, type Rect, rectCells, rectCols, rectRows, inBounds, subtractRect } from '../../core/grid/rect';
+import { formatValue, toApiValue, valueType } from '../model/values';
 import { ModelError, SheetModel, type FmtKey, type FmtValue } from '../model/workbook';
-import { MAX_READ_CELLS, SimObject, SimRichApiError, orNullObject, requireSet, type Getter, type SimContext } from './base';
+import { SimObject, SimRichApiError, orNullObject, requireSet, type Getter, type SimContext } from './base';
 import { ConditionalFormatCollection } from './conditionalFormat';
-import { checkMergedWrite, checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
+import { checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
 import { DataValidation } from './dataValidation';
-import { checkReferences } from '../model/references';
 import { TableScopedCollection } from './table';
-import { Worksheet } from './worksheet';
+import { cellInput, checkReadable, checkWritable, grid, normalizeColor, writeContents, writeNumberFormat, type RangeRef } from './cells';
+import { newWorksheet, provideRange, type WorksheetProxy } from './factories';
 import { dataChanged, deleteChangeType } from './changeEvents';
 
 /** Most merged areas Range.getMergedAreasOrNullObject returns (ExcelApi 1.13). */
 export const MAX_MERGED_AREAS = 512;
-
-export interface RangeRef {
-  sheet: SheetModel;
-  rect: Rect;
-}
-
-export function checkWritable(sheet: SheetModel): void {
-  if (sheet.protection.protected) throw new ModelError('AccessDenied', `The worksheet "${sheet.name}" is protected.`);
-}
-
-function checkReadable(ref: RangeRef): void {
-  if (rectCells(ref.rect) > MAX_READ_CELLS) {
-    throw new ModelError('RangeExceedsLimit', `The range has ${rectCells(ref.rect)} cells; reading is limited to ${MAX_READ_CELLS} cells.`);
-  }
-}
-
-function grid<V>(ref: RangeRef, f: (r: number, c: number) => V): V[][] {
-  checkReadable(ref);
-  const { r0, r1, c0, c1 } = ref.rect;
-  const out: V[][] = [];
-  for (let r = r0; r <= r1; r++) {
-    const row: V[] = [];
-    for (let c = c0; c <= c1; c++) row.push(f(r, c));
-    out.push(row);
-  }
-  return out;
-}
-
-/** A 2-D input matching the range, or one value for every cell. */
-function cellInput(ref: RangeRef, input: unknown, what: string): (i: number, j: number) => unknown {
-  if (!Array.isArray(input)) return () => input;
-  const rows = rectRows(ref.rect);
-  const cols = rectCols(ref.rect);
-  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
-    const got = `${input.length}×${Array.isArray(input[0]) ? (input[0] as unknown[]).length : '?'}`;
-    throw new ModelError('InvalidArgument', `The number of rows or columns in the ${what} array (${got}) doesn't match the size of the range (${rows}×${cols}).`);
-  }
-  return (i, j) => (input[i] as unknown[])[j];
-}
-
-export function writeContents(ref: RangeRef, input: unknown, what: string): void {
-  checkWritable(ref.sheet);
-  const at = cellInput(ref, input, what);
-  const { r0, r1, c0, c1 } = ref.rect;
-  // Interpret everything first: a value Excel rejects fails the whole operation.
-  const out: Interpreted[] = [];
-  for (let r = r0; r <= r1; r++) {
-    for (let c = c0; c <= c1; c++) {
-      const v = interpretInput(at(r - r0, c - c0), ref.sheet.numberFormat(r, c));
-      if (v.kind === 'formula' && v.ast) checkReferences(v.ast, ref.sheet, r, c);
-      out.push(v);
-    }
-  }
-  if (ref.sheet.merges.length > 0) {
-    const width = c1 - c0 + 1;
-    checkMergedWrite(ref.sheet, ref.rect, (r, c) => {
-      const v = out[(r - r0) * width + (c - c0)] as Interpreted;
-      return v.kind === 'formula' || (v.kind === 'value' && v.value !== null);
-    });
-  }
-  let k = 0;
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) ref.sheet.store(r, c, out[k++] as Interpreted);
-}
-
-function writeNumberFormat(ref: RangeRef, input: unknown): void {
-  checkWritable(ref.sheet);
-  if (!Array.isArray(input)) {
-    if (input === null) return;
-    ref.sheet.setFormat(ref.rect, 'numberFormat', String(input));
-    return;
-  }
-  const at = cellInput(ref, input, 'numberFormat');
-  const { r0, r1, c0, c1 } = ref.rect;
-  for (let r = r0; r <= r1; r++)
-    for (let c = c0; c <= c1; c++) {
-      const v = at(r - r0, c - c0);
-      if (v !== null && v !== undefined) ref.sheet.setFormatCell(r, c, 'numberFormat', String(v));
-    }
-}
-
-const NAMED_COLORS: Record<string, string> = {
-  black: '#000000',
-  white: '#FFFFFF',
-  red: '#FF0000',
-  green: '#008000',
-  lime: '#00FF00',
-  blue: '#0000FF',
-  yellow: '#FFFF00',
-  orange: '#FFA500',
-  gray: '#808080',
-  grey: '#808080',
-  lightgray: '#D3D3D3',
-  lightgreen: '#90EE90',
-  lightblue: '#ADD8E6',
-  pink: '#FFC0CB',
-  purple: '#800080',
-};
-
-export function normalizeColor(color: unknown): string {
-  if (typeof color !== 'string') throw new ModelError('InvalidArgument', `"${String(color)}" is not a color`);
-  const named = NAMED_COLORS[color.toLowerCase()];
-  if (named) return named;
-  if (/^#[0-9a-f]{6}$/i.test(color)) return color.toUpperCase();
-  if (/^#[0-9a-f]{3}$/i.test(color)) return `#${color.slice(1).split('').map((h) => h + h).join('')}`.toUpperCase();
-  throw new ModelError('InvalidArgument', `"${color}" is not a color Excel understands (use #RRGGBB or an HTML color name)`);
-}
 
 /** One value when every cell agrees, null otherwise (as Excel reports mixed formats). */
 function uniform(ref: RangeRef, key: FmtKey, map: (v: FmtValue) => unknown = (v) => v): unknown {
@@ -145,7 +40,7 @@ export class Range extends SimObject<RangeRef> {
       columnCount: (t) => rectCols(t.rect),
       cellCount: (t) => rectCells(t.rect),
       isEntireColumn: (t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1,
-      isEntireRow: (t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1,
+      isEntireRow: (t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLUMNS - 1,
       values: (t) => grid(t, (r, c) => toApiValue(t.sheet.value(r, c))),
       formulas: (t) => grid(t, (r, c) => t.sheet.formula(r, c) ?? toApiValue(t.sheet.value(r, c))),
       formulasLocal: (t) => grid(t, (r, c) => t.sheet.formula(r, c) ?? toApiValue(t.sheet.value(r, c))),
@@ -240,9 +135,9 @@ export class Range extends SimObject<RangeRef> {
     this._format ??= new RangeFormat(this.context, () => this._resolve(), `${this._path}.format`);
     return this._format;
   }
-  private _worksheet?: Worksheet;
-  get worksheet(): Worksheet {
-    this._worksheet ??= new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+  private _worksheet?: WorksheetProxy;
+  get worksheet(): WorksheetProxy {
+    this._worksheet ??= newWorksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
     return this._worksheet;
   }
   private _cf?: ConditionalFormatCollection;
@@ -274,7 +169,7 @@ export class Range extends SimObject<RangeRef> {
   _resolveAddress(): string {
     const t = this._resolve();
     if (!t) throw new ModelError('InvalidArgument', 'The range does not exist');
-    const abs = rectAddress(t.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').replace(/^([A-Z]+):([A-Z]+)$/, '$$$1:$$$2');
+    const abs = rangeAddress(t.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').replace(/^([A-Z]+):([A-Z]+)$/, '$$$1:$$$2');
     return `=${quoteSheet(t.sheet.name)}!${abs}`;
   }
 
@@ -303,7 +198,7 @@ export class Range extends SimObject<RangeRef> {
     return this._derive('getEntireColumn()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: 0, r1: MAX_ROWS - 1 } }));
   }
   getEntireRow(): Range {
-    return this._derive('getEntireRow()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: 0, c1: MAX_COLS - 1 } }));
+    return this._derive('getEntireRow()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, c0: 0, c1: MAX_COLUMNS - 1 } }));
   }
   getLastRow(): Range {
     return this._derive('getLastRow()', (t) => ({ sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r1 } }));
@@ -319,7 +214,7 @@ export class Range extends SimObject<RangeRef> {
   }
   private _otherRect(t: RangeRef, other: Range | string): Rect {
     if (typeof other === 'string') {
-      const p = parseAddress(other);
+      const p = parseRange(other);
       if (!p) throw new ModelError('InvalidArgument', `"${other}" is not a valid address`);
       return p;
     }
@@ -379,7 +274,7 @@ export class Range extends SimObject<RangeRef> {
       checkWritable(t.sheet);
       const { r0, r1, c0, c1 } = t.rect;
       if (shift !== 'Up' && shift !== 'Left') throw new ModelError('InvalidArgument', `"${shift}" is not a DeleteShiftDirection`);
-      const wholeRows = shift === 'Up' && c0 === 0 && c1 === MAX_COLS - 1;
+      const wholeRows = shift === 'Up' && c0 === 0 && c1 === MAX_COLUMNS - 1;
       if (!wholeRows) checkPartialDelete(t.sheet, t.rect, shift);
       if (!wholeRows && shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1 && t.sheet.hiddenColumns.size > 0) {
         throw new ModelError('NotImplemented', 'Deleting whole columns of a sheet with hidden columns is not simulated.');
@@ -395,14 +290,14 @@ export class Range extends SimObject<RangeRef> {
         }
       }
       for (const k of [...t.sheet.cells.keys()]) {
-        const r = Math.floor(k / MAX_COLS);
-        const c = k % MAX_COLS;
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
         if (r >= r0 && r <= r1 && c >= c0 && c <= c1) t.sheet.cells.delete(k);
       }
       if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
-      else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLS - 1 }, -(c1 - c0 + 1));
+      else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLUMNS - 1 }, -(c1 - c0 + 1));
       if (wholeRows) deleteWholeRows(t.sheet, r0, r1);
-      dataChanged(this.context, t, deleteChangeType(t.rect, shift, MAX_ROWS, MAX_COLS));
+      dataChanged(this.context, t, deleteChangeType(t.rect, shift, MAX_ROWS, MAX_COLUMNS));
     });
   }
 
@@ -544,17 +439,6 @@ export class RangeAreas extends SimObject<{ sheet: SheetModel; rects: Rect[] }> 
   get cellCount(): number {
     return this._get('cellCount');
   }
-}
-
-function subtractRect(a: Rect, b: Rect): Rect[] {
-  const x = intersect(a, b);
-  if (!x) return [a];
-  const out: Rect[] = [];
-  if (a.r0 < x.r0) out.push({ r0: a.r0, r1: x.r0 - 1, c0: a.c0, c1: a.c1 });
-  if (x.r1 < a.r1) out.push({ r0: x.r1 + 1, r1: a.r1, c0: a.c0, c1: a.c1 });
-  if (a.c0 < x.c0) out.push({ r0: x.r0, r1: x.r1, c0: a.c0, c1: x.c0 - 1 });
-  if (x.c1 < a.c1) out.push({ r0: x.r0, r1: x.r1, c0: x.c1 + 1, c1: a.c1 });
-  return out;
 }
 
 export class RangeFormat extends SimObject<RangeRef> {
@@ -702,3 +586,5 @@ export class RangeFont extends SimObject<RangeRef> {
     return this._get('size');
   }
 }
+
+provideRange(makeRange);

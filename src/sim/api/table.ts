@@ -1,10 +1,11 @@
 /** Excel.TableCollection, Table, TableColumnCollection, TableColumn, TableRowCollection. */
-import { MAX_ROWS, intersect, parseAddress, type Rect } from '../model/address';
+import { MAX_ROWS, parseRange } from '../../core/grid/a1';
+import { intersect, type Rect } from '../../core/grid/rect';
 import { toApiValue } from '../model/values';
 import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from '../model/workbook';
 import { ClientResult, SimCollection, SimObject, orNullObject, type Getter, type SimContext } from './base';
-import { Range, checkWritable, writeContents, type RangeRef } from './range';
-import { Worksheet } from './worksheet';
+import { checkWritable, writeContents, type RangeRef } from './cells';
+import { newRange, newWorksheet, type RangeProxy, type WorksheetProxy } from './factories';
 
 interface TableScope {
   wb: WorkbookModel;
@@ -37,13 +38,13 @@ export class TableCollection extends SimCollection<TableModel, Table, TableScope
     return this._get('count');
   }
 
-  add(address: Range | string, hasHeaders: boolean): Table {
+  add(address: RangeProxy | string, hasHeaders: boolean): Table {
     let created: TableModel | null = null;
     this._op('add', [address, hasHeaders], (scope) => {
       let sheet: SheetModel;
       let rect: Rect;
       if (typeof address === 'string') {
-        const p = parseAddress(address);
+        const p = parseRange(address);
         if (!p) throw new ModelError('InvalidArgument', `"${address}" is not a valid range address`);
         const named = p.sheet !== undefined ? scope.wb.sheet(p.sheet) : (scope.sheet ?? scope.wb.activeSheet ?? undefined);
         if (!named) throw new ModelError('ItemNotFound', `The worksheet in "${address}" doesn't exist`);
@@ -98,7 +99,7 @@ export class TableCollection extends SimCollection<TableModel, Table, TableScope
   }
 }
 
-/** Range.getTables (ExcelApi 1.9): the tables that overlap a range (or lie wholly inside it). */
+/** RangeProxy.getTables (ExcelApi 1.9): the tables that overlap a range (or lie wholly inside it). */
 export class TableScopedCollection extends SimCollection<TableModel, Table, RangeRef> {
   constructor(ctx: SimContext, resolve: () => RangeRef | null, path: string, private readonly fullyContained: boolean) {
     super(ctx, resolve, path);
@@ -121,8 +122,8 @@ export class TableScopedCollection extends SimCollection<TableModel, Table, Rang
   }
 }
 
-function tableRange(ctx: SimContext, table: () => TableModel | null, path: string, f: (t: TableModel) => Rect): Range {
-  return new Range(ctx, (): RangeRef | null => {
+function tableRange(ctx: SimContext, table: () => TableModel | null, path: string, f: (t: TableModel) => Rect): RangeProxy {
+  return newRange(ctx, (): RangeRef | null => {
     const t = table();
     return t ? { sheet: t.sheet, rect: f(t) } : null;
   }, path);
@@ -179,8 +180,8 @@ export class Table extends SimObject<TableModel> {
       t.showTotals = v;
     });
   }
-  get worksheet(): Worksheet {
-    return new Worksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
+  get worksheet(): WorksheetProxy {
+    return newWorksheet(this.context, () => this._resolve()?.sheet ?? null, `${this._path}.worksheet`);
   }
   private _columns?: TableColumnCollection;
   get columns(): TableColumnCollection {
@@ -192,16 +193,16 @@ export class Table extends SimObject<TableModel> {
     this._rows ??= new TableRowCollection(this.context, () => this._resolve(), `${this._path}.rows`);
     return this._rows;
   }
-  getRange(): Range {
+  getRange(): RangeProxy {
     return tableRange(this.context, () => this._resolve(), `${this._path}.getRange()`, fullRect);
   }
-  getHeaderRowRange(): Range {
+  getHeaderRowRange(): RangeProxy {
     return tableRange(this.context, () => this._resolve(), `${this._path}.getHeaderRowRange()`, (t) => ({ ...t.rect, r1: t.rect.r0 }));
   }
-  getDataBodyRange(): Range {
+  getDataBodyRange(): RangeProxy {
     return tableRange(this.context, () => this._resolve(), `${this._path}.getDataBodyRange()`, (t) => ({ ...t.rect, r0: t.rect.r0 + 1 }));
   }
-  getTotalRowRange(): Range {
+  getTotalRowRange(): RangeProxy {
     return tableRange(this.context, () => this._resolve(), `${this._path}.getTotalRowRange()`, (t) => {
       if (!t.showTotals) throw new ModelError('InvalidOperation', 'The table has no totals row');
       return { ...t.rect, r0: t.rect.r1 + 1, r1: t.rect.r1 + 1 };
@@ -216,7 +217,7 @@ export class Table extends SimObject<TableModel> {
       wb.tables.splice(wb.tables.indexOf(t), 1);
     });
   }
-  convertToRange(): Range {
+  convertToRange(): RangeProxy {
     let rect: Rect | null = null;
     let sheet: SheetModel | null = null;
     this._op('convertToRange', [], (t) => {
@@ -225,7 +226,7 @@ export class Table extends SimObject<TableModel> {
       const wb = t.sheet.wb;
       wb.tables.splice(wb.tables.indexOf(t), 1);
     });
-    return new Range(this.context, () => (rect && sheet ? { sheet, rect } : null), `${this._path}.convertToRange()`);
+    return newRange(this.context, () => (rect && sheet ? { sheet, rect } : null), `${this._path}.convertToRange()`);
   }
 }
 
@@ -351,8 +352,8 @@ export class TableColumn extends SimObject<ColumnRef> {
   get values(): unknown[][] {
     return this._get('values');
   }
-  private _colRange(name: string, rows: (t: TableModel) => [number, number]): Range {
-    return new Range(this.context, () => {
+  private _colRange(name: string, rows: (t: TableModel) => [number, number]): RangeProxy {
+    return newRange(this.context, () => {
       const c = this._resolve();
       if (!c) return null;
       const col = c.table.rect.c0 + columnOffset(c);
@@ -360,13 +361,13 @@ export class TableColumn extends SimObject<ColumnRef> {
       return { sheet: c.table.sheet, rect: { r0, r1, c0: col, c1: col } };
     }, `${this._path}.${name}`);
   }
-  getRange(): Range {
+  getRange(): RangeProxy {
     return this._colRange('getRange()', (t) => [t.rect.r0, fullRect(t).r1]);
   }
-  getDataBodyRange(): Range {
+  getDataBodyRange(): RangeProxy {
     return this._colRange('getDataBodyRange()', (t) => [t.rect.r0 + 1, t.rect.r1]);
   }
-  getHeaderRowRange(): Range {
+  getHeaderRowRange(): RangeProxy {
     return this._colRange('getHeaderRowRange()', (t) => [t.rect.r0, t.rect.r0]);
   }
   delete(): void {
@@ -452,8 +453,8 @@ export class TableRow extends SimObject<RowRef> {
   get values(): unknown[][] {
     return this._get('values');
   }
-  getRange(): Range {
-    return new Range(this.context, () => {
+  getRange(): RangeProxy {
+    return newRange(this.context, () => {
       const r = this._resolve();
       if (!r) return null;
       const row = r.table.rect.r0 + 1 + r.index;

@@ -1,16 +1,18 @@
 /** Excel.Workbook, WorksheetCollection, Worksheet, protection, freeze panes and the onChanged event. */
-import { MAX_COLS, MAX_ROWS, parseAddress, rectAddress, type Rect } from '../model/address';
-import { toApiValue, valueType } from '../model/values';
+import { MAX_COLUMNS, MAX_ROWS, parseRange } from '../../core/grid/a1';
+import { type Rect } from '../../core/grid/rect';
 import { ModelError, type SheetModel, type WorkbookModel } from '../model/workbook';
 import { ClientResult, SimCollection, SimObject, orNullObject, requireSet, type ChangedHandler, type Getter, type SimContext } from './base';
-import { Range, type RangeRef } from './range';
+import type { RangeRef } from './cells';
+import { provideWorksheet } from './factories';
+import { Range } from './range';
 import { TableCollection, copyTables } from './table';
 import { PivotTableCollection } from './pivot';
 import { ChartCollection } from './chart';
 import { AutoFilter } from './autoFilter';
 
 function resolveAddress(sheet: SheetModel, address: string): Rect {
-  const p = parseAddress(address);
+  const p = parseRange(address);
   if (!p) throw new ModelError('InvalidArgument', `"${address}" is not a valid range address`);
   if (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
     throw new ModelError('InvalidArgument', `The address "${address}" refers to another worksheet than "${sheet.name}"`);
@@ -89,12 +91,12 @@ export class Worksheet extends SimObject<SheetModel> {
   }
 
   getRange(address?: string): Range {
-    return this._range(`getRange(${address ?? ''})`, (t) => (address === undefined || address === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : resolveAddress(t, address)));
+    return this._range(`getRange(${address ?? ''})`, (t) => (address === undefined || address === '' ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } : resolveAddress(t, address)));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     return this._range(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
       const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
-      if (!(rowCount > 0 && columnCount > 0 && startRow >= 0 && startColumn >= 0 && rect.r1 < MAX_ROWS && rect.c1 < MAX_COLS) || ![startRow, startColumn, rowCount, columnCount].every(Number.isInteger)) {
+      if (!(rowCount > 0 && columnCount > 0 && startRow >= 0 && startColumn >= 0 && rect.r1 < MAX_ROWS && rect.c1 < MAX_COLUMNS) || ![startRow, startColumn, rowCount, columnCount].every(Number.isInteger)) {
         throw new ModelError('InvalidArgument', 'The indexes are outside the worksheet');
       }
       return rect;
@@ -329,7 +331,7 @@ export class WorksheetFreezePanes extends SimObject<SheetModel> {
   freezeColumns(count?: number): void {
     this._op('freezeColumns', [count ?? 1], (t) => {
       const n = count ?? 1;
-      if (!(n >= 0 && n < MAX_COLS)) throw new ModelError('InvalidArgument', 'Invalid column count');
+      if (!(n >= 0 && n < MAX_COLUMNS)) throw new ModelError('InvalidArgument', 'Invalid column count');
       t.freeze = { rows: 0, columns: n };
     });
   }
@@ -358,7 +360,7 @@ export class WorksheetFreezePanes extends SimObject<SheetModel> {
           r0: 0,
           c0: 0,
           r1: rows === 0 ? MAX_ROWS - 1 : rows - 1,
-          c1: columns === 0 ? MAX_COLS - 1 : columns - 1,
+          c1: columns === 0 ? MAX_COLUMNS - 1 : columns - 1,
         };
         return { sheet: t, rect };
       },
@@ -533,28 +535,4 @@ export class Workbook extends SimObject<WorkbookModel> {
   }
 }
 
-/** The event arguments Excel passes to Worksheet.onChanged handlers. */
-export function changedEventArgs(sheet: SheetModel, rect: Rect, makeRange: (ctx: unknown) => unknown, before?: unknown,
-  triggerSource: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): Record<string, unknown> {
-  const args: Record<string, unknown> = {
-    type: 'WorksheetChanged',
-    worksheetId: sheet.id,
-    address: rectAddress(rect),
-    changeType: 'RangeEdited',
-    source: 'Local',
-    // ExcelApi 1.14: 'ThisLocalAddin' when this add-in's own write caused the change, 'Unknown' otherwise (a user edit).
-    triggerSource,
-    getRange: makeRange,
-    getRangeOrNullObject: makeRange,
-  };
-  if (rect.r0 === rect.r1 && rect.c0 === rect.c1) {
-    const after = sheet.value(rect.r0, rect.c0);
-    const details: Record<string, unknown> = { valueAfter: toApiValue(after), valueTypeAfter: valueType(after) === 'Double' ? 'Double' : valueType(after) };
-    if (before !== undefined) {
-      details.valueBefore = before;
-      details.valueTypeBefore = before === '' ? 'Empty' : typeof before === 'number' ? 'Double' : typeof before === 'boolean' ? 'Boolean' : 'String';
-    }
-    args.details = details;
-  }
-  return args;
-}
+provideWorksheet((ctx, resolve, path) => new Worksheet(ctx, resolve, path));

@@ -3,7 +3,7 @@
  * tightest: reference operators (`:` inside a reference, space = intersection), unary minus/plus, `%`,
  * `^`, `* /`, `+ -`, `&`, comparisons.
  */
-import { columnIndex, MAX_COLS, MAX_ROWS } from './address';
+import { columnIndex, MAX_COLUMNS, MAX_ROWS } from '../../core/grid/a1';
 
 export type Node =
   | { t: 'num'; v: number }
@@ -68,13 +68,13 @@ function makeRef(text: string, sheet: string | undefined): RefNode | null {
     if (cell) {
       const c = columnIndex(cell[2] as string);
       const r = Number(cell[4]) - 1;
-      if (c < 0 || c >= MAX_COLS || r < 0 || r >= MAX_ROWS) return null;
+      if (c < 0 || c >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS) return null;
       return { r, c, absR: cell[3] === '$', absC: cell[1] === '$', kind: 'cell' as const };
     }
     const col = /^(\$?)([A-Za-z]{1,3})$/.exec(p);
     if (col) {
       const c = columnIndex(col[2] as string);
-      return c < 0 || c >= MAX_COLS ? null : { r: -1, c, absR: true, absC: col[1] === '$', kind: 'col' as const };
+      return c < 0 || c >= MAX_COLUMNS ? null : { r: -1, c, absR: true, absC: col[1] === '$', kind: 'col' as const };
     }
     const row = /^(\$?)(\d{1,7})$/.exec(p);
     if (row) {
@@ -91,7 +91,7 @@ function makeRef(text: string, sheet: string | undefined): RefNode | null {
     r0: a.kind === 'col' ? 0 : a.r,
     c0: a.kind === 'row' ? 0 : a.c,
     r1: a.kind === 'col' ? MAX_ROWS - 1 : b.r,
-    c1: a.kind === 'row' ? MAX_COLS - 1 : b.c,
+    c1: a.kind === 'row' ? MAX_COLUMNS - 1 : b.c,
     absR0: a.absR,
     absC0: a.absC,
     absR1: b.absR,

@@ -18,7 +18,7 @@ import {
   toText,
   toBool,
   compare,
-} from './evaluate';
+} from './operands';
 
 export interface FunctionDef {
   min: number;

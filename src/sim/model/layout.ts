@@ -4,9 +4,10 @@
  * value into any other of its cells fails; Range.values reads and writes hidden and filtered-out rows
  * like any other; an AutoFilter hides the data rows its criteria reject (until cleared or removed).
  */
-import { MAX_COLS, MAX_ROWS, contains, intersect, type Rect } from './address';
+import { MAX_COLUMNS, MAX_ROWS } from '../../core/grid/a1';
+import { contains, intersect, type Rect } from '../../core/grid/rect';
 import { formatValue, type Scalar } from './values';
-import { ModelError } from './workbook';
+import { ModelError } from './errors';
 
 /** FilterCriteria as Office.js takes it (the subset the simulator evaluates). */
 export interface FilterCriteriaModel {
@@ -212,7 +213,7 @@ export function deleteWholeRows(sheet: LayoutHost, r0: number, r1: number): void
 
 /** A delete of part of the rows (not whole rows) may not cut through a merged area. */
 export function checkPartialDelete(sheet: Pick<LayoutHost, 'merges'>, rect: Rect, shift: 'Up' | 'Left'): void {
-  const moving: Rect = shift === 'Up' ? { ...rect, r1: MAX_ROWS - 1 } : { ...rect, c1: MAX_COLS - 1 };
+  const moving: Rect = shift === 'Up' ? { ...rect, r1: MAX_ROWS - 1 } : { ...rect, c1: MAX_COLUMNS - 1 };
   for (const m of sheet.merges) {
     if (intersect(m, moving)) throw new ModelError('InvalidOperation', 'Cannot delete or shift part of a merged cell (the simulator shifts merged areas only with whole rows).');
   }

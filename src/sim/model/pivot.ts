@@ -3,42 +3,13 @@
  * created or refreshed (not when the source changes) and writes the result into the destination cells in
  * compact layout: "Row Labels" / "Column Labels" captions, items sorted ascending, grand totals.
  */
-import { intersect, type Rect } from './address';
+import { intersect } from '../../core/grid/rect';
 import { XlError, type Scalar } from './values';
-import { compare } from './evaluate';
-import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from './workbook';
+import { compare } from './operands';
+import { ModelError } from './errors';
+import type { Aggregation, PivotModel, PivotSource, WorkbookModel } from './workbook';
 
-export type Aggregation = 'Sum' | 'Count' | 'Average' | 'Max' | 'Min' | 'CountNumbers' | 'Product';
-
-export interface DataField {
-  id: number;
-  field: string;
-  name: string;
-  autoName: boolean;
-  summarizeBy: Aggregation;
-}
-
-export interface PivotModel {
-  id: number;
-  name: string;
-  /** The sheet the PivotTable is on. */
-  sheet: SheetModel;
-  dest: { r: number; c: number };
-  source: { kind: 'range'; sheet: SheetModel; rect: Rect } | { kind: 'table'; table: TableModel };
-  rows: string[];
-  columns: string[];
-  data: DataField[];
-  /** The pivot cache: the source as read at creation or the last refresh. */
-  cache: PivotSource | null;
-  /** Cells written by the last refresh, and the part holding the numbers. */
-  lastRect: Rect | null;
-  lastBody: Rect | null;
-}
-
-export interface PivotSource {
-  fields: string[];
-  records: Scalar[][];
-}
+export type { Aggregation, DataField, PivotModel, PivotSource } from './workbook';
 
 export function pivotSource(p: PivotModel): PivotSource {
   const { sheet, rect } = p.source.kind === 'table' ? { sheet: p.source.table.sheet, rect: p.source.table.rect } : p.source;

@@ -2,10 +2,11 @@
  * The workbook model: sheets with sparse cells, tables, data validation, conditional formats, pivots,
  * charts. No Office.js here: the proxy layer (../api) and the direct test API both drive this model.
  */
-import { contains, intersect, MAX_COLS, MAX_ROWS, type Rect, rectCells, subtract } from './address';
+import { MAX_COLUMNS, MAX_ROWS } from '../../core/grid/a1';
+import { contains, intersect, type Rect, rectCells, subtractRect } from '../../core/grid/rect';
 import { interpretInput, type Scalar, type Interpreted } from './values';
 import { tryParseFormula, type Node } from './formula';
-import type { PivotModel } from './pivot';
+import { ModelError } from './errors';
 import { copyLayout, isMergeFollower, type AutoFilterModel } from './layout';
 
 export type FmtKey = 'numberFormat' | 'fill' | 'bold' | 'italic' | 'fontColor' | 'hAlign' | 'wrap';
@@ -44,14 +45,7 @@ interface FormatLayer {
 /** Above this many cells a uniform format is stored as one layer instead of per cell. */
 const LAYER_THRESHOLD = 50_000;
 
-export class ModelError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ModelError };
 
 let nextSheetSerial = 1;
 
@@ -84,7 +78,7 @@ export class SheetModel {
   }
 
   static key(r: number, c: number): number {
-    return r * MAX_COLS + c;
+    return r * MAX_COLUMNS + c;
   }
 
   get(r: number, c: number): Cell | undefined {
@@ -143,8 +137,8 @@ export class SheetModel {
   clearFormats(rect: Rect): void {
     for (const key of Object.keys(FORMAT_DEFAULTS) as FmtKey[]) this.setFormat(rect, key, FORMAT_DEFAULTS[key]);
     for (const [k, cell] of [...this.cells]) {
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) {
         delete cell.fmt;
         this.prune(r, c, cell);
@@ -194,8 +188,8 @@ export class SheetModel {
 
   clearContents(rect: Rect): void {
     for (const [k, cell] of [...this.cells]) {
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) {
         cell.v = null;
         delete cell.f;
@@ -231,8 +225,8 @@ export class SheetModel {
     let c1 = -1;
     for (const [k, cell] of this.cells) {
       if (valuesOnly && cell.v === null && cell.f === undefined) continue;
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;
@@ -258,13 +252,13 @@ export class SheetModel {
       if (a < c0) c0 = a;
       if (b > c1) c1 = b;
     };
-    if (valuesOnly && rect.c0 === 0 && rect.c1 === MAX_COLS - 1) {
+    if (valuesOnly && rect.c0 === 0 && rect.c1 === MAX_COLUMNS - 1) {
       for (const [r, [a, b]] of this.valueRows()) if (r >= rect.r0 && r <= rect.r1) take(r, a, b);
     } else {
       for (const [k, cell] of this.cells) {
         if (valuesOnly && cell.v === null && cell.f === undefined) continue;
-        const r = Math.floor(k / MAX_COLS);
-        const c = k % MAX_COLS;
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
         if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) take(r, c, c);
       }
     }
@@ -277,8 +271,8 @@ export class SheetModel {
       const rows = new Map<number, [number, number]>();
       for (const [k, cell] of this.cells) {
         if (cell.v === null && cell.f === undefined) continue;
-        const r = Math.floor(k / MAX_COLS);
-        const c = k % MAX_COLS;
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
         const e = rows.get(r);
         if (!e) rows.set(r, [c, c]);
         else {
@@ -294,8 +288,8 @@ export class SheetModel {
   shiftDown(rect: Rect, n: number): void {
     const moving: [number, number, Cell][] = [];
     for (const [k, cell] of this.cells) {
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) moving.push([r, c, cell]);
     }
     for (const [r, c] of moving) this.cells.delete(SheetModel.key(r, c));
@@ -307,12 +301,12 @@ export class SheetModel {
   shiftRight(rect: Rect, n: number): void {
     const moving: [number, number, Cell][] = [];
     for (const [k, cell] of this.cells) {
-      const r = Math.floor(k / MAX_COLS);
-      const c = k % MAX_COLS;
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) moving.push([r, c, cell]);
     }
     for (const [r, c] of moving) this.cells.delete(SheetModel.key(r, c));
-    for (const [r, c, cell] of moving) if (c + n < MAX_COLS) this.cells.set(SheetModel.key(r, c + n), cell);
+    for (const [r, c, cell] of moving) if (c + n < MAX_COLUMNS) this.cells.set(SheetModel.key(r, c + n), cell);
     this.wb.touch();
   }
 
@@ -337,6 +331,39 @@ function structuredCloneCell(cell: Cell): Cell {
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/** A PivotTable's definition (pivot.ts computes it). */
+export type Aggregation = 'Sum' | 'Count' | 'Average' | 'Max' | 'Min' | 'CountNumbers' | 'Product';
+
+export interface DataField {
+  id: number;
+  field: string;
+  name: string;
+  autoName: boolean;
+  summarizeBy: Aggregation;
+}
+
+export interface PivotModel {
+  id: number;
+  name: string;
+  /** The sheet the PivotTable is on. */
+  sheet: SheetModel;
+  dest: { r: number; c: number };
+  source: { kind: 'range'; sheet: SheetModel; rect: Rect } | { kind: 'table'; table: TableModel };
+  rows: string[];
+  columns: string[];
+  data: DataField[];
+  /** The pivot cache: the source as read at creation or the last refresh. */
+  cache: PivotSource | null;
+  /** Cells written by the last refresh, and the part holding the numbers. */
+  lastRect: Rect | null;
+  lastBody: Rect | null;
+}
+
+export interface PivotSource {
+  fields: string[];
+  records: Scalar[][];
+}
 
 export interface TableModel {
   id: number;
@@ -603,7 +630,7 @@ export class WorkbookModel {
 
   /** Removes validation from rect (as dataValidation.clear() does). */
   clearValidation(sheet: SheetModel, rect: Rect): void {
-    for (const v of this.validationsIn(sheet, rect)) v.rects = v.rects.flatMap((r) => subtract(r, rect));
+    for (const v of this.validationsIn(sheet, rect)) v.rects = v.rects.flatMap((r) => subtractRect(r, rect));
     for (let i = this.validations.length - 1; i >= 0; i--) if ((this.validations[i] as ValidationModel).rects.length === 0) this.validations.splice(i, 1);
   }
 

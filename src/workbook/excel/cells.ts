@@ -1,5 +1,6 @@
 /** Turning port cells into what Range.values / Range.formulas accept, and measuring request sizes. */
 import { needsTextGuard, type CellInput } from '../port';
+import { jsonBytes } from '../../core/grid/bytes';
 
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/.,]*\d/i;
 
@@ -38,25 +39,6 @@ export function valueCell(v: Exclude<CellInput, string>): ExcelCell {
 
 export function isFormulaCell(v: CellInput): boolean {
   return v !== null && typeof v === 'object';
-}
-
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** UTF-8 size of a value as JSON (what Office.js puts on the wire). */
-export function jsonBytes(v: unknown): number {
-  return utf8Length(JSON.stringify(v) ?? 'null');
 }
 
 /** Size of one row inside a JSON 2-D array, with its separating comma. */

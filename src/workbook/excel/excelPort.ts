@@ -15,7 +15,7 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from '../port';
-import { jsonBytes } from './cells';
+import { jsonBytes } from '../../core/grid/bytes';
 import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_TIMEOUT_MS, MERGED_AREAS_API, requireMinimumExcel, supportsExcelApi, type ExcelHost, type ExcelPortOptions } from './host';
 import { openNewWorkbook, readHiddenColumns } from './newWorkbook';
 import { MAX_PIVOT_DATA_FIELDS } from './ops/pivot';
@@ -68,6 +68,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async readAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
     if (!areas.some((a) => a.rows > 0 && a.cols > 0)) return areas.map(() => []);
     return this.run(`reading cells on sheet "${sheet}"`, (s) => readAreas(s, sheet, areas, this.maxBytes));
+  }
+
+  async readFormulaAreas(sheet: string, areas: readonly CellArea[]): Promise<unknown[][][]> {
+    if (!areas.some((a) => a.rows > 0 && a.cols > 0)) return areas.map(() => []);
+    return this.run(`reading formulas on sheet "${sheet}"`, (s) => readAreas(s, sheet, areas, this.maxBytes, 'formulas'));
   }
 
   /** The file opens as a new workbook beside this one (Excel.createWorkbook, ExcelApi 1.8); Excel gives it no name until saved. */

@@ -4,7 +4,7 @@
  * the byte budget allows, sized from a bytes-per-cell estimate corrected after every sync by what came
  * back. A sync refused for its size (…PayloadSizeLimitExceeded) is retried with smaller chunks.
  */
-import { jsonBytes } from './cells';
+import { jsonBytes } from '../../core/grid/bytes';
 import { isPayloadTooLarge } from './errors';
 import type { Session } from './session';
 

@@ -7,7 +7,8 @@
  * each piece answers.
  */
 import { WorkbookError, type WriteOp } from '../port';
-import { blockAddress, intersects, parseRect, type Rect } from './a1';
+import { blockAddress, parseRange, stripSheet } from '../../core/grid/a1';
+import { intersects, type Rect } from '../../core/grid/rect';
 import { blockRect, sheetKey } from './planShape';
 import type { Session } from './session';
 
@@ -18,7 +19,7 @@ export interface MergedProbe { sheet: string; read(): Rect[] }
 export function queueMergedAreas(s: Session, blocks: readonly BlockProbe[]): MergedProbe[] {
   return blocks.map(({ sheet, rect }) => {
     const areas = s.context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1).getMergedAreasOrNullObject().load('address');
-    return { sheet, read: () => (areas.isNullObject ? [] : splitAreas(areas.address).map(parseRect).filter((r): r is Rect => r !== null)) };
+    return { sheet, read: () => (areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseRange(stripSheet(a))).filter((r): r is Rect => r !== null)) };
   });
 }
 

@@ -1,19 +1,22 @@
 /// <reference types="office-js" />
 /**
- * A file handed to the user as a workbook of its own: Excel.createWorkbook (ExcelApi 1.8) opens it as a
- * new, unsaved workbook; the workbook the add-in runs in is not touched. Also the one read a shared copy
- * needs that values do not give: which columns are hidden.
+ * A file handed to the user as a workbook of its own: Excel.createWorkbook (ExcelApi 1.8, below the
+ * add-in's 1.10 minimum) opens it as a new, unsaved workbook; the workbook the add-in runs in is not
+ * touched. Also the one read a shared copy needs that values do not give: which columns are hidden.
  */
 import { WorkbookError } from '../port';
 import { bytesToBase64 } from '../newFile/base64';
 import { toWorkbookError } from './errors';
-import type { ExcelHost } from './host';
+import { requireMinimumExcel, type ExcelHost } from './host';
 import type { Session } from './session';
 
 export async function openNewWorkbook(host: ExcelHost, file: Uint8Array): Promise<void> {
+  // Below the minimum the add-in refuses as it does everywhere; a host object without the function
+  // (a stripped-down host, never a real Excel ≥ 1.10) still gets the precise refusal.
+  requireMinimumExcel(host);
   const create = host.Excel.createWorkbook;
-  if (!host.Office.context.requirements.isSetSupported('ExcelApi', '1.8') || typeof create !== 'function') {
-    throw new WorkbookError('unsupported', 'Opening a new workbook needs Excel.createWorkbook (ExcelApi 1.8), which this Excel does not have.', 'new-workbook');
+  if (typeof create !== 'function') {
+    throw new WorkbookError('unsupported', 'Opening a new workbook needs Excel.createWorkbook, which this host does not have.', 'new-workbook');
   }
   try {
     await create.call(host.Excel, bytesToBase64(file));

@@ -3,7 +3,7 @@
  * plan is refused here, with nothing written.
  */
 import { WorkbookError, type WriteOp } from '../port';
-import { columnLetters, parseRect } from './a1';
+import { columnLetter, parseRange } from '../../core/grid/a1';
 import { checkMergedWrites } from './mergedAreas';
 import type { Preflight } from './preflight';
 import { changesStructure, sheetKey, sheetOf, type Op } from './planShape';
@@ -81,7 +81,7 @@ export function checkPlan(ops: readonly WriteOp[], pre: Preflight): SheetFlow {
 
 /** The pivot's source as it will be when the pivot is made: a data row, and a header on every column after the plan's earlier block writes. */
 function checkPivotSource(ops: readonly WriteOp[], i: number, op: Op<'pivot'>, headerBefore: unknown[] | undefined): void {
-  const rect = parseRect(op.source.address);
+  const rect = parseRange(op.source.address);
   if (!rect) throw new WorkbookError('unsupported', `PivotTable "${op.name}": "${op.source.address}" is not a range address. Nothing was changed.`);
   if (rect.r1 <= rect.r0) {
     throw new WorkbookError('unsupported', `PivotTable "${op.name}": its source ${op.source.address} has no data rows below the header. Nothing was changed.`);
@@ -100,6 +100,6 @@ function checkPivotSource(ops: readonly WriteOp[], i: number, op: Op<'pivot'>, h
   }
   const blank = header.findIndex((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
   if (blank >= 0) {
-    throw new WorkbookError('unsupported', `PivotTable "${op.name}": column ${columnLetters(rect.c0 + blank)} of sheet "${op.source.sheet}" has no header, and Excel needs one for every column of a PivotTable's source. Give it a header and try again. Nothing was changed.`);
+    throw new WorkbookError('unsupported', `PivotTable "${op.name}": column ${columnLetter(rect.c0 + blank)} of sheet "${op.source.sheet}" has no header, and Excel needs one for every column of a PivotTable's source. Give it a header and try again. Nothing was changed.`);
   }
 }

@@ -1,6 +1,6 @@
 /** What a plan's ops say about the sheets they touch, before anything is asked of Excel. */
 import type { WriteOp } from '../port';
-import type { Rect } from './a1';
+import type { Rect } from '../../core/grid/rect';
 
 export type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
 

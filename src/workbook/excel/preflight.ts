@@ -7,7 +7,8 @@
  * worded from the sheet names). Nothing is loaded below an …OrNullObject.
  */
 import type { SheetVisibility, WriteOp } from '../port';
-import { parseRect, type Rect } from './a1';
+import { parseRange } from '../../core/grid/a1';
+import type { Rect } from '../../core/grid/rect';
 import { fromSheetVisibility } from './read';
 import { mergedBySheet, probeMergedAreas, queueMergedAreas, type BlockProbe, type MergedProbe } from './mergedAreas';
 import { blockRect, changesStructure, madeEarlier, onOriginalSheet, sheetKey } from './planShape';
@@ -77,7 +78,7 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
     if (op.op === 'pivot') {
       // Excel refuses a PivotTable whose source has a column without a header: the header row as it is
       // now (the plan's own header writes are laid over it in the check).
-      const rect = parseRect(op.source.address);
+      const rect = parseRange(op.source.address);
       if (rect && !madeEarlier(ops, i, op.source.sheet) && rect.c1 - rect.c0 < 1024) {
         q.pivotHeaders.set(i, ws(op.source.sheet).getRangeByIndexes(rect.r0, rect.c0, 1, rect.c1 - rect.c0 + 1).load('values'));
       }
@@ -85,7 +86,7 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
     }
     if (!original[i]) return;
     if (op.op === 'addTable') {
-      if (parseRect(op.address)) q.tables.set(i, ws(op.sheet).getRange(op.address).getTables(false).load('items/name'));
+      if (parseRange(op.address)) q.tables.set(i, ws(op.sheet).getRange(op.address).getTables(false).load('items/name'));
     } else if (op.op === 'chart') q.charts.set(i, ws(op.sheet).charts.load('items/name'));
     else if (op.op === 'conditionalFormat') q.conditionalFormats.set(i, ws(op.sheet).getRange(op.address).conditionalFormats.load('items/type'));
   });

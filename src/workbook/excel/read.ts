@@ -5,7 +5,7 @@
  * chunked under the byte budget (gridRead).
  */
 import type { CellArea, SheetInfo, SheetVisibility } from '../port';
-import { jsonBytes } from './cells';
+import { jsonBytes } from '../../core/grid/bytes';
 import { isPayloadTooLarge } from './errors';
 import { readGrid, readGridAreas, type GridArea } from './gridRead';
 import type { Session } from './session';
@@ -109,22 +109,22 @@ export async function readFormulas(s: Session, sheet: string, col: number, fromR
 }
 
 /** One sync for all the areas when their guessed size fits the budget; otherwise in budget-sized chunks. */
-export async function readAreas(s: Session, sheet: string, areas: readonly CellArea[], budget: number): Promise<unknown[][][]> {
+export async function readAreas(s: Session, sheet: string, areas: readonly CellArea[], budget: number, prop: 'values' | 'formulas' = 'values'): Promise<unknown[][][]> {
   const wanted = areas.filter((a) => a.rows > 0 && a.cols > 0);
   const out = new Map<CellArea, unknown[][]>();
   const cells = wanted.reduce((n, a) => n + a.rows * a.cols, 0);
   if (cells * GUESS_BYTES_PER_CELL <= budget && cells <= 1_000_000) {
     const ws = s.context.workbook.worksheets.getItem(sheet);
-    const ranges = wanted.map((a) => ({ a, range: ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load('values') }));
+    const ranges = wanted.map((a) => ({ a, range: ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).load(prop) }));
     try {
       await s.sync();
-      for (const { a, range } of ranges) out.set(a, range.values);
+      for (const { a, range } of ranges) out.set(a, range[prop]);
     } catch (e) {
       if (!isPayloadTooLarge(e)) throw e;
     }
   }
   const rest = wanted.filter((a) => !out.has(a));
-  const grids = await readGridAreas(s, sheet, rest.map((a) => ({ top: a.row, left: a.col, rows: a.rows, columns: a.cols })), ['values'], budget, GUESS_BYTES_PER_CELL);
-  rest.forEach((a, k) => out.set(a, grids[k]?.values ?? []));
+  const grids = await readGridAreas(s, sheet, rest.map((a) => ({ top: a.row, left: a.col, rows: a.rows, columns: a.cols })), [prop], budget, GUESS_BYTES_PER_CELL);
+  rest.forEach((a, k) => out.set(a, grids[k]?.[prop] ?? []));
   return areas.map((a) => out.get(a) ?? []);
 }

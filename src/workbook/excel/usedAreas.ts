@@ -6,7 +6,7 @@
  * too large to read as it is (mostly empty) is probed again in smaller bands, until what is left is
  * the few small areas that hold values.
  */
-import { MAX_COLUMNS, MAX_ROWS } from './a1';
+import { MAX_COLUMNS, MAX_ROWS } from '../../core/grid/rect';
 import type { GridArea } from './gridRead';
 import type { Session } from './session';
 

@@ -5,8 +5,8 @@
  * (RequestPayloadSizeLimitExceeded: nothing of it was applied) can be re-sent in smaller pieces.
  */
 import { isPayloadTooLarge } from './errors';
-import { blockAddress } from './a1';
-import { rowBytes, jsonBytes, type ExcelCell } from './cells';
+import { blockAddress } from '../../core/grid/a1';
+import { rowBytes, type ExcelCell } from './cells';
 import type { Session } from './session';
 
 export interface WriteUnit {
@@ -165,4 +165,3 @@ export class WriteQueue {
   }
 }
 
-export { jsonBytes };

@@ -2,7 +2,7 @@
  * The worksheet part of a new workbook: a header row and data rows of plain values (no formulas), a
  * frozen header, column widths. Written row by row so a large ledger never becomes one giant string.
  */
-import { columnLetter } from '../../core/a1';
+import { columnLetter } from '../../core/grid/a1';
 import type { SharedStrings } from './sharedStrings';
 import type { StyleTable } from './styles';
 import { clampCellText } from '../xlsx/xml/xml';

@@ -3,7 +3,8 @@
  * a reference to nothing but deleted rows becomes #REF!. exceljs's spliceRows moves cell values only;
  * the adapter uses these to keep formulas, conditional formats, validations, merges and tables right.
  */
-import { MAX_ROWS, type Box } from './a1';
+import { MAX_COLUMNS, columnIndex, columnLetter } from '../../core/grid/a1';
+import { MAX_ROWS, type Box } from './box';
 
 /** Sorted, distinct, 1-based sheet rows being deleted. */
 export class DeletedRows {
@@ -183,7 +184,6 @@ export function shiftFormula(formula: string, ctx: ShiftContext): string {
   return mapReferences(formula, ({ sheet, ref }) => ((sheet ?? ctx.host).toLowerCase() === target ? shiftRef(ref, ctx) : ref));
 }
 
-const MAX_COLUMN = 16384;
 
 function moveEnd(text: string, dRow: number, dCol: number): string | null {
   const m = ENDPOINT.exec(text);
@@ -192,12 +192,9 @@ function moveEnd(text: string, dRow: number, dCol: number): string | null {
   const colAbs = col.startsWith('$');
   let letters = colAbs ? col.slice(1) : col;
   if (letters !== '' && !colAbs && dCol !== 0) {
-    let n = 0;
-    for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-    n += dCol;
-    if (n < 1 || n > MAX_COLUMN) return null;
-    letters = '';
-    for (; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    const n = columnIndex(letters) + dCol;
+    if (n < 0 || n >= MAX_COLUMNS) return null;
+    letters = columnLetter(n);
     col = letters;
   }
   let row = m[3] as string;

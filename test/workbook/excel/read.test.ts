@@ -8,6 +8,14 @@ describe('ExcelWorkbookPort reads', () => {
     }
   });
 
+  it('refuses to open a new workbook below ExcelApi 1.10 as it refuses everything else, opening nothing', async () => {
+    for (const old of ['1.9', '1.8']) {
+      const { host, port } = setup({ requirementSets: { ExcelApi: old } });
+      await expect(port.openNewWorkbook(new Uint8Array([80, 75, 3, 4]))).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
+      expect(host.createdWorkbooks()).toEqual([]);
+    }
+  });
+
   it('lists sheets with visibility, protection, the used size counted from A1 and the text in A1', async () => {
     const { host, port } = setup();
     host.workbook.addSheet('客户', [

@@ -5,13 +5,13 @@
  * overlaps the range (a re-run), as the preflight saw it.
  */
 import { WorkbookError } from '../../port';
-import { parseRect } from '../a1';
+import { parseRange } from '../../../core/grid/a1';
 import type { Op } from '../planShape';
 import { simpleUnit } from '../writeQueue';
 import { sheetIn, type OpContext } from './context';
 
 export async function addTable(ctx: OpContext, i: number, op: Op<'addTable'>, label: string): Promise<void> {
-  if (!parseRect(op.address)) throw new WorkbookError('host', `addTable: "${op.address}" is not a range address.`);
+  if (!parseRange(op.address)) throw new WorkbookError('host', `addTable: "${op.address}" is not a range address.`);
   if (ctx.flow.original[i] && ctx.pre.tableThere.get(i)) return;
   await ctx.writes.push(simpleUnit(label, (c) => {
     const table = sheetIn(c, op.sheet).tables.add(op.address, true);

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /** Data validation (ExcelApi 1.8): the rule replaces any on the range; titles and messages cut to Excel's limits. */
 import { VALIDATION_LIMITS, clampText, typedListSource, type ValidationRule } from '../../port';
-import { formulaText, jsonBytes } from '../cells';
+import { jsonBytes } from '../../../core/grid/bytes';
+import { formulaText } from '../cells';
 import type { Op } from '../planShape';
 import { simpleUnit } from '../writeQueue';
 import { sheetIn, type OpContext } from './context';

@@ -10,7 +10,7 @@
  * column with another format, a leading apostrophe keeps it text.
  */
 import type { CellInput } from '../../port';
-import { blockAddress } from '../a1';
+import { blockAddress } from '../../../core/grid/a1';
 import { excelWouldCoerce, isFormulaCell, valueCell, type ExcelCell } from '../cells';
 import type { Op } from '../planShape';
 import { GridUnit } from '../writeQueue';

@@ -7,7 +7,8 @@
  */
 import type { XlsxPackage } from '../package/xlsxPackage';
 import { REL, resolveTarget } from '../package/parts';
-import { boxAddress, parseBox, parseBoxes, type Box } from '../a1';
+import { boxAddress, parseBox, parseBoxes, type Box } from '../box';
+import { columnLetter } from '../../../core/grid/a1';
 import { DeletedRows, shiftFormula, translateFormula } from '../rowShift';
 import { attribute, decodeXml, escapeText, withAttribute } from '../xml/xml';
 import { cellContent, cellSpans, rowNumber, rowTag } from './rowXml';
@@ -19,13 +20,6 @@ import { readTable, withTableRef } from './tableXml';
 interface SheetRef {
   name: string;
   path: string;
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** How the sheet's name appears in formulas of the package ('客户 信息'!A1 or Data!A1), XML-escaped. */
@@ -224,7 +218,7 @@ export function deleteSheetRows(pkg: XlsxPackage, refs: readonly SheetRef[], ref
       }
       if (gone) continue;
       const tag = cell.slice(0, span.tag.length);
-      body += `${withAttribute(tag, 'r', `${columnLetters(span.col)}${target}`)}${cell.slice(span.tag.length)}`;
+      body += `${withAttribute(tag, 'r', `${columnLetter(span.col)}${target}`)}${cell.slice(span.tag.length)}`;
     }
     if (gone) continue;
     const open = withAttribute(withAttribute(rowTag(piece.xml), 'r', String(target)), 'spans', null);

@@ -4,7 +4,8 @@
  * New rows and cells are made where a write lands outside the existing ones.
  */
 import type { CellInput } from '../../port';
-import type { Box } from '../a1';
+import { columnLetter } from '../../../core/grid/a1';
+import type { Box } from '../box';
 import type { StyleChange } from '../package/styles';
 import { attribute, decodeXml, encodeCellText, escapeText, withAttribute } from '../xml/xml';
 import { cellSpans, parseCellRef, rowNumber, rowTag, type CellSpan } from './rowXml';
@@ -33,13 +34,6 @@ export interface PatchContext {
   derive(base: number, change: StyleChange): number;
   /** The style a new cell of 1-based column `col` gets from its column. */
   columnStyle(col: number): number;
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 const opTop = (op: CellOp): number => (op.kind === 'values' ? op.top : op.box.top);
@@ -74,7 +68,7 @@ function stateOf(rowXml: string, span: CellSpan): CellState {
 }
 
 function cellXml(prefix: string, row: number, c: CellState): string {
-  const ref = `${columnLetters(c.col)}${row}`;
+  const ref = `${columnLetter(c.col)}${row}`;
   const attrs = `${c.style ? ` s="${c.style}"` : ''}${c.type ? ` t="${c.type}"` : ''}${c.extra}`;
   return c.inner === '' ? `<${prefix}c r="${ref}"${attrs}/>` : `<${prefix}c r="${ref}"${attrs}>${c.inner}</${prefix}c>`;
 }

@@ -9,7 +9,7 @@ import { sheetPieces } from './sheetStream';
 import { SheetFrame } from './sheetFrame';
 import { cellContent, cellSpans, rowNumber } from './rowXml';
 import { translateFormula } from '../rowShift';
-import { parseBox, type Box } from '../a1';
+import { parseBox, type Box } from '../box';
 
 export interface SheetScan {
   frame: SheetFrame;

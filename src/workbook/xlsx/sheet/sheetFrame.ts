@@ -4,7 +4,7 @@
  * and table parts live here; edits splice this text, and the rows are streamed in at the mark.
  */
 import { attribute, childElements, decodeXml, elementAt, escapeAttr, escapeText, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
-import { boxAddress, parseBox, parseBoxes, type Box } from '../a1';
+import { boxAddress, intersects, parseBox, parseBoxes, sameBox, subtractBox, type Box } from '../box';
 
 /** Where the rows go: NUL cannot occur in XML, so the mark cannot collide with the user's text. */
 const MARK = '\u0000rows\u0000';
@@ -223,7 +223,7 @@ export class SheetFrame {
       for (const dv of this.inside(dvs).filter((e) => e.local === 'dataValidation').reverse()) {
         const ranges = parseBoxes(attribute(dv.tag, 'sqref') ?? '');
         let left = ranges;
-        for (const b of boxes) left = left.flatMap((r) => subtract(r, b));
+        for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
         if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
         if (left.length === 0) this.replace(dv, '');
         else this.replace(dv, `${withAttribute(dv.tag, 'sqref', left.map(boxAddress).join(' '))}${dv.selfClosing ? '' : this.xml.slice(dv.innerStart, dv.end)}`);
@@ -352,25 +352,4 @@ function widthTag(tag: string, width: number): string {
 export function normalizeFormula(f: string): string {
   const t = decodeXml(f).trim();
   return (t.startsWith('=') ? t.slice(1) : t).replace(/\s+/g, '').toUpperCase();
-}
-
-export function intersects(a: Box, b: Box): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function sameBox(a: Box, b: Box): boolean {
-  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
-}
-
-/** Rectangles covering `outer` minus `hole` (at most four). */
-export function subtract(outer: Box, hole: Box): Box[] {
-  if (!intersects(outer, hole)) return [outer];
-  const out: Box[] = [];
-  if (outer.top < hole.top) out.push({ ...outer, bottom: hole.top - 1 });
-  if (outer.bottom > hole.bottom) out.push({ ...outer, top: hole.bottom + 1 });
-  const top = Math.max(outer.top, hole.top);
-  const bottom = Math.min(outer.bottom, hole.bottom);
-  if (outer.left < hole.left) out.push({ top, bottom, left: outer.left, right: hole.left - 1 });
-  if (outer.right > hole.right) out.push({ top, bottom, left: hole.right + 1, right: outer.right });
-  return out;
 }

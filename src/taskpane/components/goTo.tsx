@@ -1,0 +1,18 @@
+/** What every result render gets from the pane, and the "go to" link they all draw (results and the duplicate review alike). */
+import { Link } from '@fluentui/react-components';
+import type { PaneStrings } from '../../i18n/pane';
+import type { Locale } from '../../i18n/strings';
+import type { PaneStyles } from '../usePaneStyles';
+
+export interface ResultContext {
+  s: PaneStrings;
+  locale: Locale;
+  styles: PaneStyles;
+  busy: boolean;
+  goTo: (sheet: string, address: string) => void;
+  applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number> }) => void;
+}
+
+export function renderGoTo(ctx: ResultContext, sheet: string, cell: string, text: string = cell, label: string = ctx.s.goToCell(cell)) {
+  return <Link as="button" aria-label={label} onClick={() => ctx.goTo(sheet, cell)}>{text}</Link>;
+}
