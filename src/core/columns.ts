@@ -3,7 +3,10 @@
  * Real ledgers put title rows and merged banners above the header, split a header over two rows,
  * add totals rows and footnotes below the data: all of that is recognised here.
  */
-import { FIELDS, type FieldId, normalizeHeader } from './fields';
+import { type FieldId, normalizeHeader } from './fields';
+import { headerCandidates } from './columns/headerVocabulary';
+import { decideColumns, type EvidenceCode } from './columns/columnEvidence';
+import { profileValues, type ValueProfile } from './columns/valueShapes';
 import { cellText, cleanText, codeAt, isBlankCell } from './text';
 import { inSteps, runToEnd } from './steps';
 
@@ -15,6 +18,8 @@ export interface ColumnMatch {
   /** 1 for an exact header word, less for a partial match or a guess from the values. */
   confidence: number;
   how: 'header' | 'partial' | 'values' | 'user';
+  /** Why: what the header said and what the values showed (worded for the user by the pane and the CLI). */
+  evidence?: readonly EvidenceCode[];
 }
 
 export interface UnmappedColumn { column: number; header: string }
@@ -44,73 +49,25 @@ export interface LayoutOptions {
   ignoreColumns?: readonly number[];
 }
 
-interface Synonym { word: string; field: FieldId }
-
-const SYNONYMS: readonly Synonym[] = FIELDS.flatMap((f) =>
-  [...f.synonyms, f.label['zh-CN'], f.label['en-US']].map((w) => ({ word: normalizeHeader(w), field: f.id })),
-);
-const EXACT = new Map<string, FieldId>();
-for (const s of SYNONYMS) if (!EXACT.has(s.word)) EXACT.set(s.word, s.field);
-// Longest first, so "last purchase amount" prefers a longer synonym over "amount".
-const BY_LENGTH = [...SYNONYMS].filter((s) => s.word.length >= 2).sort((a, b) => b.word.length - a.word.length);
-
-const IS_LATIN = /^[a-z0-9 #.&/-]+$/;
-
 type HeaderMatch = { field: FieldId; confidence: number; how: 'header' | 'partial' };
 
 // The header scan asks about the same few hundred cell texts several times (each row alone and as half
-// of a two-row band), and each miss walks every synonym: remember the answers (bounded, cleared when full).
+// of a two-row band), and each miss walks every known word: remember the answers (bounded, cleared when full).
 const MEMO_LIMIT = 10_000;
 const headerMemo = new Map<string, HeaderMatch | null>();
 
-/** Which field a header cell names, and how sure that is. */
+/** Which field a header cell names, and how sure that is (its most specific known word; see headerVocabulary). */
 export function matchHeader(text: string): HeaderMatch | null {
   let hit = headerMemo.get(text);
   if (hit === undefined) {
     if (headerMemo.size >= MEMO_LIMIT) headerMemo.clear();
-    hit = computeHeaderMatch(text);
+    const best = headerCandidates(text)[0];
+    // A shared word alone ("地址" inside a longer header) is too weak to make a row a header row.
+    hit = best && best.strength >= 0.5
+      ? { field: best.field, confidence: best.strength, how: best.code === 'header-exact' ? 'header' : 'partial' } : null;
     headerMemo.set(text, hit);
   }
   return hit && { ...hit }; // a copy: a caller cannot change a remembered answer
-}
-
-function computeHeaderMatch(text: string): HeaderMatch | null {
-  const h = normalizeHeader(text);
-  if (!h || h.length > 40) return null;
-  const exact = EXACT.get(h);
-  if (exact) return { field: exact, confidence: 1, how: 'header' };
-  for (const s of BY_LENGTH) {
-    if (s.word.length > h.length) continue;
-    const at = h.indexOf(s.word);
-    if (at < 0) continue;
-    // Latin words must match whole words ("rep" is not in "report"); CJK has no word breaks.
-    if (IS_LATIN.test(s.word)) {
-      const before = h[at - 1];
-      const after = h[at + s.word.length];
-      if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
-    }
-    // A short synonym inside a long header is weak evidence.
-    const coverage = s.word.length / h.length;
-    if (coverage < 0.3) continue;
-    return { field: s.field, confidence: Math.round((0.55 + 0.4 * coverage) * 100) / 100, how: 'partial' };
-  }
-  return abbreviatedHeader(h);
-}
-
-/** A header that is a shortened synonym ("最后下单" for "最后下单日期"), when only one field fits. */
-function abbreviatedHeader(h: string): { field: FieldId; confidence: number; how: 'partial' } | null {
-  if ([...h].length < 2 || IS_LATIN.test(h)) return null;
-  let best: { field: FieldId; coverage: number } | null = null;
-  let ambiguous = false;
-  for (const s of BY_LENGTH) {
-    if (s.word.length <= h.length || !s.word.includes(h)) continue;
-    const coverage = h.length / s.word.length;
-    if (coverage < 0.6) continue;
-    if (!best || coverage > best.coverage) { best = { field: s.field, coverage }; ambiguous = false; }
-    else if (coverage === best.coverage && s.field !== best.field) ambiguous = true;
-  }
-  if (!best || ambiguous) return null;
-  return { field: best.field, confidence: Math.round((0.5 + 0.3 * best.coverage) * 100) / 100, how: 'partial' };
 }
 
 function rowTexts(row: readonly unknown[] | undefined): string[] {
@@ -182,32 +139,23 @@ const TOTALS_FIRST = new Set([...'合总小共累汇gGsStT'].map((c) => c.charCo
 const isTotalsWord = (text: string) => TOTALS_FIRST.has(codeAt(text, 0)) && TOTALS.test(text);
 const FOOTNOTE = /^(注|备注|说明|制表|制表人|填表人|审核|note|notes|source|prepared by)\s*[:：]/i;
 
-function looksLikeValues(values: readonly string[], test: RegExp): number {
-  const filled = values.filter(Boolean);
-  if (filled.length === 0) return 0;
-  return filled.filter((v) => test.test(v)).length / filled.length;
-}
-
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$|@/;
-const PHONE_LIKE = /^[+(（]?[\d\s\-()（）.+]{7,20}$/;
 
-/** Guess phone/email columns from their values when no header names them. */
-function sniffColumns(grid: readonly (readonly unknown[])[], from: number, taken: Set<number>, have: Set<FieldId>,
-  headers: readonly string[], width: number): ColumnMatch[] {
-  const found: ColumnMatch[] = [];
-  const sample = grid.slice(from, from + 200).map(rowTexts);
+/** Rows below the header whose values are profiled to tell what each column holds. */
+const PROFILE_ROWS = 200;
+
+/** Columns profiled between two steps: a ledger's few dozen take one step, a sheet thousands wide gets turns. */
+const PROFILE_COLUMNS_PER_STEP = 64;
+
+/** The value profile of every column, from the first rows below the header; yields every few columns. */
+function* profileColumns(grid: readonly (readonly unknown[])[], from: number, width: number): Generator<void, ValueProfile[], void> {
+  const sample = grid.slice(from, from + PROFILE_ROWS);
+  const profiles: ValueProfile[] = [];
   for (let c = 0; c < width; c++) {
-    if (taken.has(c)) continue;
-    const col = sample.map((r) => r[c] ?? '');
-    if (!have.has('email') && looksLikeValues(col, EMAIL_LIKE) >= 0.6) {
-      found.push({ field: 'email', column: c, header: headers[c] ?? '', confidence: 0.6, how: 'values' });
-      have.add('email');
-    } else if (!have.has('phone') && looksLikeValues(col, PHONE_LIKE) >= 0.6) {
-      found.push({ field: 'phone', column: c, header: headers[c] ?? '', confidence: 0.6, how: 'values' });
-      have.add('phone');
-    }
+    if (c > 0 && c % PROFILE_COLUMNS_PER_STEP === 0) yield;
+    profiles.push(profileValues(sample.map((row) => row[c])));
   }
-  return found;
+  return profiles;
 }
 
 type RowKind = 'data' | 'totals' | 'skip';
@@ -319,17 +267,17 @@ export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], option
   const lastHeaderIndex = header.rows[header.rows.length - 1] ?? 0;
 
   const columns: Partial<Record<FieldId, ColumnMatch>> = {};
-  for (const m of header.matches) columns[m.field] = m;
+  const profiles = yield* profileColumns(grid, lastHeaderIndex + 1, width);
+  const userColumns = new Set(Object.values(options.mapping ?? {}));
+  const userFields = new Set(Object.keys(options.mapping ?? {}));
+  for (const d of decideColumns(header.headers, profiles, new Set([...ignored, ...userColumns]))) {
+    if (userFields.has(d.field)) continue;
+    columns[d.field] = { field: d.field, column: d.column, header: d.header, confidence: d.confidence, how: d.how, evidence: d.evidence };
+  }
   for (const [field, column] of Object.entries(options.mapping ?? {}) as [FieldId, number][]) {
-    for (const k of Object.keys(columns) as FieldId[]) if (columns[k]?.column === column) delete columns[k];
-    columns[field] = { field, column, header: header.headers[column] ?? '', confidence: 1, how: 'user' };
+    columns[field] = { field, column, header: header.headers[column] ?? '', confidence: 1, how: 'user', evidence: ['user'] };
   }
   const taken = new Set([...Object.values(columns).map((m) => m.column), ...ignored]);
-  for (const m of sniffColumns(grid, lastHeaderIndex + 1, taken, new Set(Object.keys(columns) as FieldId[]),
-    header.headers, width)) {
-    columns[m.field] = m;
-    taken.add(m.column);
-  }
 
   const unmapped: UnmappedColumn[] = [];
   header.headers.forEach((h, column) => { if (h && !taken.has(column)) unmapped.push({ column, header: h }); });
@@ -353,4 +301,4 @@ export function* detectLayoutSteps(grid: readonly (readonly unknown[])[], option
   };
 }
 
-export { columnIndex, columnLetter } from './a1';
+export { columnIndex, columnLetter } from './grid/a1';

@@ -1,4 +1,4 @@
-/** The customer sheet and its columns: field, chosen column (editable), confidence and how it was found. */
+/** The customer sheet and its columns: field, chosen column (editable), confidence, how it was found and the evidence in words. */
 import { Badge, Button, Card, CardHeader, Field, Select, Text } from '@fluentui/react-components';
 import { FIELD_LABELS } from '../logic/fieldLabels';
 import type { WorkbookView } from '../../addin/workbookView';
@@ -49,6 +49,9 @@ function renderMappingCard(view: Ready, pane: PaneState, styles: PaneStyles, edi
               <td className={styles.td}>
                 <Badge appearance="tint" color={confidenceColor(m.confidence)}>{`${Math.round(m.confidence * 100)}%`}</Badge>{' '}
                 <Text size={200} className={styles.muted}>{s.how[m.how] ?? m.how}</Text>
+                {m.evidence?.length ? (
+                  <><br /><Text size={200} className={styles.muted}>{m.evidence.map((code) => s.evidence(code, m.header)).join(' · ')}</Text></>
+                ) : null}
               </td>
             </tr>
           ))}
