@@ -25,6 +25,9 @@ export interface CheckContactsOptions {
 
 export interface CheckContactsSummary {
   sheet: string;
+  /** The region numbers without a country code were read in, and whether it was detected ('auto') or set. */
+  region: string;
+  regionSource: 'auto' | 'setting';
   phones: Record<string, number>;
   emails: Record<string, number>;
   /** Cells the fixes would change (or changed). */
@@ -57,7 +60,7 @@ export function phoneCells(row: Pick<ReportRow, 'phone'>, locale: 'zh-CN' | 'en-
   if (p.status === 'valid') return [null, p.e164];
   const word = s.phoneStatus[p.status];
   const sep = locale === 'zh-CN' ? '：' : ': ';
-  return [p.status === 'invalid' && p.reason ? `${word}${sep}${s.reason('phone', p.reason)}` : word, p.e164];
+  return [p.reason ? `${word}${sep}${s.reason('phone', p.reason)}` : word, p.e164];
 }
 
 /**
@@ -133,7 +136,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
         }
       }
     };
-    if (phoneCol !== null) rules((cols as Record<string, number>).phoneCheck!, phoneCol, ['invalid']);
+    if (phoneCol !== null) rules((cols as Record<string, number>).phoneCheck!, phoneCol, ['invalid', 'suspect']);
     if (emailCol !== null) rules((cols as Record<string, number>).emailCheck!, emailCol, ['invalid', 'suspect']);
   }
   ops.push({ op: 'columnWidths', sheet, widths: ids.map((id) => ({ col: (cols as Record<string, number>)[id]!, width: id.endsWith('Check') ? 22 : 26 })) });
@@ -147,6 +150,8 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   const problems = await problemsOf(report.rows, report.columns.phone, report.columns.email, turn);
   const summary: CheckContactsSummary = {
     sheet,
+    region: report.region,
+    regionSource: report.regionSource,
     phones: report.counts.phone,
     emails: report.counts.email,
     fixes: fixOps.count,
@@ -176,13 +181,16 @@ export class ContactsError extends Error {
 /** Rows between two turns of the plan's own passes over the report (problems, fixes). */
 const ROWS_PER_PLAN_STEP = 32768;
 
-/** Every bad phone and email, in steps: at a million rows a fifth of them are, ~70 ms in one go. */
+/** Every bad phone and email, in steps: on a large messy ledger one pass would hold the pane too long. */
 async function problemsOf(rows: readonly ReportRow[], phoneLetter: string | undefined, emailLetter: string | undefined, turn: () => Promise<void>): Promise<CheckContactsSummary['problems']> {
   const out: CheckContactsSummary['problems'] = [];
   await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const r = rows[i]!;
-      if (r.phone?.status === 'invalid' && phoneLetter) out.push({ cell: `${phoneLetter}${r.row}`, kind: 'phone', status: 'invalid', reason: r.phone.reason, suggestion: null });
+      const phone = r.phone?.status;
+      if ((phone === 'invalid' || phone === 'suspect' || phone === 'incomplete') && phoneLetter) {
+        out.push({ cell: `${phoneLetter}${r.row}`, kind: 'phone', status: phone, reason: r.phone!.reason, suggestion: null });
+      }
       if ((r.email?.status === 'invalid' || r.email?.status === 'suspect') && emailLetter) {
         out.push({ cell: `${emailLetter}${r.row}`, kind: 'email', status: r.email.status, reason: r.email.reason, suggestion: r.email.suggestion });
       }

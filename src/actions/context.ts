@@ -20,7 +20,7 @@ export interface ActionContext {
   /** The customer sheet, when the user chose it; otherwise found (stored choice first, then detection). */
   sheet?: string;
   /** Overrides of the stored settings for this run (e.g. the CLI's --as-of). */
-  settings?: { region?: string; asOf?: string | null };
+  settings?: { region?: string; asOf?: string | null; areaCode?: string | null };
   /** The host's capabilities, when the caller already asked. */
   capabilities?: Capabilities;
   /**
@@ -183,6 +183,7 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
     ...stored.settings,
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
     ...(ctx.settings?.asOf !== undefined ? { asOf: ctx.settings.asOf } : {}),
+    ...(ctx.settings?.areaCode !== undefined ? { areaCode: ctx.settings.areaCode } : {}),
   };
 
   // The add-in's own columns: a header it writes, registered in the settings as added by it (a user's
@@ -196,7 +197,7 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
     });
   }
   const report = await analyzeInSlices(ctx, {
-    sheet: name, values, settings, today: isoDay(ctx.now),
+    sheet: name, values, settings, today: isoDay(ctx.now), language: ctx.locale,
     mapping: stored.customerSheet === name && stored.mapping ? stored.mapping : undefined,
     ignoreColumns: Object.values(owned),
   });
@@ -223,7 +224,7 @@ export async function reportRowOf(report: Pick<Report, 'rows'>, turn: () => Prom
 }
 
 /** Rows indexed between two turns of reportRowOf (each row is a read from memory no cache holds at a million). */
-const ROWS_PER_LOOKUP_STEP = 16384; // 65,536 held the pane ~50 ms at a million rows
+const ROWS_PER_LOOKUP_STEP = 16384; // larger steps held the pane noticeably at a million rows (docs/PERFORMANCE.md)
 
 function indexRows(rows: readonly ReportRow[], at: (ReportRow | undefined)[], from: number, to: number): void {
   for (let i = from; i < to; i++) {

@@ -15,7 +15,7 @@
  * - any other column: addresses and phone numbers inside its text masked in place, and a mainland mobile
  *   stored as a number masked — unless the engine took the column for an amount, a count or a date.
  */
-import { columnIndex, columnLetter } from '../core/a1';
+import { columnIndex, columnLetter } from '../core/grid/a1';
 import { isoToExcelSerial } from '../core/calendar';
 import { FIELD_BY_ID, type FieldId } from '../core/fields';
 import { contactKindOfColumn, isPhoneStoredAsNumber, maskContactsInText, maskEmail, maskName, maskPhone } from '../core/mask';
@@ -196,7 +196,7 @@ export async function buildMaskedCopy(ctx: ActionContext, options: ExportMaskedO
   const ledger = await loadLedger(ctx);
   const hidden = new Set(await ctx.port.hiddenColumns?.(ledger.sheet) ?? []);
   throwIfStopped(ctx.signal);
-  const region = ledger.settings.region ?? 'CN';
+  const region = ledger.report.region; // the setting's, or the one detected when it is 'auto'
   const { columns, leftOut } = copiedColumns(ledger, hidden, options);
   const header = ledger.values[ledger.headerIndex] ?? [];
   const count: Counter = { inText: 0 };

@@ -22,7 +22,7 @@ export const SETTING_KEYS = [
   'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
   'customerSheet', 'templateSheet', 'mapping', 'ownedColumns', 'highAmount', 'mediumAmount',
   // Appended, never inserted: the template's formulas point at the rows above by address.
-  'dismissedDuplicates', 'backups', 'summarySheet', 'archiveSheet',
+  'dismissedDuplicates', 'backups', 'summarySheet', 'archiveSheet', 'areaCode',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -34,7 +34,7 @@ const HEADINGS: Record<Locale, [string, string, string]> = { 'zh-CN': ['设置�
 
 const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
   'zh-CN': {
-    region: '未写国家代码的电话按此国家/地区解析（如 CN、US）',
+    region: '未写国家代码的电话按此国家/地区解析（如 CN、US）；auto 表示按台账里的号码自动识别',
     asOf: '统计日期；留空表示今天',
     highPercentile: '消费金额百分位 ≥ 此值为高价值',
     mediumPercentile: '消费金额百分位 ≥ 此值为中价值',
@@ -51,9 +51,10 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     backups: '由加载项创建的备份表及其对应的工作表（由加载项维护）',
     summarySheet: '由加载项创建的汇总表（由加载项维护）',
     archiveSheet: '由加载项创建的重复客户归档表（由加载项维护）',
+    areaCode: '默认区号：没写区号的本地号码（如 8765 4321）前面补上它（如 0571）；留空表示不补',
   },
   'en-US': {
-    region: 'Country for phone numbers typed without a country code (e.g. CN, US)',
+    region: 'Country for phone numbers typed without a country code (e.g. CN, US); auto: detected from the ledger\'s numbers',
     asOf: 'Date tiers are computed for; blank means today',
     highPercentile: 'Spend percentile at or above which a customer is high value',
     mediumPercentile: 'Spend percentile at or above which a customer is medium value',
@@ -70,6 +71,7 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     backups: 'Backup sheets this add-in made and the sheet each one backs up (kept by the add-in)',
     summarySheet: 'The summary sheet this add-in made (kept by the add-in)',
     archiveSheet: 'The duplicate archive sheet this add-in made (kept by the add-in)',
+    areaCode: 'Default area code put in front of local numbers typed without one (e.g. 415); blank: none',
   },
 };
 
@@ -166,6 +168,7 @@ export async function readWorkbookSettings(port: WorkbookPort, sheets: readonly 
   const raw = {
     region: text('region')?.toUpperCase() ?? undefined,
     asOf: asOf ?? null,
+    areaCode: text('areaCode'),
     thresholds: {
       highPercentile: number(byKey.get('highPercentile')),
       mediumPercentile: number(byKey.get('mediumPercentile')),
@@ -277,6 +280,7 @@ export function settingsOps(
     backups: JSON.stringify(current.backups),
     summarySheet: current.summarySheet,
     archiveSheet: current.archiveSheet,
+    areaCode: s.areaCode,
     highAmount: null,
     mediumAmount: null,
     ...updates,

@@ -6,7 +6,9 @@ import { actionContext } from './actionContext';
 import type { AddinHost } from './host';
 
 export interface SettingsInput {
+  /** 'auto' or a two-letter region. */
   region: string;
+  areaCode: string;
   asOf: string;
   highPercentile: string;
   mediumPercentile: string;
@@ -17,7 +19,7 @@ export interface SettingsInput {
 
 export function settingsInput(s: Settings): SettingsInput {
   const t = s.thresholds;
-  return { region: s.region, asOf: s.asOf ?? '', highPercentile: String(t.highPercentile), mediumPercentile: String(t.mediumPercentile),
+  return { region: s.region, areaCode: s.areaCode ?? '', asOf: s.asOf ?? '', highPercentile: String(t.highPercentile), mediumPercentile: String(t.mediumPercentile),
     activeDays: String(t.activeDays), dormantDays: String(t.dormantDays), returningOrders: String(t.returningOrders) };
 }
 
@@ -26,7 +28,8 @@ export async function saveSettings(host: AddinHost, locale: Locale, input: Setti
   const { e, ctx } = await actionContext(host, locale);
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
   const settings = e.parseSettings({
-    region: input.region.trim().toUpperCase() || undefined,
+    region: input.region.trim().toUpperCase() || undefined, // 'AUTO' is read as 'auto'
+    areaCode: input.areaCode,
     asOf: input.asOf.trim() || null,
     thresholds: { highPercentile: num(input.highPercentile), mediumPercentile: num(input.mediumPercentile), activeDays: num(input.activeDays),
       dormantDays: num(input.dormantDays), returningOrders: num(input.returningOrders) },
@@ -34,7 +37,7 @@ export async function saveSettings(host: AddinHost, locale: Locale, input: Setti
   const sheets = await ctx.port.listSheets();
   const stored = await e.readWorkbookSettings(ctx.port, sheets);
   const t = settings.thresholds;
-  const { ops } = e.settingsOps(stored, locale, { region: settings.region, asOf: settings.asOf, highPercentile: t.highPercentile,
+  const { ops } = e.settingsOps(stored, locale, { region: settings.region, areaCode: settings.areaCode, asOf: settings.asOf, highPercentile: t.highPercentile,
     mediumPercentile: t.mediumPercentile, activeDays: t.activeDays, dormantDays: t.dormantDays, returningOrders: t.returningOrders });
   await ctx.port.apply({ description: paneStrings(locale).saveSettings, ops });
   return settings;

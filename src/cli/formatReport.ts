@@ -1,7 +1,7 @@
 /** The readable summary `customer-ledger analyze` prints without --json, in the user's language. */
 import type { Report } from '../core/report';
 import { FIELD_BY_ID, type FieldId } from '../core/fields';
-import { strings, type Locale } from '../i18n/strings';
+import { explainMatch, strings, type Locale } from '../i18n/strings';
 import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
 
 const LIST_LIMIT = 20;
@@ -16,7 +16,7 @@ export function formatReport(report: Report, locale: Locale): string {
   const s = strings(locale);
   const lines: string[] = [];
   lines.push(s.sheetLine(report.sheet, report.headerRow, report.dataRows));
-  lines.push(s.asOfLine(report.asOf, report.region));
+  lines.push(s.asOfLine(report.asOf, s.regionLabel(report.region, report.regionSource === 'auto')));
   lines.push(s.columnsLine(report.mapping.map((m) => `${m.column} ${FIELD_BY_ID[m.field as FieldId].label[locale]}`).join(', ')));
   if (report.unmappedColumns.length) lines.push(s.unmappedLine(report.unmappedColumns.map((u) => `${u.column} ${u.header}`).join(', ')));
   if (report.totalsRows.length) lines.push(s.totalsLine(report.totalsRows.join(', ')));
@@ -24,9 +24,11 @@ export function formatReport(report: Report, locale: Locale): string {
 
   const phoneColumn = report.columns.phone;
   if (phoneColumn) {
-    const bad = report.rows.filter((r) => r.phone?.status === 'invalid');
-    lines.push('', s.phonesHeading(bad.length, report.rows.length - (report.counts.phone.empty ?? 0)));
-    lines.push(...limited(bad, (r) => `  ${at(r.row)(phoneColumn)}: ${s.reason('phone', r.phone?.reason ?? '')}`, (n) => `  ${s.more(n)}`));
+    // Incomplete (no area code) and suspect (doubtful country code) numbers are listed with the invalid ones.
+    const bad = report.rows.filter((r) => r.phone?.status === 'invalid' || r.phone?.status === 'incomplete' || r.phone?.status === 'suspect');
+    lines.push('', s.phonesHeading(report.counts.phone.invalid ?? 0, report.rows.length - (report.counts.phone.empty ?? 0)));
+    lines.push(...limited(bad, (r) => `  ${at(r.row)(phoneColumn)}: ${r.phone?.status === 'invalid' ? '' : `${s.phoneStatus[r.phone!.status]} — `}${s.reason('phone', r.phone?.reason ?? '')}`,
+      (n) => `  ${s.more(n)}`));
   }
   const emailColumn = report.columns.email;
   if (emailColumn) {
@@ -41,11 +43,11 @@ export function formatReport(report: Report, locale: Locale): string {
   const dupRows = report.duplicateGroups.reduce((n, g) => n + g.rows.length, 0);
   lines.push('', s.duplicatesHeading(report.duplicateGroups.length, dupRows));
   lines.push(...limited(report.duplicateGroups, (g) =>
-    `  ${s.groupLine(g.id, g.rows.join(', '), g.keep, g.reasons.map((r) => s.duplicateReason[r as keyof typeof s.duplicateReason]).join(', '))}`,
+    `  ${s.groupLine(g.id, g.rows.join(', '), g.keep, explainMatch(locale, g.codes) || g.reasons.map((r) => s.duplicateReason[r as keyof typeof s.duplicateReason]).join(', '))}`,
   (n) => `  ${s.more(n)}`));
   if (report.possibleDuplicates.length) {
     lines.push(s.possibleHeading(report.possibleDuplicates.length));
-    lines.push(...limited(report.possibleDuplicates, (p) => `  ${p.rows.join(' & ')} (${s.duplicateReason[p.reason as keyof typeof s.duplicateReason]})`, (n) => `  ${s.more(n)}`));
+    lines.push(...limited(report.possibleDuplicates, (p) => `  ${p.rows.join(' & ')} (${explainMatch(locale, p.codes) || s.duplicateReason[p.reason as keyof typeof s.duplicateReason]})`, (n) => `  ${s.more(n)}`));
   }
 
   lines.push('', s.tiersHeading);

@@ -64,6 +64,7 @@ const ZH: readonly Rule[] = [
   [/^--as-of must be a real date like 2026-11-22, not "(.*)" \(there is no such day\)\.$/s, (m) => `--as-of「${m[1]}」不是真实存在的日期；请用 2026-11-22 这样的日期。`],
   [/^--as-of must be between 1900-01-01 and 9999-12-31, not "(.*)"\.$/s, (m) => `--as-of 必须在 1900-01-01 到 9999-12-31 之间，「${m[1]}」不在此范围内。`],
   [/^--region must be a country code such as CN, US or HK, not "(.*)"\.$/s, (m) => `--region「${m[1]}」不是已知的国家或地区代码；请用 CN、US、HK 这样的两字母代码。`],
+  [/^--area-code must be 1 to 5 digits such as 415 or 0571, not "(.*)"\.$/s, (m) => `--area-code「${m[1]}」不是区号；请用 415、0571 这样 1 到 5 位的数字。`],
   [/^--lang must be zh-CN or en-US \(also zh, en, zh_CN, en_US\), not "(.*)"\.$/s, (m) => `--lang 只能是 zh-CN 或 en-US（也可写 zh、en、zh_CN、en_US），不能是「${m[1]}」。`],
   [/^--only takes a list of (.+) \(not "(.*)"\)\.$/s, (m) => `--only 只接受 ${m[1]} 组成的列表（不能是「${m[2]}」）。`],
   [/^(analyze|apply) needs exactly one FILE\.xlsx \(see --help\)\.$/, (m) => `${m[1]} 需要且只需要一个 FILE.xlsx（见 --help）。`],

@@ -4,10 +4,14 @@
  * labels (手机：, Tel:), extensions (转 123, ext. 12), country prefixes in every form, full-width digits,
  * and a few cells holding two numbers.
  */
-import { isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength, type CountryCode, type PhoneNumber, type PhoneNumberType } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberWithError, validatePhoneNumberLength, type CountryCode, type PhoneNumber, type PhoneNumberType } from 'libphonenumber-js/max';
 import { cellText, cleanText, codeAt, isMissingText } from './text';
 
-export type PhoneStatus = 'valid' | 'invalid' | 'empty';
+/**
+ * incomplete: a local number typed without its area code (it still identifies within the ledger);
+ * suspect: a '+' number whose country code is doubtful, never fixed into another country.
+ */
+export type PhoneStatus = 'valid' | 'invalid' | 'incomplete' | 'suspect' | 'empty';
 export type PhoneKind = 'mobile' | 'fixed' | 'other';
 
 export const PHONE_REASONS = [
@@ -16,9 +20,10 @@ export const PHONE_REASONS = [
   'too-short',
   'too-long',
   'invalid-length', // between the shortest and longest lengths of the region, but no number has it
-  'missing-area-code', // a 7–8 digit mainland landline typed without its area code
+  'missing-area-code', // a local number typed without its area code (status incomplete)
   'invalid-for-region', // the right length, but not in any allocated range (12596357940)
   'unknown-country', // +999…, or a national number with an unknown default region
+  'country-code-split', // "+2(267)…": the first group is shorter than the country code it reads as (status suspect)
 ] as const;
 export type PhoneReason = (typeof PHONE_REASONS)[number];
 
@@ -30,6 +35,8 @@ export interface PhoneCheck {
   /** Digits of an extension typed after a valid number (转 123, ext. 12), else null. */
   extension: string | null;
   reason: PhoneReason | null;
+  /** The digits of an incomplete local number (5550123), present only then: they identify it within the ledger. */
+  local?: string;
 }
 
 /**
@@ -63,6 +70,38 @@ function valid(e164: string, kind: PhoneKind, extension: string | null): PhoneCh
 
 function invalid(reason: PhoneReason): PhoneCheck {
   return { status: 'invalid', e164: null, kind: null, extension: null, reason };
+}
+
+function incomplete(local: string, extension: string | null): PhoneCheck {
+  return { status: 'incomplete', e164: null, kind: null, extension, reason: 'missing-area-code', local };
+}
+
+/**
+ * Local numbers typed without their area code, by the region's calling code: NANP 7 digits, mainland
+ * 7–8 digits (a landline), Australia 8 digits. A region not listed has no such check.
+ */
+const LOCAL_NUMBER: Readonly<Record<string, RegExp>> = {
+  '1': /^[2-9]\d{6}$/,
+  '86': /^[2-9]\d{6,7}$/,
+  '61': /^[2-9]\d{7}$/,
+};
+
+const callingCodes = new Map<string, string | null>();
+
+function callingCodeOf(region: string): string | null {
+  let code = callingCodes.get(region);
+  if (code === undefined) {
+    code = isSupportedCountry(region) ? getCountryCallingCode(region as CountryCode) : null;
+    callingCodes.set(region, code);
+  }
+  return code;
+}
+
+/** The digits of a local number without its area code under `region`, else null. */
+function localDigits(dialed: string, region: string): string | null {
+  const code = callingCodeOf(region);
+  const pattern = code === null ? undefined : LOCAL_NUMBER[code];
+  return pattern && pattern.test(dialed) ? dialed : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +280,6 @@ function invalidReason(parsed: PhoneNumber, dialed: string): PhoneReason {
   if (parsed.countryCallingCode === '86') {
     // Looks like a mobile (1[3-9]…): say whether digits are missing or extra rather than "invalid".
     if (/^1[3-9]/.test(national) && national.length !== 11) return national.length < 11 ? 'too-short' : 'too-long';
-    if (!dialed.startsWith('+') && /^[2-9]\d{6,7}$/.test(dialed)) return 'missing-area-code';
   }
   if (parsed.isPossible()) return 'invalid-for-region';
   const length = validatePhoneNumberLength(dialed, { defaultCountry: parsed.country });
@@ -264,6 +302,50 @@ function libraryCheck(dialed: string, region: string, extension: string | null):
   return invalid(invalidReason(parsed, dialed));
 }
 
+/**
+ * The digits right after the '+' ("+2(267)…" → "2"). People group the country code on its own, so a
+ * first group shorter than the code the library reads means the digits were probably split wrongly.
+ */
+function firstGroupAfterPlus(main: string): string | null {
+  const m = /^\(?\+\s*\(?(\d+)/.exec(main);
+  return m ? m[1]! : null;
+}
+
+/** libraryCheck, plus the local-number and split-country-code cases. */
+function regionalCheck(main: string, dialed: string, region: string, areaCode: string | null, extension: string | null): PhoneCheck {
+  const checked = libraryCheck(dialed, region, extension);
+  if (checked.status === 'valid') {
+    const group = firstGroupAfterPlus(main);
+    // A number written without any separator ("+8613800138000") is one group: never suspect.
+    if (group !== null && checked.e164 && group.length < checked.e164.length - 1) {
+      const code = callingCodeFor(checked.e164);
+      if (code !== null && group.length < code.length) {
+        return { status: 'suspect', e164: null, kind: null, extension, reason: 'country-code-split' };
+      }
+    }
+    return checked;
+  }
+  if (dialed.startsWith('+')) return checked;
+  const local = localDigits(dialed, region);
+  if (local === null) return checked;
+  if (areaCode) {
+    const completed = libraryCheck(areaCode + local, region, extension);
+    if (completed.status === 'valid') return completed;
+  }
+  return incomplete(local, extension);
+}
+
+/** Calling codes of no country (+800 freephone, +870 Inmarsat, +881/882/883 …), which getCountries leaves out. */
+const NON_GEOGRAPHIC_CODES = ['800', '808', '870', '878', '881', '882', '883', '888', '979'];
+let CALLING_CODES: ReadonlySet<string> | null = null;
+
+/** The calling code of a valid E.164 number: calling codes are prefix-free, so the one prefix that is one. */
+function callingCodeFor(e164: string): string | null {
+  CALLING_CODES ??= new Set([...getCountries().map((c) => getCountryCallingCode(c)), ...NON_GEOGRAPHIC_CODES]);
+  for (let n = 1; n <= 3; n++) if (CALLING_CODES.has(e164.slice(1, 1 + n))) return e164.slice(1, 1 + n);
+  return null;
+}
+
 /** The digits to dial: '+' kept when the number starts with one (also inside "(+86)"). */
 function dialString(main: string): string {
   const digits = main.replace(/\D/g, '');
@@ -272,6 +354,8 @@ function dialString(main: string): string {
 
 interface PathOptions {
   fast: boolean;
+  /** Digits put in front of a local number typed without its area code, or null. */
+  areaCode: string | null;
 }
 
 function checkOneNumber(part: string, region: string, options: PathOptions): PhoneCheck {
@@ -282,7 +366,7 @@ function checkOneNumber(part: string, region: string, options: PathOptions): Pho
   const { main, extension } = splitOffNotes(part);
   const bad = charReason(main);
   if (bad) return invalid(bad);
-  return libraryCheck(dialString(main), region, extension);
+  return regionalCheck(main, dialString(main), region, options.areaCode, extension);
 }
 
 /** Cell text of a phone cell; Excel stores typed numbers as numbers (13800138000, 8613800138000). */
@@ -306,12 +390,12 @@ function checkText(raw: string, region: string, options: PathOptions): PhoneChec
 const MEMO_LIMIT = 20_000;
 const memo = new Map<string, PhoneCheck>();
 
-function rememberedCheckText(raw: string, region: string): PhoneCheck {
-  const key = `${region}|${raw}`;
+function rememberedCheckText(raw: string, region: string, options: PathOptions): PhoneCheck {
+  const key = `${region}|${options.areaCode ?? ''}|${raw}`;
   let hit = memo.get(key);
   if (!hit) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    hit = checkText(raw, region, { fast: true });
+    hit = checkText(raw, region, options);
     memo.set(key, hit);
   }
   return { ...hit };
@@ -322,21 +406,72 @@ function check(value: unknown, defaultRegion: string, options: PathOptions): Pho
   if (raw === null) return invalid('not-a-number');
   const region = defaultRegion.toUpperCase();
   if (!options.fast) return checkText(raw, region, options);
-  return (region === 'CN' ? fastMobile(raw.trim()) : null) ?? rememberedCheckText(raw, region);
+  return (region === 'CN' ? fastMobile(raw.trim()) : null) ?? rememberedCheckText(raw, region, options);
+}
+
+/** Only digits, at most 5 (a default area code as typed: "0571", "(415)"), else null. */
+function areaCodeDigits(areaCode: string | null | undefined): string | null {
+  const digits = (areaCode ?? '').replace(/\D/g, '');
+  return digits.length > 0 && digits.length <= 5 ? digits : null;
 }
 
 /**
  * Check one phone cell. `value` is whatever the reader returned (string, number, null, an Excel error);
- * `defaultRegion` (ISO 3166 alpha-2) applies to numbers typed without a country code.
+ * `defaultRegion` (ISO 3166 alpha-2) applies to numbers typed without a country code, and `areaCode`
+ * completes a local number typed without its area code.
  */
-export function checkPhone(value: unknown, defaultRegion = 'CN'): PhoneCheck {
-  return check(value, defaultRegion, { fast: true });
+export function checkPhone(value: unknown, defaultRegion = 'CN', areaCode: string | null = null): PhoneCheck {
+  return check(value, defaultRegion, { fast: true, areaCode: areaCodeDigits(areaCode) });
 }
 
 /**
  * The same check without the fast path and the memo: every number goes through libphonenumber.
  * Exported for the test that proves the fast path changes no answer, and for benchmarks.
  */
-export function checkPhoneWithLibrary(value: unknown, defaultRegion = 'CN'): PhoneCheck {
-  return check(value, defaultRegion, { fast: false });
+export function checkPhoneWithLibrary(value: unknown, defaultRegion = 'CN', areaCode: string | null = null): PhoneCheck {
+  return check(value, defaultRegion, { fast: false, areaCode: areaCodeDigits(areaCode) });
+}
+
+/**
+ * What identifies a phone within the ledger, for duplicate matching: the E.164 of a valid number,
+ * `local:<digits>` for a local number without its area code (the same ledger's locals share one), else null.
+ */
+export function phoneMatchKey(check: PhoneCheck): string | null {
+  if (check.status === 'valid') return check.e164;
+  if (check.status === 'incomplete' && check.local) return `local:${check.local}`;
+  return null;
+}
+
+/**
+ * True when `value` is typed the way `region` writes its numbers at home: not missing the trunk prefix
+ * the region's national format puts in front. "(415) 555-0123" reads naturally as US; as a mainland
+ * landline it would be written 0415…, so not as CN. Only meaningful for a number valid under `region`.
+ */
+export function typedAsNational(value: unknown, region: string): boolean {
+  const raw = phoneText(value);
+  if (raw === null || !isSupportedCountry(region)) return false;
+  const { main } = splitOffNotes(splitNumbers(cleanText(raw))[0] ?? '');
+  const dialed = dialString(main);
+  if (dialed.startsWith('+')) return true;
+  try {
+    const national = parsePhoneNumberWithError(dialed, { defaultCountry: region as CountryCode }).formatNational().replace(/\D/g, '');
+    return national.length <= dialed.length;
+  } catch {
+    return false;
+  }
+}
+
+/** The region of a number written with its country code (+1 415… → US), else null. */
+export function countryOfInternational(value: unknown): string | null {
+  const raw = phoneText(value);
+  if (raw === null) return null;
+  const text = cleanText(raw);
+  if (!/^\(?\+/.test(text)) return null;
+  const checked = checkPhone(text, 'ZZ');
+  if (checked.status !== 'valid' || !checked.e164) return null;
+  try {
+    return parsePhoneNumberWithError(checked.e164).country ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -18,9 +18,29 @@ export const ThresholdsSchema = z.object({
 }).refine((t) => t.mediumPercentile <= t.highPercentile, { message: 'mediumPercentile must not exceed highPercentile' })
   .refine((t) => t.activeDays <= t.dormantDays, { message: 'activeDays must not exceed dormantDays' });
 
+/** 'auto' in any case (the settings sheet upper-cases what it reads) is 'auto'; anything else as given. */
+const autoInAnyCase = (v: unknown) => (typeof v === 'string' && v.trim().toLowerCase() === 'auto' ? 'auto' : v);
+
+/** An area code as typed ("(0571)", " 415", 212) is its digits; blank is none. */
+const areaCodeDigits = (v: unknown) => {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  if (t === '') return null;
+  return /^[\d\s()-]+$/.test(t) ? t.replace(/[\s()-]/g, '') : t;
+};
+
 export const SettingsSchema = z.object({
-  /** ISO 3166-1 alpha-2 region used for numbers typed without a country code. */
-  region: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as CN').default('CN'),
+  /**
+   * ISO 3166-1 alpha-2 region used for numbers typed without a country code, or 'auto': chosen from the
+   * ledger's own numbers and the user's language (phoneRegion.ts). New settings start on 'auto'; a saved
+   * region (an older version saved CN) stays what it was.
+   */
+  region: z.preprocess(autoInAnyCase,
+    z.string().regex(/^(?:auto|[A-Z]{2})$/, 'expected auto or a two-letter country code such as CN')).default('auto'),
+  /** Digits put in front of a local number typed without its area code (415, 0571); null for none. */
+  areaCode: z.preprocess(areaCodeDigits,
+    z.string().regex(/^\d{1,5}$/, 'expected an area code of 1 to 5 digits such as 415 or 0571').nullable()).default(null),
   /** The date tiers are computed for; null means today. */
   asOf: isoDate.nullable().default(null),
   thresholds: ThresholdsSchema.default({

@@ -158,10 +158,13 @@ describe('checkPhone: invalid numbers say why', () => {
     ['1579656544', 'too-short'],
     ['54512', 'too-short'],
     ['95588', 'too-short'],
-    ['88888888', 'missing-area-code'],
-    ['3477549', 'missing-area-code'],
   ] as const)('%j → %s', (v, reason) => {
     expectInvalid(v, reason);
+  });
+
+  // Issue 16: a landline typed without its area code is incomplete (not invalid), and keeps its digits.
+  it.each(['88888888', '3477549'])('%j → incomplete, missing-area-code', (v) => {
+    expect(checkPhone(v)).toEqual({ status: 'incomplete', e164: null, kind: null, extension: null, reason: 'missing-area-code', local: v });
   });
 
   it('rejects numbers that are not whole', () => {

@@ -3,13 +3,13 @@ import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings';
 describe('settings', () => {
   it('has DESIGN defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
-      region: 'CN', asOf: null,
+      region: 'auto', areaCode: null, asOf: null, // region: 'auto' since issue 16 (was 'CN')
       thresholds: { highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2 },
     });
   });
   it('fills in defaults for partial input', () => {
     expect(parseSettings({ region: 'US' }).thresholds.activeDays).toBe(90);
-    expect(parseSettings(undefined).region).toBe('CN');
+    expect(parseSettings(undefined).region).toBe('auto');
   });
   it('rejects nonsense with a message', () => {
     expect(() => parseSettings({ region: 'china' })).toThrow(/two-letter/);
