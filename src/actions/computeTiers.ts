@@ -40,7 +40,7 @@ async function cleanNumeric(ledger: Ledger, letter: string | undefined, allowBla
   return true;
 }
 
-/** Data rows checked between two turns of cleanNumeric (a million rows took ~150 ms in one go). */
+/** Data rows checked between two turns of cleanNumeric (a million rows in one go held the pane too long). */
 const ROWS_PER_CHECK_STEP = 131072;
 
 /** Rows from..to−1 of the report hold numbers (or dates) in the column, or blanks where allowed. */
@@ -68,8 +68,8 @@ function wordRule(ref: string, words: readonly string[]): string {
 
 /**
  * A formula cell whose text is made when it is read: the adapters read it a request's rows at a time,
- * and the text dies young. Held in the plan, a million rows' formula texts were ~0.5 GB of old
- * generation, whose collection held the pane up to ~200 ms while the plan was made.
+ * and the text dies young. Held in the plan, a million rows' formula texts reached the old generation,
+ * and collecting them held the pane while the plan was made (docs/PERFORMANCE.md).
  */
 class RowFormula {
   constructor(private readonly pieces: readonly string[], private readonly row: number) {}
@@ -123,6 +123,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     ownedColumns: registerColumns(ledger, ids.map((id) => OWNED_COLUMNS[id][locale])),
     ...(ctx.settings?.asOf !== undefined ? { asOf: ctx.settings.asOf } : {}),
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
+    ...(ctx.settings?.areaCode !== undefined ? { areaCode: ctx.settings.areaCode } : {}),
   });
   const ref = (key: Parameters<typeof settingRef>[1]) => settingRef(settingsPlan.sheet, key);
   const lastRowIndex = lastDataRow(report, headerIndex + 1) - 1;

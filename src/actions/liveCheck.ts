@@ -18,6 +18,8 @@
  * - Nothing happens before checkContacts has added its columns.
  */
 import { checkEmail } from '../core/email';
+import { MAX_ROWS, parseRangeList } from '../core/grid/a1';
+import type { Rect } from '../core/grid/rect';
 import { checkPhone } from '../core/phone';
 import { columnIndex } from '../core/columns';
 import { cellText, isBlankCell } from '../core/text';
@@ -27,8 +29,6 @@ import { emailCells, phoneCells } from './checkContacts';
 import { contiguousRuns } from './blocks';
 import { loadLedger, type ActionContext } from './context';
 
-const MAX_ROWS = 1_048_576;
-
 /** Where live checking reads and writes on the customer sheet. Columns are 0-based. */
 export interface LiveCheckLayout {
   sheet: string;
@@ -36,7 +36,9 @@ export interface LiveCheckLayout {
   headerIndex: number;
   /** One past the last used row when the layout was found (whole-column edits stop there). */
   rowCount: number;
+  /** The region the last full check used (detected when the setting is 'auto'), and the default area code. */
   region: string;
+  areaCode?: string | null;
   phoneCol: number | null;
   emailCol: number | null;
   nameCol: number | null;
@@ -68,38 +70,14 @@ export async function liveCheckLayout(ctx: ActionContext): Promise<LiveCheckLayo
   }
   if (out.phoneCheck === undefined && out.emailCheck === undefined) return null;
   return {
-    sheet: ledger.sheet, headerIndex: ledger.headerIndex, rowCount: ledger.values.length, region: ledger.settings.region ?? 'CN',
+    sheet: ledger.sheet, headerIndex: ledger.headerIndex, rowCount: ledger.values.length, region: ledger.report.region, areaCode: ledger.report.areaCode,
     phoneCol: out.phoneCheck !== undefined ? phoneCol : null, emailCol: out.emailCheck !== undefined ? emailCol : null,
     nameCol: col(report.columns.name), out,
   };
 }
 
-interface Area { r0: number; r1: number; c0: number; c1: number }
-
-const PART = /^\$?([A-Z]{1,3})?\$?(\d{1,7})?$/;
-
-function colOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** "H2:H10001", "A5", "H:H", "3:7", "'My sheet'!B2:C3", several separated by commas → 0-based areas. */
-export function parseAreas(address: string): Area[] {
-  const out: Area[] = [];
-  for (const piece of address.split(',')) {
-    const ref = piece.trim().replace(/^.*!/, '').toUpperCase();
-    if (!ref) continue;
-    const [a, b = a] = ref.split(':');
-    const pa = PART.exec(a ?? '');
-    const pb = PART.exec(b ?? '');
-    if (!pa || !pb || (!pa[1] && !pa[2]) || (!pb[1] && !pb[2])) continue;
-    const rows = [pa[2] ? Number(pa[2]) - 1 : 0, pb[2] ? Number(pb[2]) - 1 : MAX_ROWS - 1];
-    const cols = [pa[1] ? colOf(pa[1]) : 0, pb[1] ? colOf(pb[1]) : 16_383];
-    out.push({ r0: Math.min(rows[0]!, rows[1]!), r1: Math.max(rows[0]!, rows[1]!), c0: Math.min(cols[0]!, cols[1]!), c1: Math.max(cols[0]!, cols[1]!) });
-  }
-  return out;
-}
+export const parseAreas = (address: string): Rect[] => parseRangeList(address);
 
 /**
  * The 1-based sheet rows whose phone or email cell an edit touched, below the header. Whole-column edits
@@ -177,7 +155,7 @@ export async function liveCheck(port: WorkbookPort, locale: Locale, layout: Live
       const blankRow = isBlankCell(phoneRaw) && isBlankCell(emailRaw) && isBlankCell(value(2, i));
       const byId: Partial<Record<keyof LiveCheckLayout['out'], CellInput>> = {};
       if (layout.phoneCol !== null) {
-        const p = checkPhone(phoneRaw, layout.region);
+        const p = checkPhone(phoneRaw, layout.region, layout.areaCode ?? null);
         const [check, e164] = blankRow ? [null, null] : phoneCells({ phone: { status: p.status, e164: p.e164, reason: p.reason } }, locale);
         byId.phoneCheck = check ?? null;
         byId.phoneE164 = e164 ?? null;
@@ -211,8 +189,8 @@ export interface LiveCheckerOptions {
   /** A batch failed (a protected sheet, Excel not answering); the checker carries on with later edits. */
   onError?: (e: Error) => void;
   /**
-   * On a UI thread: finding the layout analyzes the whole sheet (about 2 s at 100,000 rows); with this
-   * it gives the host a turn every sliceMs ms, as the actions do (ActionContext.sliceMs).
+   * On a UI thread: finding the layout analyzes the whole sheet, seconds on a large one; with this it
+   * gives the host a turn every sliceMs ms, as the actions do (ActionContext.sliceMs).
    */
   sliceMs?: number;
   /** Timer, for tests (default setTimeout). Returns a cancel function. */

@@ -1,6 +1,6 @@
 /** One line for an action's result, in the user's language: the pane's cards and the ribbon's outcome. */
 import { paneStrings } from '../i18n/pane';
-import type { Locale } from '../i18n/strings';
+import { strings, type Locale } from '../i18n/strings';
 import type { ActionResult } from './runAction';
 
 export function describeResult(result: ActionResult, locale: Locale): string {
@@ -12,7 +12,9 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       const p = result.summary.phones;
       const m = result.summary.emails;
       const total = (r: Record<string, number>) => Object.entries(r).filter(([k]) => k !== 'empty').reduce((a, [, v]) => a + v, 0);
-      return `${s.phonesResult(p.invalid ?? 0, total(p))} ${s.emailsResult(m.invalid ?? 0, m.suspect ?? 0, total(m))}`;
+      const region = s.regionResult(strings(locale).regionLabel(result.summary.region, result.summary.regionSource === 'auto'));
+      const incomplete = p.incomplete ? ` ${s.incompleteResult(p.incomplete)}` : '';
+      return `${s.phonesResult(p.invalid ?? 0, total(p))}${incomplete} ${s.emailsResult(m.invalid ?? 0, m.suspect ?? 0, total(m))} ${region}`;
     }
     case 'computeTiers':
       return s.tiersResult(result.summary.asOf);

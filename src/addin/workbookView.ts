@@ -1,6 +1,6 @@
 /** What the pane's first screen shows about the workbook: its sheets, settings, backups and the customer sheet's layout. */
 import type { BackupInfo } from '../actions';
-import { columnLetter as letter } from '../core/a1';
+import { columnLetter as letter } from '../core/grid/a1';
 import type { Report } from '../core/report';
 import type { Settings } from '../core/settings';
 import type { Locale } from '../i18n/strings';
@@ -14,6 +14,8 @@ export type WorkbookView =
       /** Other sheets that looked just as much like the customer list (found, not chosen): the pane asks. */
       alternatives: string[];
       mapping: Report['mapping']; headers: { column: string; header: string }[];
+      /** The region phone numbers are read in: detected when the setting is 'auto'. */
+      region: string;
       /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
       checkColumns: boolean };
 
@@ -33,7 +35,7 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
     const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
     return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
-      dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers,
+      dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers, region: ledger.report.region,
       checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined };
   } catch (err) {
     const code = (err as { code?: unknown }).code;

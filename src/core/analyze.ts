@@ -9,7 +9,8 @@ import type { IsoDate } from './calendar';
 import { parseCount } from './counts';
 import { DateOrderVotes } from './dateOrderVotes';
 import { parseDate, type DateOrder } from './dates';
-import { checkPhone, type PhoneCheck } from './phone';
+import { checkPhone, phoneMatchKey, type PhoneCheck } from './phone';
+import { detectRegionSteps } from './phoneRegion';
 import { checkEmail, type EmailCheck } from './email';
 import { laterDate, lifecycle, statusTier, valueTierRule, type StatusTier, type ValueTier } from './tiers';
 import { findDuplicatesSteps, type CandidateColumns } from './duplicates';
@@ -41,6 +42,8 @@ export interface AnalyzeInput {
   ignoreColumns?: LayoutOptions['ignoreColumns'];
   /** Today's date (ISO) when settings.asOf is not set; the caller's clock, so tests are deterministic. */
   today?: IsoDate;
+  /** The user's language (zh-CN, en-GB…): breaks ties when the phone region is 'auto'; zh-CN when unset. */
+  language?: string;
 }
 
 function todayIso(): IsoDate {
@@ -166,6 +169,13 @@ function textAt(cells: readonly unknown[], column: number): string {
 
 const NO_CELLS: readonly unknown[] = [];
 
+/** A date of birth as yyyymmdd digits to compare ("19560409", 1956-04-09, an Excel date); other text as its digits. */
+function birthKey(value: unknown): string {
+  if (typeof value === 'string' && /^\s*\d{8}\s*$/.test(value)) return value.trim();
+  const iso = parseDate(value, 'ymd');
+  return iso ? iso.replace(/-/g, '') : cleanText(cellText(value)).replace(/\D/g, '');
+}
+
 /** Where a long analysis is: the pane shows it and yields to the host between steps. */
 export interface AnalyzeProgress {
   /** 'layout': finding the header and the data rows (`done` stays 0, `total` is the sheet's rows); then the data rows' phases. */
@@ -177,7 +187,7 @@ export interface AnalyzeProgress {
 
 /** Rows between two progress steps: small enough that a step takes a few ms on a slow laptop. */
 export const ROWS_PER_STEP = 2048;
-/** The first ROWS_PER_STEP rows go in steps this size: the engine's code is not yet optimized, ~50 µs a row. */
+/** The first ROWS_PER_STEP rows go in steps this size: while the engine's code is not yet optimized, a row costs many times more. */
 export const FIRST_ROWS_PER_STEP = ROWS_PER_STEP / 4;
 
 /**
@@ -189,7 +199,8 @@ class RowPass {
   /** Made by `allocate`, filled by `run`. */
   reportRows: ReportRow[] = [];
   readonly candidates: CandidateColumns & { name: string[]; company: string[]; phone: (string | null)[]; email: (string | null)[];
-    mobile: Uint8Array; completeness: Int32Array; lastActivity: (IsoDate | null)[] };
+    mobile: Uint8Array; completeness: Int32Array; lastActivity: (IsoDate | null)[];
+    given?: string[]; surname?: string[]; address?: string[]; postcode?: string[]; city?: string[]; birth?: string[] };
   readonly counts = { phone: new Tally(), email: new Tally(), valueTier: new Tally(), statusTier: new Tally(), lifecycle: new Tally() };
   readonly summary = new SummaryBuilder();
   private readonly totals: Float64Array | null;
@@ -197,6 +208,7 @@ class RowPass {
   private readonly rows: readonly number[];
   private readonly firstRow: number;
   private readonly region: string;
+  private readonly areaCode: string | null;
   private readonly t: Thresholds;
   /** The three date columns (-1: none) and their d/m votes; the DateColumns once the votes are in (readDateOrders). */
   private readonly dateColumns: number[];
@@ -210,6 +222,8 @@ class RowPass {
   private readonly ordersColumn: number;
   private readonly nameColumn: number;
   private readonly companyColumn: number;
+  /** Split name parts, address, postcode and date of birth: used only to match duplicates (-1: none). */
+  private readonly matchColumns: { given: number; surname: number; address: number; postcode: number; birth: number };
   private readonly regionColumn: number;
   private readonly channelColumn: number;
   private readonly ownerColumn: number;
@@ -225,6 +239,7 @@ class RowPass {
     this.rows = layout.dataRows;
     this.firstRow = input.firstRow ?? 1;
     this.region = settings.region;
+    this.areaCode = settings.areaCode;
     this.t = settings.thresholds;
     const n = this.rows.length;
     /** 0-based column of a mapped field, -1 when the sheet has none. */
@@ -237,6 +252,8 @@ class RowPass {
     this.ordersColumn = columnOf('orders');
     this.nameColumn = columnOf('name');
     this.companyColumn = columnOf('company');
+    this.matchColumns = { given: columnOf('firstName'), surname: columnOf('lastName'), address: columnOf('address'),
+      postcode: columnOf('postcode'), birth: columnOf('birthDate') };
     this.regionColumn = columnOf('region');
     this.channelColumn = columnOf('channel');
     this.ownerColumn = columnOf('owner');
@@ -251,11 +268,19 @@ class RowPass {
       mobile: new Uint8Array(n),
       completeness: new Int32Array(n),
     };
+    const m = this.matchColumns;
+    // Only the columns the sheet has: the duplicate finder leaves out the fields it is not given.
+    if (m.given >= 0) this.candidates.given = new Array<string>(n);
+    if (m.surname >= 0) this.candidates.surname = new Array<string>(n);
+    if (m.address >= 0) this.candidates.address = new Array<string>(n);
+    if (m.postcode >= 0) this.candidates.postcode = new Array<string>(n);
+    if (m.birth >= 0) this.candidates.birth = new Array<string>(n);
+    if (this.regionColumn >= 0) this.candidates.city = new Array<string>(n);
   }
 
   /**
-   * The row arrays, one a step: each of a million slots takes ~10 ms to make (all six in one go held
-   * the pane ~60 ms), and filled by index they stay without holes to check (grown by push instead,
+   * The row arrays, one a step: a million-slot array takes a while to make, all six in one go held
+   * the pane too long, and filled by index they stay without holes to check (grown by push instead,
    * their discarded copies cost the collector more than that).
    */
   *allocate(): Generator<void, void, void> {
@@ -315,7 +340,7 @@ class RowPass {
   private row(i: number): void {
     const t = this.t;
     const cells = this.cellsOf(i);
-    const phone: PhoneCheck | null = this.phoneColumn >= 0 ? checkPhone(cells[this.phoneColumn], this.region) : null;
+    const phone: PhoneCheck | null = this.phoneColumn >= 0 ? checkPhone(cells[this.phoneColumn], this.region, this.areaCode) : null;
     const emailCell = this.emailColumn >= 0 ? cells[this.emailColumn] : undefined;
     const email: EmailCheck | null = this.emailColumn >= 0 ? checkEmail(emailCell) : null;
     const total = this.totalColumn >= 0 ? scaledAmount(cells[this.totalColumn], this.unit) : null;
@@ -352,12 +377,27 @@ class RowPass {
     const candidates = this.candidates;
     // The keys clean their text themselves (cleanText is idempotent): no cleaning twice.
     candidates.name[i] = this.nameColumn < 0 ? '' : nameKey(cellText(cells[this.nameColumn]));
+    if (candidates.given || candidates.surname) this.splitName(i, cells);
+    if (candidates.address) candidates.address[i] = textAt(cells, this.matchColumns.address).toLowerCase();
+    if (candidates.postcode) candidates.postcode[i] = textAt(cells, this.matchColumns.postcode).replace(/\s+/g, '').toLowerCase();
+    if (candidates.city) candidates.city[i] = textAt(cells, this.regionColumn).toLowerCase();
+    if (candidates.birth) candidates.birth[i] = birthKey(cells[this.matchColumns.birth]);
     candidates.company[i] = this.companyColumn < 0 ? '' : companyKey(cellText(cells[this.companyColumn]));
-    candidates.phone[i] = validPhone ? validPhone.e164 : null;
+    candidates.phone[i] = phone && phoneMatchKey(phone); // local:<digits> for a number without its area code
     candidates.mobile[i] = validPhone?.kind === 'mobile' ? 1 : 0;
     candidates.email[i] = emailKey(email) ?? (email?.status === 'invalid' ? repairedEmailKey(emailCell) : null);
     candidates.completeness[i] = filled + (phone?.status === 'valid' ? 2 : 0) + (email?.status === 'valid' ? 2 : email?.status === 'suspect' ? 1 : 0);
     candidates.lastActivity[i] = lastActivity;
+  }
+
+  /** A name in two columns: each part's key, and the whole name's key when the sheet has no name column. */
+  private splitName(i: number, cells: readonly unknown[]): void {
+    const c = this.candidates;
+    const given = textAt(cells, this.matchColumns.given);
+    const surname = textAt(cells, this.matchColumns.surname);
+    if (c.given) c.given[i] = nameKey(given);
+    if (c.surname) c.surname[i] = nameKey(surname);
+    if (this.nameColumn < 0) c.name[i] = nameKey(`${given} ${surname}`.trim());
   }
 
   private tierOf: ((amount: number) => ValueTier) | null = null;
@@ -380,6 +420,21 @@ class RowPass {
       this.summary.addTier(r.valueTier, r.statusTier);
     }
   }
+}
+
+/**
+ * The phone column's cells of the data rows, every k-th on a long sheet (a few thousand are plenty to
+ * sample from: no array as long as a million-row sheet); empty when the sheet has no phone column.
+ */
+function phoneCells(input: AnalyzeInput, layout: SheetLayout): unknown[] {
+  const column = layout.columns.phone?.column;
+  if (column === undefined) return [];
+  const firstRow = input.firstRow ?? 1;
+  const rows = layout.dataRows;
+  const step = Math.max(1, Math.floor(rows.length / 4096));
+  const out: unknown[] = [];
+  for (let i = 0; i < rows.length; i += step) out.push(input.values[rows[i]! - firstRow]?.[column]);
+  return out;
 }
 
 /** The whole analysis in one go (the CLI, tests, small sheets). */
@@ -405,7 +460,11 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
   const asOf = settings.asOf ?? input.today ?? todayIso();
   const n = layout.dataRows.length;
   yield { phase: 'rows', done: 0, total: n }; // the layout is known
-  const pass = new RowPass(input, layout, settings, asOf);
+  const regionSource = settings.region === 'auto' ? 'auto' : 'setting';
+  const region = regionSource === 'auto'
+    ? (yield* reportedAs(detectRegionSteps(phoneCells(input, layout), input.language), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress)).region
+    : settings.region;
+  const pass = new RowPass(input, layout, { ...settings, region }, asOf);
   yield* reportedAs(pass.allocate(), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress);
   yield* reportedAs(inSteps(n, LAYOUT_ROWS_PER_STEP, (from, to) => pass.voteDateOrders(from, to)), { phase: 'rows', done: 0, total: n } satisfies AnalyzeProgress);
   pass.readDateOrders();
@@ -434,13 +493,16 @@ export function* analyzeSheetSteps(input: AnalyzeInput): Generator<AnalyzeProgre
 
   const mapping = Object.values(layout.columns)
     .sort((a, b) => a.column - b.column)
-    .map((m) => ({ field: m.field, column: columnLetter(m.column), header: m.header, confidence: m.confidence, how: m.how }));
+    .map((m) => ({ field: m.field, column: columnLetter(m.column), header: m.header, confidence: m.confidence, how: m.how,
+      ...(m.evidence ? { evidence: [...m.evidence] } : {}) }));
 
   return {
     sheet: input.sheet,
     headerRow: layout.headerRow,
     asOf,
-    region: settings.region,
+    region,
+    regionSource,
+    areaCode: settings.areaCode,
     columns: Object.fromEntries(mapping.map((m) => [m.field, m.column])),
     mapping,
     unmappedColumns: layout.unmapped.map((u) => ({ column: columnLetter(u.column), header: u.header })),

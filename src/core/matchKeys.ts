@@ -106,7 +106,8 @@ export function nameKey(raw: string): string {
     .split(/[\s,.;/]+/)
     .map((t) => t.replace(/[^\p{L}\p{N}'-]/gu, ''))
     .filter((t) => t && !LATIN_TITLES.has(t));
-  return tokens.sort().join(' ');
+  // A word typed twice ("John John Smith") is one; short ones stay, "Li Li" is a name.
+  return tokens.filter((t, k) => t.length < 3 || tokens.indexOf(t) === k).sort().join(' ');
 }
 
 // Legal forms and organisational suffixes say nothing about which company it is.
@@ -152,6 +153,20 @@ function stripPlaces(text: string): string {
   return s;
 }
 
+/** A company key without any place name, wherever it stands (瑞丰北京制造 → 瑞丰制造): for comparing two keys, not for blocking. */
+export function withoutPlaces(key: string): string {
+  if (!CJK.test(key)) return key;
+  let s = placelessMemo.get(key);
+  if (s === undefined) {
+    s = key;
+    for (const p of PLACES) if (s.length > p.length + 1 && s.includes(p)) s = s.replace(p, '');
+    if (placelessMemo.size >= MEMO_LIMIT) placelessMemo.clear();
+    placelessMemo.set(key, s);
+  }
+  return s;
+}
+const placelessMemo = new Map<string, string>();
+
 /** The last characters of CN_LEGAL's words: a name ending in none of them has no legal form to strip. */
 const LEGAL_LAST = new Set(CN_LEGAL.map((l) => l.charCodeAt(l.length - 1)));
 
@@ -191,7 +206,7 @@ function computeCompanyKey(raw: string): string {
     .replace(/\([^)]*\)/g, ' ')
     .split(/[\s,.;&/]+/)
     .map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter((t) => t && !LATIN_LEGAL.has(t));
+    .filter((t) => t && !LATIN_LEGAL.has(t) && t !== 'and'); // "&" is dropped above: "and" too
   return tokens.join(' ');
 }
 

@@ -4,14 +4,17 @@
  */
 import { z } from 'zod';
 import { FIELD_IDS } from './fields';
-import { DUPLICATE_REASONS } from './duplicates';
+import { DUPLICATE_REASONS, MATCH_CODES } from './duplicates';
 import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS } from './tiers';
+import { EVIDENCE_CODES } from './columns/columnEvidence';
 
 const fieldId = z.enum(FIELD_IDS);
 const reason = z.enum(DUPLICATE_REASONS);
+/** Why a pair matched (optional: reports written before the codes have none). */
+const codes = z.array(z.enum(MATCH_CODES)).optional();
 
 export const PhoneResultSchema = z.object({
-  status: z.enum(['valid', 'invalid', 'empty']),
+  status: z.enum(['valid', 'invalid', 'incomplete', 'suspect', 'empty']),
   e164: z.string().nullable(),
   reason: z.string().nullable(),
 });
@@ -43,6 +46,7 @@ export const DuplicateGroupSchema = z.object({
   keep: z.number().int().positive(),
   reasons: z.array(reason),
   pairs: z.array(z.object({ rows: z.tuple([z.number().int(), z.number().int()]), reason })),
+  codes,
 });
 
 const groupTotal = z.object({ key: z.string(), customers: z.number().int(), revenue: z.number() });
@@ -51,12 +55,18 @@ export const ReportSchema = z.object({
   sheet: z.string(),
   headerRow: z.number().int().positive(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The region numbers without a country code were read in: the setting's, or detected when it is 'auto'. */
   region: z.string(),
+  regionSource: z.enum(['auto', 'setting']),
+  /** The default area code that completed local numbers, or null. */
+  areaCode: z.string().nullable(),
   /** Field → column letter, as DESIGN's report shows. */
   columns: z.partialRecord(fieldId, z.string()),
   mapping: z.array(z.object({
     field: fieldId, column: z.string(), header: z.string(), confidence: z.number(),
     how: z.enum(['header', 'partial', 'values', 'user']),
+    /** What the header said and what the values showed (optional: older reports have none). */
+    evidence: z.array(z.enum(EVIDENCE_CODES)).optional(),
   })),
   unmappedColumns: z.array(z.object({ column: z.string(), header: z.string() })),
   dataRows: z.number().int().nonnegative(),
@@ -64,7 +74,7 @@ export const ReportSchema = z.object({
   rows: z.array(ReportRowSchema),
   duplicateGroups: z.array(DuplicateGroupSchema),
   possibleDuplicates: z.array(z.object({
-    rows: z.tuple([z.number().int(), z.number().int()]), reason, similarity: z.number(),
+    rows: z.tuple([z.number().int(), z.number().int()]), reason, similarity: z.number(), codes,
   })),
   counts: z.object({
     phone: z.record(z.string(), z.number().int()),

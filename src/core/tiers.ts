@@ -46,7 +46,7 @@ export function valueTierRule(totals: ArrayLike<number>, t: Thresholds): (amount
   const n = totals.length;
   if (n <= 1) return () => valueTier(1, t); // percentRanks gives a single amount the rank 1
   const amounts = new Float64Array(totals); // a copy: the selection reorders it
-  // Two order statistics, not the whole order: a sort of a million amounts held the pane ~150 ms.
+  // Two order statistics, not the whole order: sorting a million amounts held the pane too long.
   // (NaN has no place in a selection; a sort puts it last, as it always did.)
   const smallest = hasNaN(amounts) ? sortedPicker(amounts) : (k: number) => nthSmallest(amounts, k);
   const rankOf = (below: number) => Math.floor((below * 1000) / (n - 1) + 1e-9) / 1000;

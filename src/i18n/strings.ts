@@ -13,19 +13,44 @@ export function isKeptNote(text: string): boolean {
   return text.startsWith(KEPT_PREFIX.en) || text.startsWith(KEPT_PREFIX.zh);
 }
 
+/** A region's name in the user's language (US → United States, 美国); the code itself where the runtime has no names. */
+export function regionName(region: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region;
+  } catch {
+    return region;
+  }
+}
+
 const en = {
   valueTier: { high: 'High', medium: 'Medium', low: 'Low' },
   statusTier: { active: 'Active', dormant: 'Dormant', lost: 'Lost', unknown: 'Unknown' },
   lifecycle: { prospect: 'Prospect', new: 'New', returning: 'Returning' },
-  phoneStatus: { valid: 'valid', invalid: 'invalid', empty: 'empty' },
+  phoneStatus: { valid: 'valid', invalid: 'invalid', incomplete: 'incomplete', suspect: 'suspect', empty: 'empty' },
   emailStatus: { valid: 'valid', suspect: 'suspect', invalid: 'invalid', empty: 'empty' },
   duplicateReason: {
     'same mobile': 'same mobile', 'same email': 'same email',
     'same phone and name': 'same phone and name', 'same name and company': 'same name and company',
+    'same name and birth date': 'same name and date of birth', 'same name and address': 'same name and address',
+    'similar details': 'similar details',
+  },
+  /** Why two rows match (match/reasons.ts), joined with " · ". */
+  matchCode: {
+    'same-mobile': 'same mobile', 'same-phone': 'same phone', 'phone-differs': 'phone differs',
+    'same-email': 'same email', 'similar-email': 'email differs by a typo', 'email-differs': 'email differs',
+    'same-name': 'same name', 'name-homophone': 'name sounds the same', 'name-typo': 'name differs by one letter',
+    'name-initial': 'name matches an initial or part', 'name-differs': 'name differs',
+    'same-company': 'same company', 'similar-company': 'company written differently', 'company-differs': 'company differs',
+    'same-address': 'same address', 'similar-address': 'address nearly the same', 'street-number-differs': 'street number differs',
+    'address-differs': 'address differs', 'same-postcode': 'same postcode', 'similar-postcode': 'postcode differs by one digit',
+    'same-city': 'same city', 'same-birth-date': 'same date of birth', 'similar-birth-date': 'date of birth differs by one digit',
+    'birth-date-differs': 'date of birth differs',
   },
   reason: (kind: ReasonKind, code: string): string => EN_REASONS[kind][code] ?? code.replace(/-/g, ' '),
   sheetLine: (sheet: string, headerRow: number, rows: number) => `Sheet "${sheet}": header on row ${headerRow}, ${rows} customers.`,
   asOfLine: (asOf: string, region: string) => `As of ${asOf}; numbers without a country code are read as ${region}.`,
+  /** The phone region as the user sees it: "United States (detected)" when chosen from the ledger. */
+  regionLabel: (region: string, detected: boolean) => `${regionName(region, 'en-US')}${detected ? ' (detected)' : ''}`,
   columnsLine: (list: string) => `Columns: ${list}`,
   unmappedLine: (list: string) => `Not used: ${list}`,
   totalsLine: (rows: string) => `Totals rows skipped: ${rows}`,
@@ -58,15 +83,29 @@ const zh: Strings = {
   valueTier: { high: '高价值', medium: '中价值', low: '低价值' },
   statusTier: { active: '活跃', dormant: '沉睡', lost: '流失', unknown: '未知' },
   lifecycle: { prospect: '潜在客户', new: '新客户', returning: '老客户' },
-  phoneStatus: { valid: '有效', invalid: '无效', empty: '空' },
+  phoneStatus: { valid: '有效', invalid: '无效', incomplete: '不完整', suspect: '可疑', empty: '空' },
   emailStatus: { valid: '有效', suspect: '可疑', invalid: '无效', empty: '空' },
   duplicateReason: {
     'same mobile': '手机号相同', 'same email': '邮箱相同',
     'same phone and name': '电话和姓名相同', 'same name and company': '姓名和公司相同',
+    'same name and birth date': '姓名和出生日期相同', 'same name and address': '姓名和地址相同',
+    'similar details': '信息相近',
+  },
+  matchCode: {
+    'same-mobile': '手机号相同', 'same-phone': '电话相同', 'phone-differs': '电话不同',
+    'same-email': '邮箱相同', 'similar-email': '邮箱仅差个别字符', 'email-differs': '邮箱不同',
+    'same-name': '姓名相同', 'name-homophone': '姓名同音', 'name-typo': '姓名差一个字母',
+    'name-initial': '姓名缩写或部分相同', 'name-differs': '姓名不同',
+    'same-company': '公司相同', 'similar-company': '公司写法不同', 'company-differs': '公司不同',
+    'same-address': '地址相同', 'similar-address': '地址相近', 'street-number-differs': '门牌号不同',
+    'address-differs': '地址不同', 'same-postcode': '邮编相同', 'similar-postcode': '邮编差一位',
+    'same-city': '城市相同', 'same-birth-date': '出生日期相同', 'similar-birth-date': '出生日期差一位',
+    'birth-date-differs': '出生日期不同',
   },
   reason: (kind, code) => ZH_REASONS[kind][code] ?? code,
   sheetLine: (sheet, headerRow, rows) => `工作表「${sheet}」：表头在第 ${headerRow} 行，共 ${rows} 位客户。`,
   asOfLine: (asOf, region) => `统计日期 ${asOf}；未写国家代码的号码按 ${region} 解析。`,
+  regionLabel: (region, detected) => `${regionName(region, 'zh-CN')}${detected ? '（自动识别）' : ''}`,
   columnsLine: (list) => `识别的列：${list}`,
   unmappedLine: (list) => `未使用的列：${list}`,
   totalsLine: (rows) => `已跳过合计行：${rows}`,
@@ -94,7 +133,8 @@ const EN_REASONS: Record<ReasonKind, Record<string, string>> = { phone: {
   'too-short': 'too few digits',
   'too-long': 'too many digits',
   'invalid-length': 'no number has this many digits',
-  'missing-area-code': 'landline without its area code',
+  'missing-area-code': 'local number without its area code',
+  'country-code-split': 'the digits after + are split before the country code ends: check the country code',
   'invalid-for-region': 'not an allocated number',
   'unknown-country': 'unknown country code',
 }, email: {
@@ -118,7 +158,8 @@ const ZH_REASONS: Record<ReasonKind, Record<string, string>> = { phone: {
   'not-a-number': '不是电话号码',
   'invalid-for-region': '不是有效号码',
   'invalid-length': '没有这种位数的号码',
-  'missing-area-code': '座机缺少区号',
+  'missing-area-code': '本地号码缺少区号',
+  'country-code-split': '+ 后的第一组数字比国家代码短，请核对国家代码',
   'several-addresses': '一格中有多个地址且都不可用',
   'unknown-country': '国家代码无法识别',
 }, email: {
@@ -143,4 +184,10 @@ export function pickLocale(language: string | undefined | null): Locale {
 
 export function strings(locale: Locale): Strings {
   return STRINGS[locale];
+}
+
+/** Why rows match, in the user's words ("same email · name differs by one letter · same city"); '' without codes. */
+export function explainMatch(locale: Locale, codes: readonly string[] | undefined): string {
+  const words = STRINGS[locale].matchCode as Record<string, string>;
+  return (codes ?? []).map((c) => words[c] ?? c.replace(/-/g, ' ')).join(' · ');
 }

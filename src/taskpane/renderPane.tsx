@@ -88,7 +88,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
       })}
       {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}
       {view && view.backups.length > 0 ? renderBackupsCard(view.backups, pane, styles) : null}
-      {view ? <SettingsCard settings={view.settings} pane={pane} styles={styles} /> : null}
+      {view ? <SettingsCard settings={view.settings} detected={view.kind === 'ready' ? view.region : null} pane={pane} styles={styles} /> : null}
       {view && !hasLedger && view.sheets.length > 0 ? <Text size={200} className={styles.muted}>{view.sheets.join(' · ')}</Text> : null}
     </main>
   );

@@ -1,4 +1,4 @@
-import { POSITIONS_PER_STEP, candidateColumns, findDuplicates, findDuplicatesSteps, type DuplicateCandidate } from '../../src/core/duplicates';
+import { POSITIONS_PER_STEP, candidateColumns, candidatePairs, findDuplicates, findDuplicatesSteps, type DuplicateCandidate } from '../../src/core/duplicates';
 import { companyKey, nameKey } from '../../src/core/matchKeys';
 
 let nextRow = 2;
@@ -26,8 +26,9 @@ describe('findDuplicates', () => {
     expect(result.groups[0]!.pairs).toEqual([{ rows: [2, 3], reason: 'same mobile' }]);
   });
 
+  // 欧阳小明 / 欧阳晓明 (one sound, xiao ming) were once here; issue 16 asks homophones on one mobile to join (below).
   it('does not join a shared mobile with conflicting names, but offers it for review when similar', () => {
-    const rows = [row({ name: '欧阳小明', mobile: '+8613800138000' }), row({ name: '欧阳晓明', mobile: '+8613800138000' })];
+    const rows = [row({ name: '欧阳小明', mobile: '+8613800138000' }), row({ name: '欧阳小敏', mobile: '+8613800138000' })];
     const result = findDuplicates(rows);
     expect(result.groups).toEqual([]);
     expect(result.possible).toHaveLength(1);
@@ -102,8 +103,9 @@ describe('findDuplicates', () => {
     expect(groupsOf(rows)).toEqual([[2, 6]]);
   });
 
+  // A placeholder held by every row says nothing, so each customer's rows also share a company (a name alone never joins).
   it('numbers groups by their first row and stays near-linear on a large block', () => {
-    const many = Array.from({ length: 20000 }, (_, i) => row({ name: `客户${i % 5000}`, mobile: '+8613800000000' }));
+    const many = Array.from({ length: 20000 }, (_, i) => row({ name: `客户${i % 5000}`, company: `公司${i % 5000}`, mobile: '+8613800000000' }));
     const result = findDuplicates(many);
     expect(result.groups).toHaveLength(5000);
     expect(result.groups[0]!.id).toBe(1);
@@ -130,15 +132,16 @@ describe('findDuplicates: blocking only skips rows that share nothing', () => {
     name: `客户${i}`, company: `公司${i}有限公司`, mobile: `+86139${String(i).padStart(8, '0')}`, email: `k${i}@x.com`,
   }));
 
-  it.each([0, 1, 2, 3])('gives the same groups and pairs with 20,000 unrelated rows added (seed %i)', (seed) => {
+  // The scores depend on the whole ledger (term frequencies, EM), so what must not change is what is compared.
+  it.each([0, 1, 2, 3])('proposes the same candidate pairs with 20,000 unrelated rows added (seed %i)', (seed) => {
     nextRow = 2;
-    const alone = findDuplicates(base(seed));
+    const alone = candidatePairs(candidateColumns(base(seed)));
     nextRow = 2;
-    const rows = [...base(seed), ...noise(20_000)];
-    const withNoise = findDuplicates(rows);
-    expect(alone.groups.length).toBeGreaterThan(0);
-    expect(withNoise.groups).toEqual(alone.groups);
-    expect(withNoise.possible).toEqual(alone.possible);
+    const withNoise = candidatePairs(candidateColumns([...base(seed), ...noise(20_000)]));
+    expect(alone.length).toBeGreaterThan(0);
+    expect(withNoise).toEqual(alone);
+    nextRow = 2;
+    expect(findDuplicates(base(seed)).groups.length).toBeGreaterThan(0);
   });
 });
 

@@ -49,6 +49,8 @@ describe('task pane', () => {
     expect(within(mapping).getByRole('combobox', { name: 'Column for Phone' }) ?? null).toBeTruthy();
     expect((within(mapping).getByRole('combobox', { name: /Column for Email/ }) as HTMLSelectElement).value).toBe('C');
     expect(within(mapping).getAllByText('100%').length).toBeGreaterThan(3);
+    // The evidence in words: what the header said and what the values showed.
+    expect(within(mapping).getByText('header says "Email" · values are email addresses')).toBeTruthy();
   });
 
   it('asks when two sheets look just as much like the customer list, and stops asking once the user chose', async () => {
@@ -138,9 +140,9 @@ describe('task pane', () => {
     render(<Pane host={t.host} />);
     await ready();
     const settings = card('Settings');
-    const region = within(settings).getByRole('textbox', { name: /Phone region/ });
-    await userEvent.clear(region);
-    await userEvent.type(region, 'us');
+    // A list since issue 16 ("Auto (detected: …)" first), no longer two letters typed.
+    const region = within(settings).getByRole('combobox', { name: /Phone region/ });
+    await userEvent.selectOptions(region, 'US');
     await userEvent.click(within(settings).getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved in the workbook.', undefined, { timeout: 20_000 });
     const stored = t.sim.workbook.sheet('Ledger Settings').values();

@@ -1,9 +1,8 @@
 /** Review list of duplicate groups: links to the rows, the row to keep, "not a duplicate", then apply. */
 import { Button, Checkbox, Field, Select, Text } from '@fluentui/react-components';
 import type { DuplicatesSummary } from '../../actions';
-import { strings } from '../../i18n/strings';
-import type { ResultContext } from './results';
-import { renderGoTo } from './results';
+import { explainMatch, strings } from '../../i18n/strings';
+import { renderGoTo, type ResultContext } from './goTo';
 import { useDuplicateReview } from './useDuplicateReview';
 
 export function DuplicateReview({ summary, ctx }: { summary: DuplicatesSummary; ctx: ResultContext }) {
@@ -21,7 +20,7 @@ function renderDuplicateReview(summary: DuplicatesSummary, ctx: ResultContext, r
       {review.groups.map((g) => (
         <div key={g.id} className={styles.group} role="group" aria-label={s.groupTitle(g.id)}>
           <Text>
-            <Text weight="semibold">{s.groupTitle(g.id)}</Text> · {g.reasons.map((r) => t.duplicateReason[r]).join(sep)}
+            <Text weight="semibold">{s.groupTitle(g.id)}</Text> · {explainMatch(ctx.locale, g.codes) || g.reasons.map((r) => t.duplicateReason[r]).join(sep)}
           </Text>
           <div className={styles.row}>
             {g.rows.map((row) => <span key={row}>{renderGoTo(ctx, summary.sheet, `A${row}`, s.rowLink(row), s.goToRow(row))}</span>)}

@@ -1,31 +1,19 @@
 /** Results that explain themselves: counts, the cells to look at with "go to" links, tier counts. Pure renders. */
-import { Link, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import type { CheckContactsSummary, DuplicatesSummary, TierColumnsSummary } from '../../actions';
-import type { PaneStrings } from '../../i18n/pane';
-import { strings, type Locale } from '../../i18n/strings';
+import { explainMatch, strings } from '../../i18n/strings';
 import { describeResult } from '../../addin/describeResult';
 import type { ActionResult } from '../../addin/runAction';
-import type { PaneStyles } from '../usePaneStyles';
 import { DuplicateReview } from './DuplicateReview';
+import { renderGoTo, type ResultContext } from './goTo';
 
-export interface ResultContext {
-  s: PaneStrings;
-  locale: Locale;
-  styles: PaneStyles;
-  busy: boolean;
-  goTo: (sheet: string, address: string) => void;
-  applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number> }) => void;
-}
+export type { ResultContext };
 
 const TOP_PROBLEMS = 8;
 
-export function renderGoTo(ctx: ResultContext, sheet: string, cell: string, text: string = cell, label: string = ctx.s.goToCell(cell)) {
-  return <Link as="button" aria-label={label} onClick={() => ctx.goTo(sheet, cell)}>{text}</Link>;
-}
-
 function problemText(p: CheckContactsSummary['problems'][number], ctx: ResultContext): string {
   const t = strings(ctx.locale);
-  const status = p.kind === 'phone' ? t.phoneStatus.invalid : t.emailStatus[p.status as 'invalid' | 'suspect'];
+  const status = p.kind === 'phone' ? t.phoneStatus[p.status as 'invalid' | 'incomplete' | 'suspect'] : t.emailStatus[p.status as 'invalid' | 'suspect'];
   const reason = p.suggestion ? ctx.s.didYouMean(p.suggestion) : p.reason ? t.reason(p.kind, p.reason) : '';
   const sep = ctx.locale === 'zh-CN' ? '：' : ': ';
   return reason ? `${status}${sep}${reason}` : status;
@@ -84,7 +72,7 @@ function renderPossible(summary: DuplicatesSummary, ctx: ResultContext) {
         {shown.map((p) => (
           <li key={`${p.rows[0]}-${p.rows[1]}`}>
             {renderGoTo(ctx, summary.sheet, `A${p.rows[0]}`, ctx.s.rowLink(p.rows[0]), ctx.s.goToRow(p.rows[0]))}
-            {' · '}{renderGoTo(ctx, summary.sheet, `A${p.rows[1]}`, ctx.s.rowLink(p.rows[1]), ctx.s.goToRow(p.rows[1]))} · {t.duplicateReason[p.reason]}
+            {' · '}{renderGoTo(ctx, summary.sheet, `A${p.rows[1]}`, ctx.s.rowLink(p.rows[1]), ctx.s.goToRow(p.rows[1]))} · {explainMatch(ctx.locale, p.codes) || t.duplicateReason[p.reason]}
           </li>
         ))}
       </ul>
