@@ -15,18 +15,30 @@ import { ZodError } from 'zod';
 import { ApplyRefusal, parseOnly, runApply } from './apply';
 import { refusalText } from './refusals';
 import { checkInputFile, InputFileError } from './inputFile';
-import { OutputFileError } from './outFile';
+import { OutputFileError, refuseOutputOverInput, writeOutputFile } from './outFile';
+import { callList, DEFAULT_QUIET_DAYS } from '../core/callList';
+import { ImportError } from '../core/importRows';
+import { ImportRefusal, runImport } from './importFile';
+import { callListLines } from '../i18n/callList';
+import { CRM_FORMATS, crmContacts, crmCsv, crmVcards, type CrmFormat } from '../core/crmExport';
 import { WorkbookError } from '../workbook/port';
-import { ContactsError, SettingsError, TiersError } from '../actions';
+import { ContactsError, ImportRowsError, SettingsError, TiersError } from '../actions';
 
 const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledger (客户台账)
 
 Usage:
-  customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region CC] [--json] [--lang zh-CN|en-US]
+  customer-ledger analyze FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--region auto|CC] [--area-code N] [--json]
+                  [--lang zh-CN|en-US]
   customer-ledger apply FILE.xlsx --out OUT.xlsx [--force] [--only template,contacts,tiers,duplicates,summary,masked]
-                  [--as-of YYYY-MM-DD] [--sheet NAME] [--region CC] [--lang zh-CN|en-US]
+                  [--as-of YYYY-MM-DD] [--sheet NAME] [--region auto|CC] [--area-code N] [--lang zh-CN|en-US]
                   [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
-                  [--merge-duplicates]
+                  [--merge-duplicates] [--rfm]
+  customer-ledger export FILE.xlsx --format zoho|hubspot|vcard --out OUT [--force] [--sheet NAME]
+                  [--region auto|CC] [--area-code N] [--lang zh-CN|en-US]
+  customer-ledger import LEDGER.xlsx FROM.csv|FROM.xlsx --out OUT.xlsx [--force] [--sheet NAME]
+                  [--from-sheet NAME] [--no-update] [--region CC] [--lang zh-CN|en-US]
+  customer-ledger today FILE.xlsx [--as-of YYYY-MM-DD] [--quiet-days N] [--sheet NAME] [--region CC]
+                  [--json] [--lang zh-CN|en-US]
   customer-ledger --help | --version
 
 Commands:
@@ -41,13 +53,28 @@ Commands:
             --accept-suggestions, --archive-duplicates or --merge-duplicates, and only after a backup
             sheet is made. --merge-duplicates fills the kept row's blanks from its group, adds amounts
             and orders, keeps the earliest first and the latest last purchase, joins notes, then
-            archives the other rows (never deleted).
+            archives the other rows (never deleted). --rfm adds recency-frequency-monetary
+            scores (quintiles, 1-5) and segments (champions, loyal, at risk, hibernating...) to the tiers.
             Default --only: contacts,tiers,duplicates,summary.
+  import    Bring a list in without duplicates: FROM's columns are mapped onto the ledger's, every row
+            is matched against the ledger and the rest of FROM; new customers are added below the
+            ledger, known ones get their blank cells filled (never a value replaced; --no-update
+            leaves them), repeats and possible matches are left out and listed. A CSV may be UTF-8
+            or GBK (as Chinese Excel saves it). Written to --out after a backup sheet; inputs unchanged.
+  today     Whom to call: follow-ups overdue or due within 7 days (a next follow-up column), high-value
+            customers quiet for --quiet-days (default 60) or dormant, new customers never contacted;
+            the most urgent first, the most valuable first within each. The file is only read.
+  export    Write the customers for a CRM: --format zoho or hubspot (a CSV in that CRM's contact
+            import layout, UTF-8 with a byte-order mark, phones in E.164) or vcard (a .vcf for phones).
+            The workbook is only read.
 
 Options:
   --sheet NAME        the sheet to analyze (default: the sheet that looks most like a customer list)
   --as-of DATE        the date tiers are computed for, 1900-01-01 to 9999-12-31 (default: today)
-  --region CC         country for numbers typed without a country code, e.g. CN, US, HK (default: CN)
+  --region CC         country for numbers typed without a country code, e.g. CN, US, HK, or auto: the
+                      region most of the ledger's numbers are valid in, ties to the language's (default:
+                      auto; apply keeps a region saved in the workbook's settings sheet)
+  --area-code N       put in front of local numbers typed without their area code (e.g. 415, 0571)
   --json              print the report as JSON on stdout
   --lang LOCALE       zh-CN or en-US (also zh, en, zh_CN, en_US): the language of the messages (default:
                       from LANG) and, for apply, of the sheets and columns it adds (default: the ledger's)
@@ -102,28 +129,41 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-/** --as-of, --region and --lang, checked the same way for every command. */
-function sharedOptions(values: { 'as-of'?: string; region?: string; lang?: string }, io: CliIO): { locale: Locale; asOf?: string; region?: string } {
+/** --as-of, --region, --area-code and --lang, checked the same way for every command. */
+function sharedOptions(values: { 'as-of'?: string; region?: string; 'area-code'?: string; lang?: string }, io: CliIO):
+  { locale: Locale; asOf?: string; region?: string; areaCode?: string; language?: string } {
   const asOf = values['as-of'];
   if (asOf !== undefined) checkAsOf(asOf);
-  const region = values.region?.toUpperCase();
+  const region = values.region?.trim().toLowerCase() === 'auto' ? 'auto' : values.region?.toUpperCase();
   // A code libphonenumber does not know would silently read every number as having no country.
-  if (region !== undefined && !(/^[A-Z]{2}$/.test(region) && isSupportedCountry(region))) {
+  if (region !== undefined && region !== 'auto' && !(/^[A-Z]{2}$/.test(region) && isSupportedCountry(region))) {
     throw new UsageError(`--region must be a country code such as CN, US or HK, not "${values.region}".`);
   }
   if (values.lang !== undefined && !LANG_OPTION.test(values.lang.replace(/_/g, '-'))) {
     throw new UsageError(`--lang must be zh-CN or en-US (also zh, en, zh_CN, en_US), not "${values.lang}".`);
   }
-  const locale: Locale = pickLocale(values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG);
-  return { locale, asOf, region };
+  const areaCode = values['area-code']?.replace(/[\s()-]/g, '');
+  if (areaCode !== undefined && !/^\d{1,5}$/.test(areaCode)) {
+    throw new UsageError(`--area-code must be 1 to 5 digits such as 415 or 0571, not "${values['area-code']}".`);
+  }
+  const tag = values.lang ?? io.env.LC_ALL ?? io.env.LC_MESSAGES ?? io.env.LANG;
+  const locale: Locale = pickLocale(tag);
+  // The language as given (en_GB.UTF-8 → GB) breaks ties when the region is detected.
+  return { locale, asOf, region, areaCode, language: tag || locale };
 }
 
 /**
  * Read the file, pick the sheet, analyze it: its own function, so the sheet values (most of the memory
  * a large file takes) are garbage once the report exists, before the report is written out.
  */
-async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null },
-  locale: Locale, io: CliIO): Promise<Report> {
+async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null; areaCode?: string },
+  locale: Locale, io: CliIO, language?: string): Promise<Report> {
+  const sheet = await customerSheet(file, sheetOption, locale, io);
+  return analyzeSheet({ sheet: sheet.name, values: sheet.values, settings, language });
+}
+
+/** The sheet asked for, or the one that looks most like a customer list (a tie is said on stderr). */
+async function customerSheet(file: string, sheetOption: string | undefined, locale: Locale, io: CliIO): Promise<SheetValues> {
   const port = await openWorkbookFile(file);
   let sheets: SheetValues[];
   try {
@@ -160,7 +200,7 @@ async function analyzeFile(file: string, sheetOption: string | undefined, settin
   if (!sheet) {
     throw new UsageError(`No sheet named "${sheetName}" in ${file}. Sheets: ${sheets.map((s) => s.name).join(', ')}.`);
   }
-  return analyzeSheet({ sheet: sheet.name, values: sheet.values, settings });
+  return sheet;
 }
 
 async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
@@ -171,24 +211,111 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
       sheet: { type: 'string' },
       'as-of': { type: 'string' },
       region: { type: 'string' },
+      'area-code': { type: 'string' },
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('analyze needs exactly one FILE.xlsx (see --help).');
-  const { locale, asOf, region } = sharedOptions(values, io);
-  const settings = { region, asOf: asOf ?? null };
+  const { locale, asOf, region, areaCode, language } = sharedOptions(values, io);
+  const settings = { region, asOf: asOf ?? null, areaCode };
   // Before any library reads it: a device or pipe is never read, an .xls or a damaged file is named.
   await checkInputFile(file);
 
-  const report = await analyzeFile(file, values.sheet, settings, locale, io);
+  const report = await analyzeFile(file, values.sheet, settings, locale, io, language);
   if (values.json) {
     for (const piece of reportJsonPieces(report)) io.out(piece);
     io.out('\n');
   } else {
     io.out(formatReport(report, locale));
   }
+  return 0;
+}
+
+async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      sheet: { type: 'string' },
+      'from-sheet': { type: 'string' },
+      'no-update': { type: 'boolean', default: false },
+      region: { type: 'string' },
+      lang: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const [ledger, from] = positionals;
+  if (!ledger || !from || positionals.length > 2) throw new UsageError('import needs LEDGER.xlsx and FROM.csv (or FROM.xlsx) (see --help).');
+  if (!values.out) throw new UsageError('import needs --out OUT.xlsx: it never writes over its input.');
+  const { locale, region } = sharedOptions(values, io);
+  const lines = await runImport({
+    ledger, from, out: values.out, force: values.force, sheet: values.sheet, fromSheet: values['from-sheet'],
+    update: !values['no-update'], locale, now: new Date(), settings: region ? { region } : {},
+  });
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+async function todayCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      'quiet-days': { type: 'string' },
+      region: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('today needs exactly one FILE.xlsx (see --help).');
+  const quietText = values['quiet-days'] ?? String(DEFAULT_QUIET_DAYS);
+  if (!/^\d{1,4}$/.test(quietText) || +quietText < 1) throw new UsageError(`--quiet-days must be a whole number of days from 1 to 9999, not "${quietText}".`);
+  const { locale, asOf, region } = sharedOptions(values, io);
+  await checkInputFile(file);
+  const sheet = await customerSheet(file, values.sheet, locale, io);
+  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings: { region, asOf: asOf ?? null } });
+  const items = callList(sheet.values, report, { asOf: report.asOf, quietDays: +quietText });
+  if (values.json) io.out(`${JSON.stringify({ sheet: sheet.name, asOf: report.asOf, items }, null, 2)}\n`);
+  else io.out(`${callListLines(items, report.asOf, locale).join('\n')}\n`);
+  return 0;
+}
+
+async function exportCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      sheet: { type: 'string' },
+      region: { type: 'string' },
+      'area-code': { type: 'string' },
+      lang: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('export needs exactly one FILE.xlsx (see --help).');
+  const format = values.format as CrmFormat | undefined;
+  if (!format || !CRM_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${CRM_FORMATS.join(', ')}${values.format === undefined ? '' : `, not "${values.format}"`}.`);
+  if (!values.out) throw new UsageError(`export needs --out, such as contacts.${format === 'vcard' ? 'vcf' : 'csv'}.`);
+  const { locale, region, areaCode, language } = sharedOptions(values, io);
+  await checkInputFile(file);
+  await refuseOutputOverInput(values.out, file);
+  const sheet = await customerSheet(file, values.sheet, locale, io);
+  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings: { region, asOf: null, areaCode }, language });
+  const contacts = crmContacts(sheet.values, report);
+  const text = format === 'vcard' ? crmVcards(contacts) : crmCsv(contacts, format);
+  await writeOutputFile(values.out, [new TextEncoder().encode(text)], { force: values.force });
+  io.out(locale === 'zh-CN'
+    ? `已从「${sheet.name}」导出 ${contacts.length} 位客户到 ${values.out}\n`
+    : `exported ${contacts.length} customers from "${sheet.name}" to ${values.out}\n`);
   return 0;
 }
 
@@ -202,12 +329,14 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
       sheet: { type: 'string' },
       'as-of': { type: 'string' },
       region: { type: 'string' },
+      'area-code': { type: 'string' },
       lang: { type: 'string' },
       'fix-phones': { type: 'boolean', default: false },
       'fix-emails': { type: 'boolean', default: false },
       'accept-suggestions': { type: 'boolean', default: false },
       'archive-duplicates': { type: 'boolean', default: false },
       'merge-duplicates': { type: 'boolean', default: false },
+      rfm: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
     },
   });
@@ -215,12 +344,12 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
   if (!file || positionals.length > 1) throw new UsageError('apply needs exactly one FILE.xlsx (see --help).');
   if (values.out === undefined) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
   if (values.out === '') throw new UsageError('--out needs a file name, such as checked.xlsx.');
-  const { locale, asOf, region } = sharedOptions(values, io);
+  const { locale, asOf, region, areaCode } = sharedOptions(values, io);
   const lines = await runApply({
     file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
-    settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}) },
+    settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(areaCode !== undefined ? { areaCode } : {}) },
     fixPhones: values['fix-phones'], fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
-    archiveDuplicates: values['archive-duplicates'], mergeDuplicates: values['merge-duplicates'], force: values.force,
+    archiveDuplicates: values['archive-duplicates'], mergeDuplicates: values['merge-duplicates'], rfm: values.rfm, force: values.force,
   });
   io.out(`${lines.join('\n')}\n`);
   return 0;
@@ -261,6 +390,27 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       }
       return await applyCommand(rest, io);
     }
+    if (command === 'import') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await importCommand(rest, io);
+    }
+    if (command === 'today') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await todayCommand(rest, io);
+    }
+    if (command === 'export') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
+      return await exportCommand(rest, io);
+    }
     if (command === 'analyze') {
       if (rest.includes('--help') || rest.includes('-h')) {
         io.out(USAGE);
@@ -272,7 +422,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   } catch (err) {
     if (err instanceof UsageError || err instanceof AnalyzeError || err instanceof ApplyRefusal ||
       err instanceof WorkbookError || err instanceof SettingsError || err instanceof ContactsError || err instanceof TiersError ||
-      err instanceof InputFileError || err instanceof OutputFileError) {
+      err instanceof InputFileError || err instanceof OutputFileError || err instanceof ImportRefusal ||
+      err instanceof ImportError || err instanceof ImportRowsError) {
       io.err(`customer-ledger: ${oneLine(refusalText(err.message, messageLocale(argv, io)))}\n`);
       return 2;
     }

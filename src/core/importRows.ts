@@ -4,8 +4,9 @@
  * incoming row is matched against the ledger and against the other incoming rows by the same duplicate
  * engine the user already trusts. Pure: grids in, a classification out; the action writes.
  */
-import { analyzeSheet } from './analyze';
-import { columnIndex, detectLayout } from './columns';
+import { analyzeSheetSteps } from './analyze';
+import { columnIndex, detectLayoutSteps } from './columns';
+import { runToEnd } from './steps';
 import type { FieldId } from './fields';
 import type { Report } from './report';
 import { cellText, isBlankCell } from './text';
@@ -43,6 +44,9 @@ export class ImportError extends Error {
   }
 }
 
+/** Ledger rows copied into the combined list between two steps. */
+const ROWS_PER_STEP = 16384;
+
 export interface ImportLedger {
   values: readonly (readonly unknown[])[];
   report: Pick<Report, 'columns' | 'rows' | 'headerRow' | 'asOf' | 'region'>;
@@ -51,7 +55,12 @@ export interface ImportLedger {
 }
 
 export function planImport(ledger: ImportLedger, incoming: readonly (readonly unknown[])[], settings?: unknown): ImportPlan {
-  const layout = detectLayout(incoming);
+  return runToEnd(planImportSteps(ledger, incoming, settings));
+}
+
+/** planImport in steps (the analysis's own), so a caller on a UI thread can give the host a turn between them. */
+export function* planImportSteps(ledger: ImportLedger, incoming: readonly (readonly unknown[])[], settings?: unknown): Generator<unknown, ImportPlan, void> {
+  const layout = yield* detectLayoutSteps(incoming);
   if (!layout) throw new ImportError('no-header', 'The list to import has no header row with columns such as name, phone or email.');
   const ledgerCol = new Map<FieldId, number>();
   for (const [field, letter] of Object.entries(ledger.report.columns) as [FieldId, string][]) ledgerCol.set(field, columnIndex(letter));
@@ -75,11 +84,14 @@ export function planImport(ledger: ImportLedger, incoming: readonly (readonly un
   const header = ledger.values[ledger.report.headerRow - 1] ?? [];
   const combined: unknown[][] = [Array.from({ length: ledger.width }, (_, c) => header[c] ?? null)];
   const origin: { ledger?: number; source?: number }[] = [{}];
-  for (const r of ledger.report.rows) {
+  for (let i = 0; i < ledger.report.rows.length; i++) {
+    const r = ledger.report.rows[i]!;
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     combined.push(Array.from({ length: ledger.width }, (_, c) => ledger.values[r.row - 1]?.[c] ?? null));
     origin.push({ ledger: r.row });
   }
   const firstIncoming = combined.length;
+  yield;
   for (const sourceRow of layout.dataRows) {
     const cells = laidOut(incoming[sourceRow - 1] ?? []);
     // A row whose only values are in columns not brought in adds nothing.
@@ -88,7 +100,8 @@ export function planImport(ledger: ImportLedger, incoming: readonly (readonly un
     origin.push({ source: sourceRow });
   }
   const mapping = Object.fromEntries([...ledgerCol.entries()].filter(([, c]) => c < ledger.width)) as Partial<Record<FieldId, number>>;
-  const report = analyzeSheet({ sheet: 'import', values: combined, mapping, settings: settings ?? { region: ledger.report.region, asOf: ledger.report.asOf } });
+  yield;
+  const report = yield* analyzeSheetSteps({ sheet: 'import', values: combined, mapping, settings: settings ?? { region: ledger.report.region, asOf: ledger.report.asOf } });
   const result = new Map<number, ImportRow>();
   const incomingRows = report.rows.filter((r) => r.row > firstIncoming);
   const skipped = layout.dataRows.length + layout.totalsRows.length - incomingRows.length;
