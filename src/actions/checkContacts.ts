@@ -32,6 +32,8 @@ export interface CheckContactsSummary {
   emails: Record<string, number>;
   /** Cells the fixes would change (or changed). */
   fixes: number;
+  /** Cells "fix all" (E.164 phones, tidied emails, every suggestion) would still change after this run. */
+  fixable: number;
   backupSheet: string | null;
   /** The worst rows first, for "go to cell" links. */
   problems: { cell: string; kind: 'phone' | 'email'; status: string; reason: string | null; suggestion: string | null }[];
@@ -155,6 +157,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     phones: report.counts.phone,
     emails: report.counts.email,
     fixes: fixOps.count,
+    fixable: await fixableCells(ledger, phoneCol, emailCol, fixOps.count > 0, turn),
     backupSheet,
     problems,
   };
@@ -197,6 +200,25 @@ async function problemsOf(rows: readonly ReportRow[], phoneLetter: string | unde
     }
   }), turn);
   return out;
+}
+
+/** How many cells every fix together would change: what the pane's "fix all" offers (0 once fixed). */
+async function fixableCells(ledger: Ledger, phoneCol: number | null, emailCol: number | null, justFixed: boolean, turn: () => Promise<void>): Promise<number> {
+  if (justFixed) return 0;
+  let n = 0;
+  const rows = ledger.report.rows;
+  await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = rows[i]!;
+      const cells = ledger.values[r.row - 1];
+      if (phoneCol !== null && r.phone?.status === 'valid' && r.phone.e164 && cellText(cells?.[phoneCol]) !== r.phone.e164) n++;
+      if (emailCol !== null && r.email) {
+        const next = r.email.status === 'valid' ? r.email.normalized : r.email.status === 'suspect' ? r.email.suggestion : null;
+        if (next && cellText(cells?.[emailCol]) !== next) n++;
+      }
+    }
+  }), turn);
+  return n;
 }
 
 /** Writes into the user's own phone/email cells: only cells whose text changes, in contiguous runs. */

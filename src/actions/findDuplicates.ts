@@ -54,6 +54,26 @@ export interface DuplicatesSummary {
   dismissed: number;
   /** With `merge`: kept cells changed, formulas left, and the rule of each column. */
   merged: Omit<MergeOutcome, 'ops'> | null;
+  /** What the review shows of each row of a group (as the sheet held it before this run). */
+  rowDetails: Record<number, RowDetail>;
+}
+
+export interface RowDetail { name: string; phone: string; email: string; total: number | null; last: string | null }
+
+/** The review's columns for the rows of the groups: who, how to reach them, how much, how recent. */
+function rowDetailsOf(ledger: Ledger, rows: Iterable<number>, rowAt: (row: number) => Report['rows'][number] | undefined): Record<number, RowDetail> {
+  const col = (f: 'name' | 'company' | 'phone' | 'email') => (ledger.report.columns[f] ? columnIndex(ledger.report.columns[f]) : null);
+  const nameCol = col('name') ?? col('company');
+  const phoneCol = col('phone');
+  const emailCol = col('email');
+  const out: Record<number, RowDetail> = {};
+  for (const row of rows) {
+    const cells = ledger.values[row - 1] ?? [];
+    const r = rowAt(row);
+    const text = (c: number | null) => (c === null ? '' : cellText(cells[c]).trim());
+    out[row] = { name: text(nameCol), phone: text(phoneCol), email: text(emailCol), total: r?.total ?? null, last: r?.lastActivity ?? null };
+  }
+  return out;
 }
 
 /** cyrb53: a 53-bit string hash (non-cryptographic), as base-36 text. */
@@ -256,6 +276,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const summary: DuplicatesSummary = {
     sheet, groups, possible: report.possibleDuplicates, archived, archiveSheet, backupSheet, dismissed,
     merged: merge ? { cells: merge.cells, formulasKept: merge.formulasKept, unreadable: merge.unreadable, rules: merge.rules } : null,
+    rowDetails: rowDetailsOf(ledger, groupOfRow.keys(), rowAt),
   };
   const description = locale === 'zh-CN'
     ? `标出 ${groups.length} 组重复客户${merge ? `；合并到保留行（${merge.cells} 个单元格）` : ''}${archived.length ? `；备份后把 ${archived.length} 行移到「${archiveSheet}」` : ''}`

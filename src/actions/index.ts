@@ -10,3 +10,4 @@ export { buildMaskedCopy, exportMasked, type ExportMaskedOptions, type MaskedCop
 export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';
 export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';
 export { importRows, planImportRows, ImportRowsError, type ImportChoice, type ImportOptions, type ImportSummary } from './importRows';
+export { listCalls, type CallListSummary } from './listCalls';

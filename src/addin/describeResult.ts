@@ -22,6 +22,10 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       return s.summaryResult(result.summary.summarySheet, s.summaryMode[result.summary.mode] ?? result.summary.mode);
     case 'findDuplicates': {
       const g = result.summary.groups;
+      const { archived, archiveSheet, backupSheet, merged } = result.summary;
+      if (archived.length > 0 && archiveSheet && backupSheet) {
+        return `${merged ? `${s.mergedResult(merged.cells, merged.formulasKept)} ` : ''}${s.archivedResult(archived.length, archiveSheet, backupSheet)}`;
+      }
       return g.length === 0 ? s.noDuplicates : s.duplicatesResult(g.length, g.reduce((a, x) => a + x.rows.length, 0));
     }
     case 'exportMasked': {

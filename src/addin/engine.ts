@@ -3,7 +3,7 @@
  * Office.js adapter), loaded with a dynamic import() so the pane's first screen paints — and a ribbon
  * click registers — before it arrives.
  */
-export { installTemplate, checkContacts, computeTiers, buildSummary, findDuplicates, exportMasked, listBackups, restoreBackup, loadLedger } from '../actions';
+export { installTemplate, checkContacts, computeTiers, buildSummary, findDuplicates, exportMasked, listBackups, restoreBackup, loadLedger, listCalls } from '../actions';
 export { readWorkbookSettings, settingsOps } from '../actions/settingsSheet';
 export { ExcelWorkbookPort } from '../workbook/excel/excelPort';
 export { parseSettings } from '../core/settings';

@@ -2,7 +2,7 @@
  * The pane's and the ribbon's one way into the actions: builds the port over the host, runs the
  * action, returns its summary tagged with the action's id. No React, no DOM.
  */
-import type { BackupInfo, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../actions';
+import type { BackupInfo, CallListSummary, CheckContactsOptions, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../actions';
 import type { ActionProgress } from '../actions/context';
 import type { ActionId } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
@@ -24,6 +24,14 @@ export interface RunOptions extends RunControlOptions {
   /** The customer sheet the user chose (otherwise found). */
   sheet?: string;
   duplicates?: FindDuplicatesOptions;
+  /** Fixes to write into the user's phone and email cells (after a backup). */
+  contacts?: CheckContactsOptions;
+}
+
+/** The call list (read only): who to call today, for the pane's "Whom to call" card. */
+export async function runCallList(host: AddinHost, locale: Locale, options: { sheet?: string } & RunControlOptions = {}): Promise<CallListSummary> {
+  const { e, ctx } = await actionContext(host, locale, options.sheet, options);
+  return e.listCalls(ctx);
 }
 
 export async function runAction(id: ActionId, host: AddinHost, locale: Locale, options: RunOptions = {}): Promise<ActionResult> {
@@ -32,7 +40,7 @@ export async function runAction(id: ActionId, host: AddinHost, locale: Locale, o
     case 'installTemplate':
       return { action: id, summary: await e.installTemplate(ctx) };
     case 'checkContacts':
-      return { action: id, summary: await e.checkContacts(ctx) };
+      return { action: id, summary: await e.checkContacts(ctx, options.contacts) };
     case 'computeTiers':
       return { action: id, summary: await e.computeTiers(ctx) };
     case 'buildSummary':

@@ -8,6 +8,7 @@ import { renderBackupsCard } from './components/BackupsCard';
 import { MappingCard } from './components/MappingCard';
 import { renderResult, type ResultContext } from './components/results';
 import { SettingsCard } from './components/SettingsCard';
+import { TodayCard } from './components/TodayCard';
 import type { PaneState } from './usePane';
 import type { PaneStyles } from './usePaneStyles';
 
@@ -62,6 +63,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
   const ctx: ResultContext = {
     s, locale: pane.locale, styles, busy: pane.anyBusy, goTo: pane.goTo,
     applyReview: (choices) => void pane.run('findDuplicates', { duplicates: choices }),
+    fixAll: () => void pane.run('checkContacts', { contacts: { fixPhones: true, fixEmails: true, acceptSuggestions: true } }),
   };
   return (
     <main className={styles.root} aria-label={s.appTitle} lang={pane.locale} data-watching={pane.watching ? 'true' : 'false'}>
@@ -86,6 +88,7 @@ export function renderPane(pane: PaneState, styles: PaneStyles) {
           about: id === 'exportMasked' && pane.newWorkbook === 'download' ? s.maskedAboutDownload : undefined,
         }, styles);
       })}
+      {view?.kind === 'ready' ? <TodayCard pane={pane} styles={styles} ctx={ctx} /> : null}
       {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}
       {view && view.backups.length > 0 ? renderBackupsCard(view.backups, pane, styles) : null}
       {view ? <SettingsCard settings={view.settings} detected={view.kind === 'ready' ? view.region : null} pane={pane} styles={styles} /> : null}

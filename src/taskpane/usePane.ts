@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTION_IDS, paneStrings, type ActionId, type PaneStrings } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
+import type { CallListSummary } from '../actions';
 import { errorKey, errorMessage } from '../addin/errorWording';
 import { localeOf, type AddinHost } from '../addin/host';
 import { restoreFromBackup } from '../addin/restoreBackup';
 import { lastRibbonEvent, subscribeRibbon } from '../addin/ribbonStore';
-import { runAction, type ActionProgress, type ActionResult, type RunOptions } from '../addin/runAction';
+import { runAction, runCallList, type ActionProgress, type ActionResult, type RunOptions } from '../addin/runAction';
 import { RunControl } from '../addin/runControl';
 import { saveMapping, saveSettings, type SettingsInput } from '../addin/workbookSettings';
 import { readWorkbook, type WorkbookView } from '../addin/workbookView';
@@ -83,6 +84,7 @@ export interface PaneState {
   dismissNotice: () => void;
   /** What the host does with a new workbook (the masked copy): Excel opens it, the playground downloads it. */
   newWorkbook: 'open' | 'download';
+  loadCalls: () => Promise<CallListSummary>;
 }
 
 const CLEAR = { busy: false, error: null, stopped: null, progress: null, note: null } as const;
@@ -294,5 +296,7 @@ export function usePane(host: AddinHost): PaneState {
     saveMapping: (mapping) => save(() => saveMapping(host, locale, view?.kind === 'ready' ? view.sheet : '', mapping), s.mappingSaved),
     dismissNotice: () => setNotice(null),
     newWorkbook: host.newWorkbook ?? 'open',
+    /** The call list of the customer sheet (read only: no run, no backup). */
+    loadCalls: () => runCallList(host, locale, { sheet: sheetRef.current }),
   };
 }

@@ -1,9 +1,22 @@
-/** Review list of duplicate groups: links to the rows, the row to keep, "not a duplicate", then apply. */
+/**
+ * Review list of duplicate groups: each row with who it is and how to reach them, the row to keep,
+ * "not a duplicate", then apply — or finish the job: merge the groups, or move the duplicates to an
+ * archive, each after a dialog that says what will happen.
+ */
 import { Button, Checkbox, Field, Select, Text } from '@fluentui/react-components';
 import type { DuplicatesSummary } from '../../actions';
 import { explainMatch, strings } from '../../i18n/strings';
+import { ConfirmButton } from './ConfirmButton';
 import { renderGoTo, type ResultContext } from './goTo';
-import { useDuplicateReview } from './useDuplicateReview';
+import { REVIEW_GROUPS, useDuplicateReview } from './useDuplicateReview';
+
+/** "张伟 · 138 0013 8000 · zw@qq.com · spent ¥1,200 · last 2026-10-01": what tells the rows of a group apart. */
+function detailText(summary: DuplicatesSummary, row: number, ctx: ResultContext): string {
+  const d = summary.rowDetails?.[row];
+  if (!d) return '';
+  const money = d.total === null ? '' : ctx.s.detailAmount(new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 2 }).format(d.total));
+  return [d.name, d.phone, d.email, money, d.last ? ctx.s.detailLast(d.last) : ''].filter(Boolean).join(' · ');
+}
 
 export function DuplicateReview({ summary, ctx }: { summary: DuplicatesSummary; ctx: ResultContext }) {
   const review = useDuplicateReview(summary);
@@ -22,9 +35,9 @@ function renderDuplicateReview(summary: DuplicatesSummary, ctx: ResultContext, r
           <Text>
             <Text weight="semibold">{s.groupTitle(g.id)}</Text> · {explainMatch(ctx.locale, g.codes) || g.reasons.map((r) => t.duplicateReason[r]).join(sep)}
           </Text>
-          <div className={styles.row}>
-            {g.rows.map((row) => <span key={row}>{renderGoTo(ctx, summary.sheet, `A${row}`, s.rowLink(row), s.goToRow(row))}</span>)}
-          </div>
+          <ul className={styles.list}>
+            {g.rows.map((row) => <li key={row}>{renderGoTo(ctx, summary.sheet, `A${row}`, s.rowLink(row), s.goToRow(row))} {detailText(summary, row, ctx)}</li>)}
+          </ul>
           <div className={styles.row}>
             <Field label={s.keepLabel(g.id)} size="small">
               <Select size="small" value={String(review.keepOf(g.id, g.keep))} disabled={review.isNotDuplicate(g.id)}
@@ -36,9 +49,15 @@ function renderDuplicateReview(summary: DuplicatesSummary, ctx: ResultContext, r
           </div>
         </div>
       ))}
-      {review.hidden > 0 ? <Text size={200}>{t.more(review.hidden)}</Text> : null}
-      <div>
+      {review.hidden > 0 ? (
+        <div><Button appearance="subtle" onClick={review.showMore}>{s.showMoreGroups(Math.min(review.hidden, REVIEW_GROUPS))}</Button></div>
+      ) : null}
+      <div className={styles.row}>
         <Button disabled={ctx.busy || !review.changed} onClick={() => ctx.applyReview(review.choices())}>{s.applyReview}</Button>
+        <ConfirmButton label={s.mergeGroups} title={s.mergeTitle} lines={s.mergeRules} confirm={s.confirm} cancel={s.cancelDialog}
+          disabled={ctx.busy} onConfirm={() => ctx.applyReview({ ...review.choices(), merge: true })} />
+        <ConfirmButton label={s.archiveGroups} title={s.archiveTitle} lines={s.archiveRules} confirm={s.confirm} cancel={s.cancelDialog}
+          disabled={ctx.busy} onConfirm={() => ctx.applyReview({ ...review.choices(), archive: true })} />
       </div>
     </section>
   );

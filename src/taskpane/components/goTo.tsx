@@ -10,7 +10,9 @@ export interface ResultContext {
   styles: PaneStyles;
   busy: boolean;
   goTo: (sheet: string, address: string) => void;
-  applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number> }) => void;
+  /** Write every fix the check proposes, after a backup (the user confirmed in a dialog). */
+  fixAll: () => void;
+  applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number>; merge?: boolean; archive?: boolean }) => void;
 }
 
 export function renderGoTo(ctx: ResultContext, sheet: string, cell: string, text: string = cell, label: string = ctx.s.goToCell(cell)) {

@@ -4,6 +4,7 @@ import type { CheckContactsSummary, DuplicatesSummary, TierColumnsSummary } from
 import { explainMatch, strings } from '../../i18n/strings';
 import { describeResult } from '../../addin/describeResult';
 import type { ActionResult } from '../../addin/runAction';
+import { ConfirmButton } from './ConfirmButton';
 import { DuplicateReview } from './DuplicateReview';
 import { renderGoTo, type ResultContext } from './goTo';
 
@@ -33,6 +34,13 @@ function renderContacts(summary: CheckContactsSummary, ctx: ResultContext) {
           {summary.problems.length > shown.length ? <Text size={200}>{ctx.s.moreProblems(summary.problems.length - shown.length)}</Text> : null}
         </>
       )}
+      {summary.fixable > 0 ? (
+        <div>
+          <ConfirmButton label={ctx.s.fixAll} title={ctx.s.fixAllTitle} lines={ctx.s.fixAllRules} confirm={ctx.s.confirm} cancel={ctx.s.cancelDialog}
+            disabled={ctx.busy} onConfirm={ctx.fixAll} />
+        </div>
+      ) : null}
+      {summary.fixes > 0 && summary.backupSheet ? <Text size={200}>{ctx.s.fixedResult(summary.fixes, summary.backupSheet)}</Text> : null}
     </>
   );
 }
@@ -114,7 +122,7 @@ export function renderResult(result: ActionResult | null, ctx: ResultContext) {
           <Text>{describeResult(result, ctx.locale)}</Text>
           {result.summary.dismissed > 0 ? <Text size={200} className={ctx.styles.muted}>{ctx.s.dismissedResult(result.summary.dismissed)}</Text> : null}
           {result.summary.possible.length > 0 ? renderPossible(result.summary, ctx) : null}
-          {result.summary.groups.length > 0 ? <DuplicateReview summary={result.summary} ctx={ctx} /> : null}
+          {result.summary.groups.length > 0 && result.summary.archived.length === 0 ? <DuplicateReview summary={result.summary} ctx={ctx} /> : null}
         </>
       );
   }

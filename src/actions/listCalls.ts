@@ -1,0 +1,15 @@
+/** Whom to call: the ledger read once and core/callList applied; nothing is written. */
+import { callList, DEFAULT_QUIET_DAYS, type CallItem } from '../core/callList';
+import { loadLedger, type ActionContext } from './context';
+
+export interface CallListSummary {
+  sheet: string;
+  asOf: string;
+  items: CallItem[];
+}
+
+export async function listCalls(ctx: ActionContext, options: { quietDays?: number } = {}): Promise<CallListSummary> {
+  const ledger = await loadLedger(ctx);
+  const items = callList(ledger.values, ledger.report, { asOf: ledger.report.asOf, quietDays: options.quietDays ?? DEFAULT_QUIET_DAYS });
+  return { sheet: ledger.sheet, asOf: ledger.report.asOf, items };
+}
