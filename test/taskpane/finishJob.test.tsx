@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The pane finishes the job: fix all after a dialog, merge a duplicate group after a dialog that states
+ * The pane finishes the job: fix all after a confirmation, merge a duplicate group after one that states
  * the rules, whom to call — each asserted on the workbook afterwards (nothing of the user's lost).
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Pane } from '../../src/taskpane/Pane';
 import { card } from './dom';
@@ -11,28 +11,52 @@ import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(90_000);
 
+/** The pane disables its buttons while anything runs (the sheet watch included): click once it is free. */
+async function clickWhenEnabled(button: HTMLElement) {
+  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 15_000 });
+  // After a run the pane re-reads the workbook and watches the sheet again: wait until it does, so the
+  // confirmation is not opened on a result about to be redrawn.
+  await waitFor(() => expect(screen.getByRole('main').getAttribute('data-watching')).toBe('true'), { timeout: 15_000 });
+  await userEvent.click(button);
+}
+
+/**
+ * Opens a confirmation (it opens in place, under its button). Cards are found again at each step: the
+ * pane may redraw one while it re-reads the workbook after a run; then the button is clicked again.
+ */
+async function openConfirmation(button: () => HTMLElement, name: string): Promise<HTMLElement> {
+  for (let attempt = 1; ; attempt++) {
+    if (button().getAttribute('aria-expanded') !== 'true') await clickWhenEnabled(button());
+    try {
+      return await screen.findByRole('region', { name }, { timeout: 3_000 });
+    } catch (err) {
+      if (attempt >= 4) throw new Error(`${String(err).slice(0, 60)} | ${screen.getByRole('main').textContent?.slice(0, 900)}`);
+    }
+  }
+}
+
 async function ready() {
   await screen.findByText(/header on row 1, 4 customers/, undefined, { timeout: 30_000 });
 }
 
-it('fixes every proposed cell after a dialog that says what will happen, with a backup', async () => {
+it('fixes every proposed cell after a confirmation that says what will happen, with a backup', async () => {
   const t = paneHost({ Clients: LEDGER });
   render(<Pane host={t.host} />);
   await ready();
   const contacts = card('Check phones & emails');
   await userEvent.click(within(contacts).getByRole('button', { name: 'Check phones & emails' }));
-  await userEvent.click(await within(contacts).findByRole('button', { name: 'Fix all…' }, { timeout: 20_000 }));
-  const dialog = await screen.findByRole('dialog', { name: 'Fix phones and emails' });
-  expect(within(dialog).getByText(/backup of the sheet is made/)).toBeTruthy();
-  await userEvent.click(within(dialog).getByRole('button', { name: 'Go ahead' }));
-  await within(contacts).findByText(/Fixed \d+ cells, after a backup in "/, undefined, { timeout: 20_000 });
+  await within(contacts).findByRole('button', { name: 'Fix all…' }, { timeout: 20_000 });
+  const confirmation = await openConfirmation(() => within(card('Check phones & emails')).getByRole('button', { name: 'Fix all…' }), 'Fix phones and emails');
+  expect(within(confirmation).getByText(/backup of the sheet is made/)).toBeTruthy();
+  await userEvent.click(within(confirmation).getByRole('button', { name: 'Go ahead' }));
+  await waitFor(() => expect(card('Check phones & emails').textContent).toMatch(/Fixed \d+ cells, after a backup in "/), { timeout: 20_000 });
   const rows = t.sim.workbook.sheet('Clients').values();
   expect(rows[1]!.slice(0, 3)).toEqual(['Ann Lee', '+8613800138000', 'ann@qq.com']);
   expect(rows[2]![2]).toBe('bo@qq.com'); // the suggestion accepted
   expect(rows[2]![1]).toBe('1380013'); // an invalid number is left as typed
   const backup = t.sim.workbook.sheetNames().find((n) => /Backup/.test(n))!;
   expect(t.sim.workbook.sheet(backup).values().slice(0, 5).map((r) => r.slice(0, 7))).toEqual(LEDGER);
-  expect(within(contacts).queryByRole('button', { name: 'Fix all…' })).toBeNull(); // nothing left to fix
+  expect(within(card('Check phones & emails')).queryByRole('button', { name: 'Fix all…' })).toBeNull(); // nothing left to fix
 });
 
 it('shows each row of a group, merges after the rules are read, and keeps the other row in the archive', async () => {
@@ -44,11 +68,10 @@ it('shows each row of a group, merges after the rules are read, and keeps the ot
   const group = await within(dup).findByRole('group', { name: 'Group 1' }, { timeout: 20_000 });
   expect(within(group).getByText(/Ann Lee · 13800138000 · ann@qq\.com · spent 1,200/)).toBeTruthy();
   expect(within(group).getByText(/Ann Lee · 13800138000 · ann\.lee@163\.com · spent 80/)).toBeTruthy();
-  await userEvent.click(within(dup).getByRole('button', { name: 'Merge into the kept rows…' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Merge duplicate groups' });
-  expect(within(dialog).getByText(/Amounts and order counts are added/)).toBeTruthy();
-  await userEvent.click(within(dialog).getByRole('button', { name: 'Go ahead' }));
-  await within(dup).findByText(/Merged \d+ cells into the kept rows.*Moved 1 duplicate rows to "/, undefined, { timeout: 20_000 });
+  const confirmation = await openConfirmation(() => within(card('Find duplicates')).getByRole('button', { name: 'Merge into the kept rows…' }), 'Merge duplicate groups');
+  expect(within(confirmation).getByText(/Amounts and order counts are added/)).toBeTruthy();
+  await userEvent.click(within(confirmation).getByRole('button', { name: 'Go ahead' }));
+  await waitFor(() => expect(card('Find duplicates').textContent).toMatch(/Merged \d+ cells into the kept rows.*Moved 1 duplicate rows to "/), { timeout: 20_000 });
   const rows = t.sim.workbook.sheet('Clients').values();
   const anns = rows.filter((r) => r[0] === 'Ann Lee');
   expect(anns).toHaveLength(1);

@@ -1,5 +1,10 @@
-/** A button that says what will happen, in a dialog, before it happens: every change to the user's cells goes through one. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+/**
+ * A button that says what will happen before it happens: every change to the user's cells goes through
+ * one. The confirmation opens in place, under the button (a task pane is too narrow for a modal to add
+ * anything), and is answered with "go ahead" or "not now".
+ */
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -11,28 +16,32 @@ export interface ConfirmButtonProps {
   onConfirm: () => void;
 }
 
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
 export function ConfirmButton(p: ConfirmButtonProps) {
+  const [open, setOpen] = useState(false);
+  const styles = useStyles();
+  const titleId = useId();
   return (
-    <Dialog>
-      <DialogTrigger disableButtonEnhancement>
-        <Button disabled={p.disabled}>{p.label}</Button>
-      </DialogTrigger>
-      <DialogSurface aria-label={p.title}>
-        <DialogBody>
-          <DialogTitle>{p.title}</DialogTitle>
-          <DialogContent>
-            <ul>{p.lines.map((line) => <li key={line}>{line}</li>)}</ul>
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary" onClick={p.onConfirm}>{p.confirm}</Button>
-            </DialogTrigger>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{p.cancel}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button disabled={p.disabled} aria-expanded={open} onClick={() => setOpen((o) => !o)}>{p.label}</Button>
+      {open ? (
+        <section role="region" aria-labelledby={titleId} className={styles.panel}>
+          <Text weight="semibold" id={titleId}>{p.title}</Text>
+          <ul className={styles.list}>{p.lines.map((line) => <li key={line}>{line}</li>)}</ul>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={p.disabled} onClick={() => { setOpen(false); p.onConfirm(); }}>{p.confirm}</Button>
+            <Button onClick={() => setOpen(false)}>{p.cancel}</Button>
+          </div>
+        </section>
+      ) : null}
+    </>
   );
 }

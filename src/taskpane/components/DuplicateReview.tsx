@@ -1,7 +1,7 @@
 /**
  * Review list of duplicate groups: each row with who it is and how to reach them, the row to keep,
  * "not a duplicate", then apply — or finish the job: merge the groups, or move the duplicates to an
- * archive, each after a dialog that says what will happen.
+ * archive, each after a confirmation that says what will happen.
  */
 import { Button, Checkbox, Field, Select, Text } from '@fluentui/react-components';
 import type { DuplicatesSummary } from '../../actions';

@@ -10,7 +10,7 @@ export interface ResultContext {
   styles: PaneStyles;
   busy: boolean;
   goTo: (sheet: string, address: string) => void;
-  /** Write every fix the check proposes, after a backup (the user confirmed in a dialog). */
+  /** Write every fix the check proposes, after a backup (the user confirmed what it does). */
   fixAll: () => void;
   applyReview: (choices: { notDuplicates: number[]; keep: Record<number, number>; merge?: boolean; archive?: boolean }) => void;
 }
