@@ -383,40 +383,16 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       io.out(`${version()}\n`);
       return 0;
     }
-    if (command === 'apply') {
+    const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+      apply: applyCommand, import: importCommand, today: todayCommand, export: exportCommand, analyze: analyzeCommand,
+    };
+    const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (run) {
       if (rest.includes('--help') || rest.includes('-h')) {
         io.out(USAGE);
         return 0;
       }
-      return await applyCommand(rest, io);
-    }
-    if (command === 'import') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(USAGE);
-        return 0;
-      }
-      return await importCommand(rest, io);
-    }
-    if (command === 'today') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(USAGE);
-        return 0;
-      }
-      return await todayCommand(rest, io);
-    }
-    if (command === 'export') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(USAGE);
-        return 0;
-      }
-      return await exportCommand(rest, io);
-    }
-    if (command === 'analyze') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(USAGE);
-        return 0;
-      }
-      return await analyzeCommand(rest, io);
+      return await run(rest, io);
     }
     throw new UsageError(`Unknown command "${command}". Try: customer-ledger --help`);
   } catch (err) {

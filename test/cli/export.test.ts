@@ -2,15 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { run } from './cliHarness';
 import { SAMPLES_DIR } from '../helpers/samples';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: 'en_US.UTF-8' } });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-export-')); });

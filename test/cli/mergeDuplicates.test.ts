@@ -3,16 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { run } from './cliHarness';
 import { cellText } from '../../src/core/text';
 import { worksheetValues } from '../helpers/exceljsRead';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: 'en_US.UTF-8' } });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-merge-')); });

@@ -3,14 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { run } from './cliHarness';
 
-async function run(args: string[], lang = 'en_US.UTF-8') {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, env: { LANG: lang } });
-  return { code, out, err };
-}
 
 let dir: string;
 let file: string;

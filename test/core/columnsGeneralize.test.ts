@@ -10,6 +10,7 @@ import { detectLayout } from '../../src/core/columns';
 import { FIELD_BY_ID, type FieldId } from '../../src/core/fields';
 import { isVocabularyWord, VOCABULARY } from '../../src/core/columns/headerVocabulary';
 import { SAMPLES_DIR, readTruth } from '../helpers/samples';
+import { seededRandom } from '../../src/core/random';
 
 /** The samples' columns, left to right (both ledgers share the layout). */
 const TRUE_FIELDS: readonly FieldId[] = ['name', 'gender', 'age', 'company', 'title', 'industry', 'region', 'phone', 'email',
@@ -57,17 +58,8 @@ const HELD_OUT: Record<'zh' | 'en', Partial<Record<FieldId, readonly string[]>>>
   },
 };
 
-/** A small seeded generator (mulberry32), so every run draws the same cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so every run draws the same cases. */
+const random = seededRandom;
 
 const HAN = /[\u3400-\u9fff]/;
 const vocabularyOf = (field: FieldId, lang: 'zh' | 'en') =>

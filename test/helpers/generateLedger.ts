@@ -2,6 +2,8 @@
  * Messy ledgers of any size, with the same kinds of mess as the shared samples: phones typed many ways,
  * emails with typos, mixed date forms, amounts with currency signs, some duplicates. Deterministic.
  */
+import { seededRandom } from '../../src/core/random';
+
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
 const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞斌宇浩凯晨欣怡佳琪雪梅婷颖子涵思雨'];
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '南京', '苏州', '武汉', '成都'];
@@ -19,17 +21,7 @@ const PREFIXES = ['138', '139', '150', '151', '152', '157', '158', '159', '186',
 export const HEADER = ['客户姓名', '性别', '年龄', '公司名称', '职位', '行业', '地区', '联系电话', '电子邮箱', '来源渠道',
   '首次购买日期', '最近购买日期', '购买次数', '累计消费金额', '最近联系日期', '负责人', '备注'];
 
-/** A small fast deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function phoneText(digits: string, style: number): string {
   const [a, b, c] = [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7)];

@@ -7,6 +7,7 @@
  *    candidate pairs, started from and pulled towards sane priors, so a ledger of ten rows still works;
  *  - a pair's score is the prior log-odds plus each field's log2(m/u), in bits.
  */
+import { seededRandom } from '../random';
 import { LEVELS, MATCH_FIELDS, compareRows, type MatchData } from './comparisons';
 
 const F = MATCH_FIELDS.length;
@@ -61,17 +62,6 @@ export interface MatchModel {
   readonly rows: number;
 }
 
-/** A deterministic generator (mulberry32): the same ledger always gives the same model. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** u for every level but exact, from random pairs (all pairs of a small ledger), with the priors as pseudo-pairs. */
 function estimateU(d: MatchData, n: number): Float64Array[] {
@@ -84,7 +74,7 @@ function estimateU(d: MatchData, n: number): Float64Array[] {
   if (n * (n - 1) / 2 <= U_SAMPLES) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) add(i, j);
   } else {
-    const next = random(n);
+    const next = seededRandom(n);
     for (let k = 0; k < U_SAMPLES; k++) {
       const i = Math.floor(next() * n);
       let j = Math.floor(next() * (n - 1));
