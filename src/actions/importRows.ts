@@ -53,6 +53,9 @@ export class ImportRowsError extends Error {
   }
 }
 
+/** Incoming rows typed between two host turns (dates and amounts parsed per cell). */
+const ROWS_PER_TURN = 1024;
+
 const DEFAULTS: Record<ImportRow['kind'], ImportChoice> = { new: 'add', same: 'update', repeat: 'skip', possible: 'skip' };
 const FIELD_TYPE = new Map(FIELDS.map((f) => [f.id, f.type]));
 
@@ -89,7 +92,8 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   const ledger = await loadLedger(ctx);
   const { report, sheet, locale } = { ...ledger, locale: ctx.locale };
   const width = userWidth(ledger);
-  const plan = await withTurns(planImportSteps({ values: ledger.values, report, width }, options.incoming), hostTurns(ctx));
+  const turn = hostTurns(ctx);
+  const plan = await withTurns(planImportSteps({ values: ledger.values, report, width }, options.incoming), turn);
   const choiceOf = (r: ImportRow): ImportChoice => options.choices?.[r.source] ?? options.defaults?.[r.kind] ?? DEFAULTS[r.kind];
   const adds = plan.rows.filter((r) => choiceOf(r) === 'add');
   const updates = plan.rows.filter((r) => choiceOf(r) === 'update' && r.match !== null && (r.kind === 'same' || r.kind === 'possible'));
@@ -101,6 +105,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
     if (FIELD_TYPE.get(field) === 'date') dateOrders.set(col, inferDateOrder(plan.rows.map((r) => r.cells[col])));
   }
   const typed = (v: unknown, col: number) => typedCell(v, fieldOf.get(col), dateOrders.get(col) ?? 'ymd');
+  await turn();
 
   // Rows go below the ledger: a totals row there would not count them, so say so instead.
   const lastData = report.rows.reduce((m, r) => Math.max(m, r.row), report.headerRow);
@@ -110,7 +115,9 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
 
   const ops: WriteOp[] = [];
   const fills: { row: number; col: number; value: CellInput; format?: string }[] = [];
-  for (const r of updates) {
+  for (let i = 0; i < updates.length; i++) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await turn();
+    const r = updates[i]!;
     const current = ledger.values[r.match! - 1] ?? [];
     for (let c = 0; c < width; c++) {
       if (isBlankCell(current[c]) && !isBlankCell(r.cells[c])) fills.push({ row: r.match!, col: c, ...typed(r.cells[c], c) });
@@ -131,7 +138,9 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   if (adds.length > 0) {
     const block: CellInput[][] = [];
     const formats: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
-    for (const r of adds) {
+    for (let i = 0; i < adds.length; i++) {
+      if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await turn();
+      const r = adds[i]!;
       block.push(r.cells.slice(0, width).map((v, c) => {
         const t = typed(v, c);
         if (t.format) formats[c] = t.format;
