@@ -1,5 +1,5 @@
 /**
- * The engine against the shared sample ledgers and their ground truth (../shared/samples).
+ * The engine against the sample ledgers and their ground truth (test/fixtures/samples, copies of the shared ones).
  * Targets from the foundation issue: phone and email ≥ 99%, tiers 100%, duplicate pairs F1 ≥ 0.97,
  * exactly the data rows.
  */
