@@ -104,25 +104,13 @@ function cheapHash(text: string, h = 0x811c9dc5): number {
  * The candidates as columns, position i being one row: what analyzeSheet builds (no object per row,
  * which at a million rows is most of the garbage collector's work). `findDuplicates` takes objects.
  */
-export interface CandidateColumns {
+export interface CandidateColumns extends MatchData {
   /** 1-based sheet rows, unique. */
   readonly row: ArrayLike<number>;
-  readonly name: readonly string[];
-  readonly company: readonly string[];
-  /** E.164 of a valid phone, else null; `mobile[i]` is 1 when that phone is a mobile. */
+  /** E.164 of a valid phone (or a local:<digits> key), else null; `mobile[i]` is 1 when that phone is a mobile. */
   readonly phone: readonly (string | null)[];
-  readonly mobile: ArrayLike<number>;
-  readonly email: readonly (string | null)[];
   readonly completeness: ArrayLike<number>;
   readonly lastActivity: readonly (IsoDate | null)[];
-  /** Optional match columns ('' when a row has none): nameKey() of a split name's parts, a lower-cased
-   *  address, a postcode, a city, a birth date as yyyymmdd. */
-  readonly given?: readonly string[];
-  readonly surname?: readonly string[];
-  readonly address?: readonly string[];
-  readonly postcode?: readonly string[];
-  readonly city?: readonly string[];
-  readonly birth?: readonly string[];
 }
 
 /** Column form of candidate objects. */
