@@ -35,7 +35,11 @@ export const DEFAULT_QUIET_DAYS = 60;
 
 const RANK: Record<CallReason, number> = { overdue: 0, dueThisWeek: 1, goingQuiet: 2, notContacted: 3 };
 
-export function callList(values: readonly (readonly unknown[])[], report: Pick<Report, 'columns' | 'rows'>, options: CallListOptions): CallItem[] {
+export function callList(values: readonly (readonly unknown[])[], report: Pick<Report, 'columns' | 'rows'> & Partial<Pick<Report, 'duplicateGroups'>>,
+  options: CallListOptions): CallItem[] {
+  // A customer entered twice is one call: only the row its duplicate group keeps is listed.
+  const notKept = new Set<number>();
+  for (const g of report.duplicateGroups ?? []) for (const row of g.rows) if (row !== g.keep) notKept.add(row);
   const col = (f: FieldId) => (report.columns[f] ? columnIndex(report.columns[f]) : null);
   const nextCol = col('nextFollowUp');
   const lastContactCol = col('lastContact');
@@ -45,6 +49,7 @@ export function callList(values: readonly (readonly unknown[])[], report: Pick<R
   const weekEnd = excelSerialToIso(isoToExcelSerial(options.asOf) + 6) ?? options.asOf;
   const items: CallItem[] = [];
   for (const r of report.rows) {
+    if (notKept.has(r.row)) continue;
     const cells = values[r.row - 1] ?? [];
     const base = {
       row: r.row,

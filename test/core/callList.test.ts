@@ -40,6 +40,12 @@ describe('callList', () => {
     ]);
   });
 
+  it('lists a customer entered twice once: the row its duplicate group keeps', () => {
+    const withGroups = { ...report, duplicateGroups: [{ id: 1, rows: [2, 8], keep: 8, reasons: [], pairs: [] }] };
+    const list = callList(values, withGroups, { asOf: AS_OF, quietDays: 60 });
+    expect(list.map((i) => i.name)).toEqual(['Gus', 'Bob', 'Cat', 'Dan']);
+  });
+
   it('a high-value active customer is going quiet only past the quiet days', () => {
     const r = reportOf([{ total: 1, valueTier: 'high', statusTier: 'active', lastActivity: '2026-10-01' }], { name: 'A' });
     expect(callList([['Name'], ['Ann']], r, { asOf: AS_OF, quietDays: 60 })).toEqual([]);
