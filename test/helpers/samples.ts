@@ -44,21 +44,5 @@ export async function analyzeSample(name: string): Promise<{ report: Report; tru
   return { report, truth };
 }
 
-/** Unordered pairs of rows that share a group. */
-export function pairsOf(groups: readonly (readonly number[])[]): Set<string> {
-  const out = new Set<string>();
-  for (const g of groups) {
-    const rows = [...g].sort((a, b) => a - b);
-    for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) out.add(`${rows[i]}-${rows[j]}`);
-  }
-  return out;
-}
-
-export function pairF1(found: Set<string>, truth: Set<string>): { precision: number; recall: number; f1: number } {
-  let tp = 0;
-  for (const p of found) if (truth.has(p)) tp++;
-  const precision = found.size === 0 ? 1 : tp / found.size;
-  const recall = truth.size === 0 ? 1 : tp / truth.size;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
-}
+/** Pairwise scoring of groups: the accuracy harness's own, so the samples test and `npm run accuracy` count alike. */
+export { pairsOf, score as pairF1 } from '../../scripts/accuracy/measure';
