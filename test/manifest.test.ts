@@ -114,13 +114,14 @@ describe('manifest.xml', () => {
     expect(buttons).toEqual([
       ['Open pane', '打开窗格'], ['Create template', '创建模板'], ['Check phones & emails', '检查电话和邮箱'],
       ['Find duplicates', '查找重复客户'], ['Build summary', '生成汇总'],
+      ['Fix all', '全部修正'], ['Merge duplicates', '合并重复客户'], ['Archive duplicates', '归档重复行'],
     ]);
   });
 
   it('runs the functions the commands register, from the page the pane is served on', () => {
     const functions = all(doc, 'FunctionName').map(text);
     expect(functions.sort()).toEqual(Object.keys(RIBBON_FUNCTIONS).sort());
-    expect(all(doc, 'Action').map((a) => attr(a, 'xsi:type'))).toEqual(['ShowTaskpane', 'ExecuteFunction', 'ExecuteFunction', 'ExecuteFunction', 'ExecuteFunction']);
+    expect(all(doc, 'Action').map((a) => attr(a, 'xsi:type'))).toEqual(['ShowTaskpane', ...Array<string>(Object.keys(RIBBON_FUNCTIONS).length).fill('ExecuteFunction')]);
     const runtime = attr(all(doc, 'Runtime')[0]!, 'resid');
     expect(attr(all(doc, 'FunctionFile')[0]!, 'resid')).toBe(runtime);
   });

@@ -64,7 +64,7 @@ export function registerCommands(host: AddinHost | (() => AddinHost), options: R
   const visibility = trackPaneVisibility(office);
   const ready = officeReady(office, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   let clicked = false;
-  for (const [name, id] of Object.entries(RIBBON_FUNCTIONS)) {
+  for (const [name, { action, options: runOptions }] of Object.entries(RIBBON_FUNCTIONS)) {
     actions.associate(name, (event) => {
       clicked = true;
       let completed = false;
@@ -86,7 +86,7 @@ export function registerCommands(host: AddinHost | (() => AddinHost), options: R
           } catch {
             current = { Office: office } as AddinHost; // no Excel: the run fails, and says so on the card
           }
-          await runRibbonCommand(current, id, { visibility, show: options.show });
+          await runRibbonCommand(current, action, { visibility, show: options.show, run: runOptions });
         } finally {
           complete();
         }

@@ -7,7 +7,7 @@
 import { errorMessage } from '../addin/errorWording';
 import { localeOf, type AddinHost } from '../addin/host';
 import { publishRibbonEvent } from '../addin/ribbonStore';
-import { runAction } from '../addin/runAction';
+import { runAction, type RunOptions } from '../addin/runAction';
 import type { ActionId } from '../i18n/pane';
 import { paneVisibilityOf, type PaneVisibility } from './paneVisibility';
 import { showPane, type ShowPaneOptions } from './showPane';
@@ -15,6 +15,8 @@ import { showPane, type ShowPaneOptions } from './showPane';
 export interface RibbonRunOptions {
   visibility?: PaneVisibility;
   show?: ShowPaneOptions;
+  /** What the button asks of the action (fix all, merge…); none runs it as the pane's card does. */
+  run?: RunOptions;
 }
 
 /** Never rejects: whatever happens ends in a published outcome and, where needed, the pane opening. */
@@ -22,7 +24,7 @@ export async function runRibbonCommand(host: AddinHost, id: ActionId, options: R
   const locale = localeOf(host);
   const addin = host.Office?.addin;
   try {
-    const result = await runAction(id, host, locale);
+    const result = await runAction(id, host, locale, options.run);
     publishRibbonEvent({ action: id, at: Date.now(), ok: true, result });
   } catch (err) {
     publishRibbonEvent({ action: id, at: Date.now(), ok: false, message: errorMessage(err, locale) });

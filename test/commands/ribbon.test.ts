@@ -60,7 +60,7 @@ describe('ribbon commands', () => {
     expect(registerCommands(t.host, quick)).toBe(true);
     expect([...t.associated.keys()].sort()).toEqual(Object.keys(RIBBON_FUNCTIONS).sort());
     registerCommands(t.host, quick); // the entry registers at load and again after onReady: still one handler each
-    expect(t.associated.size).toBe(4);
+    expect(t.associated.size).toBe(Object.keys(RIBBON_FUNCTIONS).length);
 
     const clicked = t.click('findDuplicates');
     await sleep(50);
@@ -151,6 +151,37 @@ describe('ribbon commands', () => {
     clickedInTime.setVisibility('Hidden'); // closed later: the fallback is for a start without a click only
     await sleep(120);
     expect(clickedInTime.show).not.toHaveBeenCalled();
+  });
+
+  it('the finishing buttons change the sheet only after a backup: merge folds Ann Lee, archive keeps the other row, fix all writes the fixes', async () => {
+    const original = LEDGER.map((r) => [...r]);
+    const t = ribbonHost();
+    registerCommands(t.host, quick);
+    t.officeReady();
+    t.setVisibility('Taskpane');
+    const before = t.sim.workbook.sheetNames();
+    expect(await t.click('mergeDuplicates')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'findDuplicates', ok: true });
+    const added = t.sim.workbook.sheetNames().filter((n) => !before.includes(n));
+    const backup = added.find((n) => t.sim.workbook.sheet(n).values().some((r) => r[0] === 'Bo Chen'));
+    expect(backup).toBeDefined();
+    expect(t.sim.workbook.sheet(backup!).values().slice(0, original.length).map((r) => r.slice(0, 7))).toEqual(original);
+    const clients = t.sim.workbook.sheet('Clients').values();
+    const ann = clients.filter((r) => r[0] === 'Ann Lee');
+    expect(ann).toHaveLength(1);
+    expect(ann[0]![4]).toBe(1200 + 80); // amounts added into the kept row
+    const archive = added.filter((n) => n !== backup).map((n) => t.sim.workbook.sheet(n).values()).find((v) => v.some((r) => r[0] === 'Ann Lee'));
+    expect(archive?.some((r) => r[2] === 'ann.lee@163.com' || r[2] === 'ann@qq.com')).toBe(true);
+
+    const f = ribbonHost();
+    registerCommands(f.host, quick);
+    f.officeReady();
+    f.setVisibility('Taskpane');
+    expect(await f.click('fixAll')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'checkContacts', ok: true });
+    const fixed = f.sim.workbook.sheet('Clients').values();
+    expect(fixed[2]![2]).toBe('bo@qq.com'); // the suggestion for "qq.con" was accepted
+    expect(f.sim.workbook.sheetNames().length).toBeGreaterThan(1); // the backup
   });
 
   it('runRibbonCommand on its own (the pane test calls it) never rejects', async () => {
