@@ -11,3 +11,4 @@ export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type L
 export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';
 export { importRows, planImportRows, ImportRowsError, type ImportChoice, type ImportOptions, type ImportSummary } from './importRows';
 export { listCalls, type CallListSummary } from './listCalls';
+export { exportContacts, exportFileName, type ExportContactsSummary } from './exportContacts';

@@ -4,6 +4,9 @@
  * click registers — before it arrives.
  */
 export { installTemplate, checkContacts, computeTiers, buildSummary, findDuplicates, exportMasked, listBackups, restoreBackup, loadLedger, listCalls } from '../actions';
+export { importRows, planImportRows } from '../actions/importRows';
+export { exportContacts } from '../actions/exportContacts';
+export { readIncomingFile } from './incomingFile';
 export { readWorkbookSettings, settingsOps } from '../actions/settingsSheet';
 export { ExcelWorkbookPort } from '../workbook/excel/excelPort';
 export { parseSettings } from '../core/settings';

@@ -4,9 +4,12 @@
  */
 import type { BackupInfo, CallListSummary, CheckContactsOptions, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../actions';
 import type { ActionProgress } from '../actions/context';
+import type { ExportContactsSummary, ImportOptions, ImportSummary } from '../actions';
+import type { CrmFormat } from '../core/crmExport';
+import type { IncomingFile } from './incomingFile';
 import type { ActionId } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
-import { actionContext, type RunControlOptions } from './actionContext';
+import { actionContext, loadEngine, type RunControlOptions } from './actionContext';
 import type { AddinHost } from './host';
 
 export type ActionResult =
@@ -26,6 +29,29 @@ export interface RunOptions extends RunControlOptions {
   duplicates?: FindDuplicatesOptions;
   /** Fixes to write into the user's phone and email cells (after a backup). */
   contacts?: CheckContactsOptions;
+}
+
+/** The rows of a file the user picked to import (CSV or .xlsx), read in the pane's runtime. */
+export async function readImportFile(bytes: Uint8Array, name: string): Promise<IncomingFile> {
+  return (await loadEngine()).readIncomingFile(bytes, name);
+}
+
+/** What an import would do (new / same as row N / repeat / possible), without writing anything. */
+export async function runImportPreview(host: AddinHost, locale: Locale, incoming: ImportOptions['incoming'], options: { sheet?: string } & RunControlOptions = {}): Promise<ImportSummary> {
+  const { e, ctx } = await actionContext(host, locale, options.sheet, options);
+  return (await e.planImportRows(ctx, { incoming })).summary;
+}
+
+/** The import itself with the user's choices per incoming row: a backup, then rows added and blanks filled. */
+export async function runImport(host: AddinHost, locale: Locale, import_: ImportOptions, options: { sheet?: string } & RunControlOptions = {}): Promise<ImportSummary> {
+  const { e, ctx } = await actionContext(host, locale, options.sheet, options);
+  return e.importRows(ctx, import_);
+}
+
+/** The customers as a CRM import file (read only): the pane offers it as a download. */
+export async function runExport(host: AddinHost, locale: Locale, format: CrmFormat, options: { sheet?: string } & RunControlOptions = {}): Promise<ExportContactsSummary> {
+  const { e, ctx } = await actionContext(host, locale, options.sheet, options);
+  return e.exportContacts(ctx, { format });
 }
 
 /** The call list (read only): who to call today, for the pane's "Whom to call" card. */
