@@ -22,6 +22,8 @@ export interface SimCell {
   fontColor: string;
   /** The fill a conditional format gives the cell (first matching rule), if any. */
   conditionalFill: string | null;
+  /** Refuses edits once the sheet is protected (every cell starts locked). */
+  locked: boolean;
 }
 
 export interface SimSheet {
@@ -43,6 +45,8 @@ export interface SimSheet {
   readonly protected: boolean;
   protect(password?: string): void;
   unprotect(): void;
+  /** The options the sheet was protected with through the API (allowFormatCells…), null otherwise. */
+  readonly protectionOptions: Record<string, unknown> | null;
   readonly columnWidths: ReadonlyMap<number, number>;
   /** Merged areas, as A1 addresses ("A1:H1"). */
   merges(): string[];
@@ -135,6 +139,7 @@ function sheetView(sheet: SheetModel): SimSheet {
         bold: sheet.format(r, c, 'bold') as boolean,
         fontColor: sheet.format(r, c, 'fontColor') as string,
         conditionalFill: conditionalFill(sheet, r, c),
+        locked: sheet.format(r, c, 'locked') !== false,
       };
     },
     write(address, values) {
@@ -166,10 +171,13 @@ function sheetView(sheet: SheetModel): SimSheet {
       return sheet.protection.protected;
     },
     protect(password) {
-      sheet.protection = { protected: true, password };
+      sheet.protection = { protected: true, password, options: undefined };
     },
     unprotect() {
-      sheet.protection = { protected: false, password: undefined };
+      sheet.protection = { protected: false, password: undefined, options: undefined };
+    },
+    get protectionOptions() {
+      return sheet.protection.options ? { ...sheet.protection.options } : null;
     },
     get columnWidths() {
       return sheet.columnWidths;

@@ -43,6 +43,11 @@ export interface Capabilities {
   charts: boolean;
   /** A full copy of a sheet, formats included (ExcelApi 1.7 / exceljs model copy). */
   copySheet: boolean;
+  /**
+   * Filtering rows with an AutoFilter (ExcelApi 1.9). Not in a file: Excel hides the rows a filter
+   * rejects when it filters, not on open, so a filter written into a file would show every row.
+   */
+  autoFilter?: boolean;
 }
 
 export type ValidationRule =
@@ -77,13 +82,20 @@ export type WriteOp =
       /** Number format per column of the block ('@' text, '0', 'yyyy-mm-dd', '#,##0.00'); undefined leaves it. */
       numberFormats?: readonly (string | undefined)[] }
   | { op: 'format'; sheet: string; address: string; bold?: boolean; fill?: string; fontColor?: string;
-      wrap?: boolean; align?: 'left' | 'center' | 'right' }
+      wrap?: boolean; align?: 'left' | 'center' | 'right';
+      /** Locked cells refuse edits once the sheet is protected (every cell starts locked, as in Excel). */
+      locked?: boolean }
   | { op: 'columnWidths'; sheet: string; widths: readonly { col: number; width: number }[] }
   | { op: 'freeze'; sheet: string; rows: number; columns?: number }
   /** An Excel table over `address` (header row included); skipped when the sheet already has one there. */
   | { op: 'addTable'; sheet: string; address: string; name: string; style?: string }
-  /** Replaces any rule on the range (only ranges the add-in owns). */
-  | ({ op: 'validation'; sheet: string; address: string; rule: ValidationRule } & ValidationMessages)
+  /**
+   * Replaces any rule on the range (only ranges the add-in owns). With `keepOther` the op may go on the
+   * user's own cells: it is skipped when any cell of the range has a rule that is not the add-in's (ours:
+   * one rule over the whole range whose error title is one of `ownTitles`; a rule over part of the range,
+   * or two rules, count as the user's). Whatever the user made is never replaced.
+   */
+  | ({ op: 'validation'; sheet: string; address: string; rule: ValidationRule; keepOther?: { ownTitles: readonly string[] } } & ValidationMessages)
   /** Idempotent: an existing conditional format on the same range with the same formula is replaced. */
   | { op: 'conditionalFormat'; sheet: string; address: string; formula: string; fill?: string; fontColor?: string }
   /** Replaces a pivot of the same name. */
@@ -92,8 +104,39 @@ export type WriteOp =
   /** Replaces a chart of the same name. `source` is an address on `sheet`. */
   | { op: 'chart'; sheet: string; name: string; type: 'column' | 'bar' | 'pie'; source: string; title: string;
       topLeft: string; bottomRight: string }
+  /**
+   * The sheet's AutoFilter over `address` (header row and data), showing only the rows whose cell in
+   * `column` (0-based within `address`) is not blank. Replaces the sheet's filter: the caller makes
+   * sure the sheet has none of the user's (autoFilterOf).
+   */
+  | { op: 'autoFilter'; sheet: string; address: string; column: number; show: 'nonBlank' }
+  /** Removes the sheet's AutoFilter: every row it hid is shown again. Only for a filter the add-in set. */
+  | { op: 'clearAutoFilter'; sheet: string }
   /** Delete whole rows (1-based sheet rows) — only after their content was copied elsewhere and backed up. */
-  | { op: 'deleteRows'; sheet: string; rows: readonly number[] };
+  | { op: 'deleteRows'; sheet: string; rows: readonly number[] }
+  /**
+   * Delete whole columns (0-based); the columns right of them move left, with their conditional formats
+   * and validations. Only for the add-in's own columns, after a backup of the sheet.
+   */
+  | { op: 'deleteColumns'; sheet: string; cols: readonly number[] }
+  /** Clear the cells' contents, formats and data validation (conditional formats shrink away from them). Only the add-in's cells. */
+  | { op: 'clearRange'; sheet: string; address: string }
+  /** Delete every custom conditional format on the sheet whose formula is one of these (compared as 'conditionalFormat' compares). */
+  | { op: 'removeConditionalFormats'; sheet: string; formulas: readonly string[] }
+  /**
+   * Clears the data validation of the range when it is the add-in's (one rule over the whole range whose
+   * error title is one of `ownTitles`, as 'validation' with keepOther tells them); a user's rule stays.
+   */
+  | { op: 'removeValidation'; sheet: string; address: string; ownTitles: readonly string[] }
+  /**
+   * Protect a sheet (Review › Protect Sheet): its locked cells refuse edits; formatting, sorting and
+   * filtering stay allowed. The password, when given, is kept by no one but the user.
+   */
+  | { op: 'protectSheet'; sheet: string; password?: string }
+  /** Unprotect a sheet: the one op a protected sheet accepts (a wrong password is refused). */
+  | { op: 'unprotectSheet'; sheet: string; password?: string }
+  /** Hide or show whole columns (0-based). */
+  | { op: 'hideColumns'; sheet: string; cols: readonly number[]; hidden: boolean };
 
 export interface WritePlan {
   /** What the plan does, in the user's language, shown before anything that changes existing cells. */
@@ -151,7 +194,12 @@ export interface WorkbookPort {
   openNewWorkbook?(file: Uint8Array, name: string): Promise<void>;
   /** Optional: 0-based indexes of the sheet's hidden columns (a copy for sharing leaves them out). */
   hiddenColumns?(sheet: string): Promise<number[]>;
+  /** Optional (where capabilities.autoFilter): the sheet's AutoFilter, or null when it has none. */
+  autoFilterOf?(sheet: string): Promise<AutoFilterState | null>;
 }
+
+/** A sheet's AutoFilter: its range (header row included) and the 0-based columns within it that filter now. */
+export interface AutoFilterState { address: string; filtering: number[] }
 
 /** A block of cells: 0-based top-left, and its size. */
 export interface CellArea { row: number; col: number; rows: number; cols: number }

@@ -19,6 +19,22 @@ export function checkWritable(sheet: SheetModel): void {
   if (sheet.protection.protected) throw new ModelError('AccessDenied', `The worksheet "${sheet.name}" is protected.`);
 }
 
+/**
+ * Values and formulas on a protected sheet go only into unlocked cells; one locked cell refuses the
+ * whole write, as Excel does ("The cell or chart you're trying to change is on a protected sheet").
+ */
+export function checkCellsWritable(ref: RangeRef): void {
+  const { sheet, rect } = ref;
+  if (!sheet.protection.protected) return;
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      if (sheet.format(r, c, 'locked') !== false) {
+        throw new ModelError('AccessDenied', `The cell you're trying to change is on the protected sheet "${sheet.name}".`);
+      }
+    }
+  }
+}
+
 export function checkReadable(ref: RangeRef): void {
   if (rectCells(ref.rect) > MAX_READ_CELLS) {
     throw new ModelError('RangeExceedsLimit', `The range has ${rectCells(ref.rect)} cells; reading is limited to ${MAX_READ_CELLS} cells.`);
@@ -50,7 +66,7 @@ export function cellInput(ref: RangeRef, input: unknown, what: string): (i: numb
 }
 
 export function writeContents(ref: RangeRef, input: unknown, what: string): void {
-  checkWritable(ref.sheet);
+  checkCellsWritable(ref);
   const at = cellInput(ref, input, what);
   const { r0, r1, c0, c1 } = ref.rect;
   // Interpret everything first: a value Excel rejects fails the whole operation.

@@ -1,5 +1,5 @@
 /** Excel.DataValidation (on a RangeProxy, ExcelApi 1.8), with Excel's length limits. */
-import { contains, intersect, rectCells } from '../../core/grid/rect';
+import { contains, intersect, rectCells, subtractRect } from '../../core/grid/rect';
 import { checkErrorAlert, checkPrompt, cellIsValid, parseRule, ruleToApi } from '../model/validation';
 import { type ValidationModel } from '../model/workbook';
 import { SimObject, type Getter } from './base';
@@ -24,7 +24,11 @@ export class DataValidation extends SimObject<RangeRef> {
       type: (t) => {
         const { all, whole } = covering(t);
         if (all.length === 0) return 'None';
-        return whole ? (whole.rule?.type ?? 'None') : 'Inconsistent';
+        if (whole) return whole.rule?.type ?? 'None';
+        // As Excel words it: rules on some cells but not all, or different rules over every cell.
+        let uncovered = [t.rect];
+        for (const v of all) for (const r of v.rects) uncovered = uncovered.flatMap((u) => subtractRect(u, r));
+        return uncovered.length > 0 ? 'MixedCriteria' : 'Inconsistent';
       },
       rule: (t) => ruleToApi(covering(t).whole?.rule ?? null),
       prompt: (t) => ({ ...(covering(t).whole?.prompt ?? { showPrompt: true, title: '', message: '' }) }),

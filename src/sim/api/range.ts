@@ -7,6 +7,7 @@ import { SimObject, SimRichApiError, orNullObject, requireSet, type Getter, type
 import { ConditionalFormatCollection } from './conditionalFormat';
 import { checkPartialDelete, deleteWholeRows, hiddenColumnCount, hiddenRowCount, planMerge, tri } from '../model/layout';
 import { DataValidation } from './dataValidation';
+import { checkWholeColumnDelete, deleteWholeColumns } from '../model/deleteColumns';
 import { TableScopedCollection } from './table';
 import { cellInput, checkReadable, checkWritable, grid, normalizeColor, writeContents, writeNumberFormat, type RangeRef } from './cells';
 import { newWorksheet, provideRange, type WorksheetProxy } from './factories';
@@ -275,10 +276,9 @@ export class Range extends SimObject<RangeRef> {
       const { r0, r1, c0, c1 } = t.rect;
       if (shift !== 'Up' && shift !== 'Left') throw new ModelError('InvalidArgument', `"${shift}" is not a DeleteShiftDirection`);
       const wholeRows = shift === 'Up' && c0 === 0 && c1 === MAX_COLUMNS - 1;
+      const wholeColumns = shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1;
       if (!wholeRows) checkPartialDelete(t.sheet, t.rect, shift);
-      if (!wholeRows && shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1 && t.sheet.hiddenColumns.size > 0) {
-        throw new ModelError('NotImplemented', 'Deleting whole columns of a sheet with hidden columns is not simulated.');
-      }
+      if (wholeColumns) checkWholeColumnDelete(t.sheet, t.rect);
       if (wholeRows) {
         // A merged area that loses its top rows keeps its contents: they move to its first remaining row.
         for (const m of t.sheet.merges) {
@@ -297,6 +297,7 @@ export class Range extends SimObject<RangeRef> {
       if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
       else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLUMNS - 1 }, -(c1 - c0 + 1));
       if (wholeRows) deleteWholeRows(t.sheet, r0, r1);
+      if (wholeColumns) deleteWholeColumns(t.sheet, c0, c1);
       dataChanged(this.context, t, deleteChangeType(t.rect, shift, MAX_ROWS, MAX_COLUMNS));
     });
   }
@@ -453,7 +454,13 @@ export class RangeFormat extends SimObject<RangeRef> {
   protected override _navigation(name: string): SimObject<unknown> | undefined {
     if (name === 'fill') return this.fill as SimObject<unknown>;
     if (name === 'font') return this.font as SimObject<unknown>;
+    if (name === 'protection') return this.protection as SimObject<unknown>;
     return undefined;
+  }
+  private _protection?: FormatProtection;
+  get protection(): FormatProtection {
+    this._protection ??= new FormatProtection(this.context, () => this._resolve(), `${this._path}.protection`);
+    return this._protection;
   }
   private _fill?: RangeFill;
   get fill(): RangeFill {
@@ -518,6 +525,24 @@ export class RangeFormat extends SimObject<RangeRef> {
   }
   autofitRows(): void {
     this._op('autofitRows', [], () => undefined);
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): whether cells stay locked once the sheet is protected. */
+export class FormatProtection extends SimObject<RangeRef> {
+  protected _scalars(): Record<string, Getter<RangeRef>> {
+    return { locked: (t) => uniform(t, 'locked') };
+  }
+  get locked(): boolean | null {
+    return this._get('locked');
+  }
+  set locked(v: boolean) {
+    this._setProp('locked', v, (t) => {
+      // Excel refuses to lock or unlock cells of a protected sheet whatever its options allow.
+      checkWritable(t.sheet);
+      if (typeof v !== 'boolean') throw new ModelError('InvalidArgument', 'locked must be true or false');
+      t.sheet.setFormat(t.rect, 'locked', v);
+    });
   }
 }
 

@@ -270,7 +270,7 @@ export class EventHandlerResult {
 
 export class WorksheetProtection extends SimObject<SheetModel> {
   protected _scalars(): Record<string, Getter<SheetModel>> {
-    return { protected: (t) => t.protection.protected, options: () => ({}) };
+    return { protected: (t) => t.protection.protected, options: (t) => ({ ...(t.protection.options ?? {}) }) };
   }
   get protected(): boolean {
     return this._get('protected');
@@ -279,7 +279,10 @@ export class WorksheetProtection extends SimObject<SheetModel> {
     return this._get('options');
   }
   protect(options?: unknown, password?: string): void {
-    this._op('protect', [options ?? null, password === undefined ? null : '***'], (t) => protectModel(t, password, 'worksheet'));
+    this._op('protect', [options ?? null, password === undefined ? null : '***'], (t) => {
+      protectModel(t, password, 'worksheet');
+      t.protection.options = options && typeof options === 'object' ? { ...(options as Record<string, unknown>) } : undefined;
+    });
   }
   unprotect(password?: string): void {
     this._op('unprotect', [password === undefined ? null : '***'], (t) => unprotectModel(t, password));

@@ -216,6 +216,8 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
   ISNUMBER: { min: 1, max: 1, fn: (a, ctx) => typeof scalarArg(a, 0, ctx) === 'number' },
   ISTEXT: { min: 1, max: 1, fn: (a, ctx) => typeof scalarArg(a, 0, ctx) === 'string' },
   ISERROR: { min: 1, max: 1, fn: (a, ctx) => scalarArg(a, 0, ctx) instanceof XlError },
+  // The cell shows the friendly name (else the link); following the link is the host's, not the value's.
+  HYPERLINK: { min: 1, max: 2, fn: (a, ctx) => (a.length > 1 ? scalarArg(a, 1, ctx) ?? 0 : textArg(a, 0, ctx)) },
   LEN: { min: 1, max: 1, fn: (a, ctx) => textArg(a, 0, ctx).length },
   TRIM: { min: 1, max: 1, fn: (a, ctx) => textArg(a, 0, ctx).replace(/ +/g, ' ').replace(/^ | $/g, '') },
   UPPER: { min: 1, max: 1, fn: (a, ctx) => textArg(a, 0, ctx).toUpperCase() },
@@ -231,10 +233,49 @@ export const FUNCTIONS: Record<string, FunctionDef> = {
     },
   },
   MID: { min: 3, max: 3, fn: (a, ctx) => textArg(a, 0, ctx).substr(numArg(a, 1, ctx) - 1, numArg(a, 2, ctx)) },
+  FIND: {
+    min: 2,
+    max: 3,
+    fn: (a, ctx) => {
+      const find = textArg(a, 0, ctx);
+      const within = textArg(a, 1, ctx);
+      const start = a.length > 2 ? Math.trunc(numArg(a, 2, ctx)) : 1;
+      if (start < 1 || start > within.length + 1) return err('#VALUE!');
+      const at = within.indexOf(find, start - 1);
+      return at < 0 ? err('#VALUE!') : at + 1;
+    },
+  },
+  SUBSTITUTE: {
+    min: 3,
+    max: 4,
+    fn: (a, ctx) => {
+      const text = textArg(a, 0, ctx);
+      const old = textArg(a, 1, ctx);
+      const by = textArg(a, 2, ctx);
+      if (old === '') return text;
+      if (a.length < 4) return text.split(old).join(by);
+      const n = Math.trunc(numArg(a, 3, ctx));
+      if (n < 1) return err('#VALUE!');
+      let at = -1;
+      for (let i = 0; i < n; i++) {
+        at = text.indexOf(old, at < 0 ? 0 : at + old.length);
+        if (at < 0) return text;
+      }
+      return text.slice(0, at) + by + text.slice(at + old.length);
+    },
+  },
   CONCATENATE: { min: 1, max: 255, fn: (a, ctx) => a.map((_, i) => textArg(a, i, ctx)).join('') },
   EXACT: { min: 2, max: 2, fn: (a, ctx) => textArg(a, 0, ctx) === textArg(a, 1, ctx) },
   VALUE: { min: 1, max: 1, fn: (a, ctx) => toNumber(textArg(a, 0, ctx)) },
   ABS: { min: 1, max: 1, fn: (a, ctx) => Math.abs(numArg(a, 0, ctx)) },
+  LOG10: {
+    min: 1,
+    max: 1,
+    fn: (a, ctx) => {
+      const x = numArg(a, 0, ctx);
+      return x > 0 ? Math.log10(x) : err('#NUM!');
+    },
+  },
   ROUND: {
     min: 2,
     max: 2,

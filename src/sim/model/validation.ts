@@ -10,6 +10,8 @@ export const LIMITS = {
   errorTitle: 32,
   errorMessage: 225,
   listSource: 255,
+  /** A validation formula, its "=" counted (stricter than Excel's dialog, which may not count it). */
+  formula: 255,
 };
 
 const OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'];
@@ -61,6 +63,7 @@ export function parseRule(rule: unknown): DataValidationRuleModel {
   }
   if (key === 'custom') {
     const f = String(body.formula ?? '');
+    tooLong('validation formula', f.startsWith('=') ? f : `=${f}`, LIMITS.formula);
     if (!tryParseFormula(f.startsWith('=') ? f.slice(1) : f)) throw new ModelError('InvalidArgument', `The formula ${f} is not valid`);
     return { type: 'Custom', custom: { formula: f.startsWith('=') ? f : `=${f}` } };
   }

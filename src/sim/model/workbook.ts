@@ -9,7 +9,7 @@ import { tryParseFormula, type Node } from './formula';
 import { ModelError } from './errors';
 import { copyLayout, isMergeFollower, type AutoFilterModel } from './layout';
 
-export type FmtKey = 'numberFormat' | 'fill' | 'bold' | 'italic' | 'fontColor' | 'hAlign' | 'wrap';
+export type FmtKey = 'numberFormat' | 'fill' | 'bold' | 'italic' | 'fontColor' | 'hAlign' | 'wrap' | 'locked';
 export type FmtValue = string | boolean | null;
 
 export const FORMAT_DEFAULTS: Record<FmtKey, FmtValue> = {
@@ -20,6 +20,8 @@ export const FORMAT_DEFAULTS: Record<FmtKey, FmtValue> = {
   fontColor: '#000000',
   hAlign: 'General',
   wrap: false,
+  // Every cell starts locked, as in Excel: it matters only once the sheet is protected.
+  locked: true,
 };
 
 export interface Cell {
@@ -55,7 +57,7 @@ export class SheetModel {
   private layers: FormatLayer[] = [];
   readonly columnWidths = new Map<number, number>();
   freeze = { rows: 0, columns: 0 };
-  protection = { protected: false, password: undefined as string | undefined };
+  protection = { protected: false, password: undefined as string | undefined, options: undefined as Record<string, unknown> | undefined };
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
   /** Merged areas: a value lives in the top-left cell only (see ./layout). */
@@ -307,6 +309,29 @@ export class SheetModel {
     }
     for (const [r, c] of moving) this.cells.delete(SheetModel.key(r, c));
     for (const [r, c, cell] of moving) if (c + n < MAX_COLUMNS) this.cells.set(SheetModel.key(r, c + n), cell);
+    this.wb.touch();
+  }
+
+  /** Whole columns c0..c1 deleted: format layers, widths and hidden columns right of them move left (cells move with shiftRight). */
+  deleteColumnLayout(c0: number, c1: number): void {
+    const n = c1 - c0 + 1;
+    const left = (r: Rect): Rect | null => {
+      if (r.c1 < c0) return r;
+      if (r.c0 > c1) return { ...r, c0: r.c0 - n, c1: r.c1 - n };
+      const first = Math.min(r.c0, c0);
+      const last = r.c1 > c1 ? r.c1 - n : c0 - 1;
+      return last < first ? null : { ...r, c0: first, c1: last };
+    };
+    this.layers = this.layers.flatMap((l) => {
+      const rect = left(l.rect);
+      return rect ? [{ ...l, rect }] : [];
+    });
+    const widths = [...this.columnWidths].filter(([c]) => c < c0 || c > c1).map(([c, w]): [number, number] => [c > c1 ? c - n : c, w]);
+    this.columnWidths.clear();
+    for (const [c, w] of widths) this.columnWidths.set(c, w);
+    const hidden = [...this.hiddenColumns].filter((c) => c < c0 || c > c1).map((c) => (c > c1 ? c - n : c));
+    this.hiddenColumns.clear();
+    for (const c of hidden) this.hiddenColumns.add(c);
     this.wb.touch();
   }
 

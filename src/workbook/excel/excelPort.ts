@@ -9,6 +9,7 @@ import {
   WorkbookError,
   throwIfStopped,
   type ApplyOptions,
+  type AutoFilterState,
   type Capabilities,
   type CellArea,
   type SheetInfo,
@@ -20,6 +21,7 @@ import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_TIMEOUT_MS, MERGED_AREAS_API, requir
 import { openNewWorkbook, readHiddenColumns } from './newWorkbook';
 import { MAX_PIVOT_DATA_FIELDS } from './ops/pivot';
 import { toDataValidationRule } from './ops/validation';
+import { readAutoFilter } from './ops/autoFilter';
 import { runPlan } from './planRun';
 import { listSheets, readAreas, readFormulas, readValues } from './read';
 import { runBatch, type Session } from './session';
@@ -45,7 +47,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** Everything the add-in writes needs at most ExcelApi 1.9; below 1.10 (the shared runtime's) it refuses. */
   async capabilities(): Promise<Capabilities> {
     requireMinimumExcel(this.host);
-    return { kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true };
+    return { kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true, autoFilter: true };
   }
 
   private run<T>(doing: string, batch: (s: Session) => Promise<T>, onSync?: (syncs: number) => void): Promise<T> {
@@ -82,6 +84,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   hiddenColumns(sheet: string): Promise<number[]> {
     return this.run(`reading the hidden columns of sheet "${sheet}"`, (s) => readHiddenColumns(s, sheet));
+  }
+
+  autoFilterOf(sheet: string): Promise<AutoFilterState | null> {
+    return this.run(`reading the filter of sheet "${sheet}"`, (s) => readAutoFilter(s, sheet));
   }
 
   async apply(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {

@@ -25,6 +25,8 @@ export function sheetFlow(ops: readonly WriteOp[], names: readonly string[]): Sh
   const exists = new Set(names.map(sheetKey));
   const changed = new Set<string>();
   const flow: SheetFlow = { skip: new Set(), original: [], touched: new Set() };
+  // Sheets whose first op in the plan unprotects them: their protection is no refusal.
+  const opened = new Set<string>();
   const mustExist = (name: string, what: string): void => {
     if (!exists.has(sheetKey(name))) throw new WorkbookError('not-found', `${what}: there is no sheet "${name}".`);
   };
@@ -51,11 +53,15 @@ export function sheetFlow(ops: readonly WriteOp[], names: readonly string[]): Sh
       case 'pivot':
         mustExist(op.source.sheet, 'pivot source');
         break;
+      case 'unprotectSheet':
+        mustExist(op.sheet, op.op);
+        if (!changed.has(sheet) && !flow.touched.has(sheet)) opened.add(sheet);
+        return;
       default:
         break;
     }
     mustExist(sheetOf(op), op.op);
-    if (!changed.has(sheet)) flow.touched.add(sheet);
+    if (!changed.has(sheet) && !opened.has(sheet)) flow.touched.add(sheet);
   });
   return flow;
 }

@@ -7,14 +7,17 @@
  */
 import { throwIfStopped, type WriteOp } from '../port';
 import { addTable } from './ops/table';
+import { autoFilter, clearAutoFilter, refuseFiltersOverTables } from './ops/autoFilter';
 import { chart } from './ops/chart';
 import { conditionalFormat, existingCustomFormats } from './ops/conditionalFormat';
 import type { OpContext } from './ops/context';
 import { deleteRows } from './ops/deleteRows';
+import { clearRange, deleteColumns, removeConditionalFormats, removeValidation } from './ops/columns';
 import { columnWidths, format, freeze } from './ops/format';
+import { hideColumns, protectSheet, unprotectSheet } from './ops/protection';
 import { PivotChecks, pivot } from './ops/pivot';
 import { addSheet, copySheet, deleteSheet } from './ops/sheets';
-import { validation } from './ops/validation';
+import { keepsOtherRule, validation } from './ops/validation';
 import { writeBlock } from './ops/writeBlock';
 import { checkPlan, sheetFlow } from './planCheck';
 import { sheetOf } from './planShape';
@@ -36,6 +39,7 @@ export interface PlanRunOptions {
 export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOptions): Promise<void> {
   const pre = await preflight(s, ops, o.withMergedAreas, (names) => void sheetFlow(ops, names));
   const flow = checkPlan(ops, pre);
+  refuseFiltersOverTables(ops, pre);
   const custom = await existingCustomFormats(s, pre.conditionalFormats);
   throwIfStopped(o.signal); // the last moment at which stopping leaves the workbook as it was
   const ctx: OpContext = { s, writes: new WriteQueue(s, o.budget), ops, pre, flow, turn: o.turn };
@@ -71,7 +75,7 @@ export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOpt
         break;
       case 'validation': {
         const rule = o.rules.get(i);
-        if (rule) await validation(ctx, op, rule, label);
+        if (rule && !keepsOtherRule(op, pre.validations.get(i))) await validation(ctx, op, rule, label);
         break;
       }
       case 'conditionalFormat':
@@ -85,6 +89,33 @@ export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOpt
         break;
       case 'deleteRows':
         await deleteRows(ctx, op, label);
+        break;
+      case 'autoFilter':
+        await autoFilter(ctx, op, label);
+        break;
+      case 'clearAutoFilter':
+        await clearAutoFilter(ctx, op, label);
+        break;
+      case 'deleteColumns':
+        await deleteColumns(ctx, op, label);
+        break;
+      case 'clearRange':
+        await clearRange(ctx, op, label);
+        break;
+      case 'removeConditionalFormats':
+        await removeConditionalFormats(ctx, op, flow.original[i] ? custom.get(i) : undefined, label);
+        break;
+      case 'removeValidation':
+        await removeValidation(ctx, op, flow.original[i] ? pre.validations.get(i) : undefined, label);
+        break;
+      case 'protectSheet':
+        await protectSheet(ctx, op, label);
+        break;
+      case 'unprotectSheet':
+        await unprotectSheet(ctx, op, label);
+        break;
+      case 'hideColumns':
+        await hideColumns(ctx, op, label);
         break;
     }
   }

@@ -26,7 +26,7 @@ export interface Preflight {
   structureProtected: boolean;
   /** The workbook's PivotTables and the sheets they are on (pivot and deleteSheet ops only). */
   pivots: { name: string; sheet: string }[];
-  /** addTable op → whether a table already overlaps its range. */
+  /** addTable and autoFilter op → whether a table already overlaps its range. */
   tableThere: Map<number, boolean>;
   /** chart op → the charts of its sheet. */
   charts: Map<number, Excel.ChartCollection>;
@@ -34,6 +34,8 @@ export interface Preflight {
   conditionalFormats: Map<number, Excel.ConditionalFormatCollection>;
   /** pivot op → the header row of its source as it was. */
   pivotHeaders: Map<number, unknown[]>;
+  /** validation op with keepOther, removeValidation op → the rule now on its range ('None', 'Inconsistent', 'MixedCriteria' or one rule's type). */
+  validations: Map<number, Excel.DataValidation>;
   /** Sheet key → merged areas under the plan's block writes; null when the host cannot tell (below ExcelApi 1.13). */
   merged: Map<string, Rect[]> | null;
 }
@@ -46,6 +48,7 @@ interface Queued {
   charts: Map<number, Excel.ChartCollection>;
   conditionalFormats: Map<number, Excel.ConditionalFormatCollection>;
   pivotHeaders: Map<number, Excel.Range>;
+  validations: Map<number, Excel.DataValidation>;
   merged: MergedProbe[] | null;
 }
 
@@ -72,6 +75,7 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
     charts: new Map(),
     conditionalFormats: new Map(),
     pivotHeaders: new Map(),
+    validations: new Map(),
     merged: withMerges ? queueMergedAreas(s, blocksToProbe(ops, original)) : null,
   };
   ops.forEach((op, i) => {
@@ -85,10 +89,14 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
       return;
     }
     if (!original[i]) return;
-    if (op.op === 'addTable') {
+    if (op.op === 'addTable' || op.op === 'autoFilter') {
       if (parseRange(op.address)) q.tables.set(i, ws(op.sheet).getRange(op.address).getTables(false).load('items/name'));
     } else if (op.op === 'chart') q.charts.set(i, ws(op.sheet).charts.load('items/name'));
     else if (op.op === 'conditionalFormat') q.conditionalFormats.set(i, ws(op.sheet).getRange(op.address).conditionalFormats.load('items/type'));
+    else if (op.op === 'validation' && op.keepOther) q.validations.set(i, ws(op.sheet).getRange(op.address).dataValidation.load('type,errorAlert'));
+    // The add-in's own rules, wherever on the sheet they apply: the whole sheet's rules are looked at.
+    else if (op.op === 'removeConditionalFormats') q.conditionalFormats.set(i, ws(op.sheet).getRange().conditionalFormats.load('items/type'));
+    else if (op.op === 'removeValidation') q.validations.set(i, ws(op.sheet).getRange(op.address).dataValidation.load('type,errorAlert'));
   });
   return q;
 }
@@ -136,6 +144,7 @@ function result(q: Queued, merged: Map<string, Rect[]> | null): Preflight {
     charts: q.charts,
     conditionalFormats: q.conditionalFormats,
     pivotHeaders: new Map([...q.pivotHeaders].map(([i, r]) => [i, [...(r.values[0] ?? [])]])),
+    validations: q.validations,
     merged,
   };
 }

@@ -6,8 +6,11 @@ import { WorkbookError, type CellInput, type WriteOp } from '../port';
 import { boxAddress, intersects, parseBox, parseBoxes, type Box } from './box';
 import { argbOf } from './package/styles';
 import { findRowMoveBlockers } from './sheet/deleteRows';
+import { isHashablePassword, passwordOpens } from './sheet/sheetProtection';
 import { validationXml } from './sheet/validationXml';
-import { key, widthOf, type XlsxSession } from './session';
+import { readTable } from './sheet/tableXml';
+import { REL, resolveTarget } from './package/parts';
+import { key, widthOf, type SheetRef, type XlsxSession } from './session';
 import { MAX_CELL_TEXT } from './xml/xml';
 
 /** Excel's rules for sheet names. */
@@ -53,8 +56,10 @@ export function checkPlan(s: XlsxSession, ops: readonly WriteOp[]): Set<number> 
       throw new WorkbookError('unsupported', `${what}: "${name}" is not a worksheet (a chart sheet or a macro sheet).`);
     }
   };
+  // Sheets whose first op in the plan unprotects them (with the right password): their protection is no refusal.
+  const opened = new Set<string>();
   const touch = (name: string): void => {
-    if (!created.has(key(name))) touched.add(key(name));
+    if (!created.has(key(name)) && !opened.has(key(name))) touched.add(key(name));
   };
   ops.forEach((op, i) => {
     switch (op.op) {
@@ -87,6 +92,27 @@ export function checkPlan(s: XlsxSession, ops: readonly WriteOp[]): Set<number> 
         throw new WorkbookError('unsupported', `PivotTable "${op.name}": this tool cannot write PivotTables to a file; use the Excel add-in, or the summary's formula tables.`);
       case 'chart':
         throw new WorkbookError('unsupported', `Chart "${op.name}": this tool cannot write charts to a file; use the Excel add-in.`);
+      case 'autoFilter':
+      case 'clearAutoFilter':
+        // Excel hides filtered rows when it filters, not when it opens a file: a filter written here would show every row.
+        throw new WorkbookError('unsupported', `Showing only the rows with problems needs Excel (a filter written into a file would show every row); open the file in Excel and use the add-in.`);
+      case 'unprotectSheet': {
+        mustExist(op.sheet, op.op);
+        const ref = refs.find((r) => key(r.name) === key(op.sheet));
+        const tag = ref && !created.has(key(op.sheet)) ? s.scan(ref).frame.protectionTag() : null;
+        const opens = tag === null ? true : passwordOpens(tag, op.password);
+        if (opens === 'unknown') {
+          throw new WorkbookError('protected', `The sheet "${op.sheet}" was protected in Excel with a password this tool cannot check; unprotect it in Excel (Review → Unprotect Sheet). Nothing was changed.`);
+        }
+        if (!opens) throw new WorkbookError('protected', `The password does not unprotect the sheet "${op.sheet}". Nothing was changed.`);
+        if (!touched.has(key(op.sheet))) opened.add(key(op.sheet));
+        return;
+      }
+      case 'protectSheet':
+        if (op.password !== undefined && op.password !== '' && !isHashablePassword(op.password)) {
+          throw new WorkbookError('unsupported', 'In a file, a sheet password can only use letters, digits and common symbols (at most 15); protect the sheet in Excel for any other password. Nothing was changed.');
+        }
+        break;
       case 'format':
         needBox(op.address, 'format');
         checkColour(op.fill);
@@ -134,6 +160,12 @@ export function checkPlan(s: XlsxSession, ops: readonly WriteOp[]): Set<number> 
   }
   checkCellWrites(s, ops, created);
   for (const op of ops) {
+    if (op.op !== 'deleteColumns' || created.has(key(op.sheet))) continue;
+    const ref = refs.find((r) => key(r.name) === key(op.sheet));
+    const blocker = ref ? columnMoveBlocker(s, ref, op.cols) : null;
+    if (blocker) throw new WorkbookError('unsupported', `Columns of sheet "${op.sheet}" cannot be deleted in this file: ${blocker}. Nothing was changed.`);
+  }
+  for (const op of ops) {
     if (op.op !== 'deleteRows' || created.has(key(op.sheet))) continue;
     const ref = refs.find((r) => key(r.name) === key(op.sheet));
     if (!ref) continue;
@@ -143,6 +175,40 @@ export function checkPlan(s: XlsxSession, ops: readonly WriteOp[]): Set<number> 
     }
   }
   return skip;
+}
+
+/**
+ * Why the columns cannot be deleted here, or null: the file adapter moves the cells right of them only
+ * when none holds a value (formulas are not re-pointed), and no merged area, table or filter is in the way.
+ */
+function columnMoveBlocker(s: XlsxSession, ref: SheetRef, cols: readonly number[]): string | null {
+  if (cols.length === 0) return null;
+  const gone = new Set(cols);
+  const first = Math.min(...cols);
+  const values: unknown[][] = [];
+  s.scan(ref, values);
+  for (const row of values) {
+    for (let c = first; c < row.length; c++) {
+      const v = row[c];
+      if (!gone.has(c) && v !== null && v !== undefined && v !== '') return 'cells right of them hold values';
+    }
+  }
+  const frame = s.scan(ref).frame;
+  const moving: Box = { top: 1, bottom: 1_048_576, left: first + 1, right: 16_384 };
+  if (frame.merges().some((m) => intersects(m, moving))) return 'merged cells lie in or right of them';
+  const filter = frame.autoFilter();
+  if (filter && intersects(filter, moving)) return 'a filter lies in or right of them';
+  for (const rel of s.pkg.rels(ref.path).byType(REL.table)) {
+    const target = resolveTarget(ref.path, rel.target);
+    if (!s.pkg.has(target)) continue;
+    const t = readTable(s.pkg.readText(target));
+    const box = parseBox(t.ref);
+    if (!box || intersects(box, moving)) return `table "${t.name}" lies in or right of them`;
+  }
+  const text = frame.elements().map((e) => e.text).join('');
+  const ext = text.search(/<(?:\w+:)?extLst\b/);
+  if (ext >= 0 && /sqref/.test(text.slice(ext))) return 'it has conditional formats or validations Excel keeps in its 2010 extension';
+  return null;
 }
 
 /** No value lands in a merged area's cell other than its top-left, or inside an array formula's range. */

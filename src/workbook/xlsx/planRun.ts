@@ -6,7 +6,9 @@
 import { WorkbookError, throwIfStopped, type ApplyOptions, type WriteOp, type WritePlan } from '../port';
 import { conditionalFormat } from './ops/conditionalFormat';
 import { deleteRows } from './ops/deleteRows';
+import { clearRange, deleteColumns, removeConditionalFormats, removeValidation } from './ops/columns';
 import { columnWidths, format, freeze } from './ops/format';
+import { hideColumns, protectSheet, unprotectSheet } from './ops/protection';
 import { addSheet, copySheet, deleteSheet } from './ops/sheets';
 import { addTable } from './ops/table';
 import { validation } from './ops/validation';
@@ -67,8 +69,31 @@ function applyOp(s: XlsxSession, op: WriteOp): void {
     case 'deleteRows':
       deleteRows(s, op);
       return;
+    case 'protectSheet':
+      protectSheet(s, op);
+      return;
+    case 'unprotectSheet':
+      unprotectSheet(s, op);
+      return;
+    case 'hideColumns':
+      hideColumns(s, op);
+      return;
+    case 'deleteColumns':
+      deleteColumns(s, op);
+      return;
+    case 'clearRange':
+      clearRange(s, op);
+      return;
+    case 'removeConditionalFormats':
+      removeConditionalFormats(s, op);
+      return;
+    case 'removeValidation':
+      removeValidation(s, op);
+      return;
     case 'pivot':
     case 'chart':
+    case 'autoFilter':
+    case 'clearAutoFilter':
       throw new WorkbookError('unsupported', `${op.op}: this tool cannot write it to a file.`);
   }
 }

@@ -30,7 +30,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async capabilities(): Promise<Capabilities> {
-    return { kind: 'xlsx', pivotTables: false, dataValidation: true, conditionalFormats: true, charts: false, copySheet: true };
+    return { kind: 'xlsx', pivotTables: false, dataValidation: true, conditionalFormats: true, charts: false, copySheet: true, autoFilter: false };
   }
 
   /** The worksheets' names and visibility, from the workbook part alone (no sheet is read). */

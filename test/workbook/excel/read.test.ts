@@ -2,7 +2,7 @@ import { MB, setup } from './helpers';
 
 describe('ExcelWorkbookPort reads', () => {
   it('reports every capability on ExcelApi 1.10 (the shared runtime\'s minimum); below it, one clear refusal', async () => {
-    expect(await setup({ requirementSets: { ExcelApi: '1.10' } }).port.capabilities()).toEqual({ kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true });
+    expect(await setup({ requirementSets: { ExcelApi: '1.10' } }).port.capabilities()).toEqual({ kind: 'excel', conditionalFormats: true, copySheet: true, dataValidation: true, pivotTables: true, charts: true, autoFilter: true });
     for (const old of ['1.9', '1.7', '1.5']) {
       await expect(setup({ requirementSets: { ExcelApi: old } }).port.capabilities()).rejects.toMatchObject({ name: 'WorkbookError', code: 'unsupported', detail: 'excel-too-old' });
     }

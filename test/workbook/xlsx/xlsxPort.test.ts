@@ -75,7 +75,7 @@ describe('reading', () => {
 
   it('says what it can do', async () => {
     expect(await (await portOf(ledger())).capabilities()).toEqual({
-      kind: 'xlsx', pivotTables: false, dataValidation: true, conditionalFormats: true, charts: false, copySheet: true,
+      kind: 'xlsx', pivotTables: false, dataValidation: true, conditionalFormats: true, charts: false, copySheet: true, autoFilter: false,
     });
   });
 });

@@ -13,7 +13,7 @@ import { sheetIn, type OpContext } from './context';
 export interface ExistingFormat { cf: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }
 export type CustomFormats = Map<number, ExistingFormat[]>;
 
-function normalizeFormula(f: string): string {
+export function normalizeFormula(f: string): string {
   return formulaText(f.trim()).replace(/\s+/g, '').toUpperCase();
 }
 

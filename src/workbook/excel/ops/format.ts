@@ -26,7 +26,8 @@ export function format(ctx: OpContext, op: Op<'format'>, label: string): Promise
     if (op.fill !== undefined) range.format.fill.color = op.fill;
     if (op.wrap !== undefined) range.format.wrapText = op.wrap;
     if (op.align !== undefined) range.format.horizontalAlignment = ALIGN[op.align];
-  }, 0, 5));
+    if (op.locked !== undefined) range.format.protection.locked = op.locked;
+  }, 0, 6));
 }
 
 export function columnWidths(ctx: OpContext, op: Op<'columnWidths'>, label: string): Promise<void> {

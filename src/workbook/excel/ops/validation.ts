@@ -28,6 +28,17 @@ export function toDataValidationRule(rule: ValidationRule): Excel.DataValidation
   }
 }
 
+/**
+ * Whether a keepOther op must leave its range alone: the preflight saw a rule there that is not ours
+ * (another title; 'Inconsistent': different rules on its cells; 'MixedCriteria': a rule on some cells only).
+ */
+export function keepsOtherRule(op: Op<'validation'>, now: Excel.DataValidation | undefined): boolean {
+  if (!op.keepOther || !now || now.type === 'None') return false;
+  if (now.type === 'Inconsistent' || now.type === 'MixedCriteria') return true;
+  const title = now.errorAlert?.title ?? '';
+  return !op.keepOther.ownTitles.includes(title);
+}
+
 export function validation(ctx: OpContext, op: Op<'validation'>, rule: Excel.DataValidationRule, label: string): Promise<void> {
   return ctx.writes.push(simpleUnit(label, (c) => {
     const dv = sheetIn(c, op.sheet).getRange(op.address).dataValidation;

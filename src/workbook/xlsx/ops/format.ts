@@ -11,8 +11,10 @@ export function format(s: XlsxSession, op: Op<'format'>): void {
   const p = s.pendingOf(ref);
   const scan = s.scan(ref);
   const box = needBox(op.address, 'format');
-  // A whole row or column is formatted over the cells in use, not a million rows.
-  const bottom = Math.min(box.bottom, Math.max(box.top, scan.lastRow, p.extent.rows));
+  // A whole row or column is formatted over the cells in use, not a million rows. Unlocked rows below the
+  // data are asked for by a bounded range, and kept: they are where a protected ledger takes new entries.
+  const keepRows = op.locked === false && box.bottom < 1_048_576;
+  const bottom = keepRows ? box.bottom : Math.min(box.bottom, Math.max(box.top, scan.lastRow, p.extent.rows));
   const right = Math.min(box.right, Math.max(box.left, scan.usedColumns, p.extent.columns));
   const change: StyleChange = {};
   if (op.bold !== undefined) change.bold = op.bold;
@@ -20,6 +22,7 @@ export function format(s: XlsxSession, op: Op<'format'>): void {
   if (op.fontColor !== undefined) change.fontColor = op.fontColor;
   if (op.wrap !== undefined) change.wrap = op.wrap;
   if (op.align !== undefined) change.align = op.align;
+  if (op.locked !== undefined) change.locked = op.locked;
   p.cellOps.push({ kind: 'style', box: { ...box, bottom, right }, change });
 }
 

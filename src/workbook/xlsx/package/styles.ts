@@ -13,6 +13,8 @@ export interface StyleChange {
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
   numFmt?: string;
+  /** false: the cell takes edits when the sheet is protected (cells are locked unless a format says otherwise). */
+  locked?: boolean;
 }
 
 /** Built-in number formats by code (the ones the add-in writes). */
@@ -192,6 +194,17 @@ export class Styles {
       if (change.align !== undefined) align = withAttribute(align, 'horizontal', change.align);
       inner = existing ? `${inner.slice(0, existing.start)}${align}${inner.slice(existing.end)}` : `${align}${inner}`;
       tag = withAttribute(tag, 'applyAlignment', '1');
+    }
+    if (change.locked !== undefined) {
+      // CT_Xf's children in order: alignment, protection, extLst.
+      const existing = childElements(inner).find((e) => e.local === 'protection');
+      const protection = withAttribute(existing ? existing.tag : `<${p}protection/>`, 'locked', change.locked ? null : '0');
+      if (existing) inner = `${inner.slice(0, existing.start)}${protection}${inner.slice(existing.end)}`;
+      else {
+        const ext = childElements(inner).find((e) => e.local === 'extLst');
+        inner = ext ? `${inner.slice(0, ext.start)}${protection}${inner.slice(ext.start)}` : `${inner}${protection}`;
+      }
+      tag = withAttribute(tag, 'applyProtection', '1');
     }
     const index = this.append('cellXfs', `${tag}${inner}</${xf ? xf.qname : `${p}xf`}>`);
     this.derived.set(key, index);

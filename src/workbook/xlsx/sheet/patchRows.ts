@@ -26,7 +26,24 @@ export interface StyleOp {
   change: StyleChange;
 }
 
-export type CellOp = ValuesOp | StyleOp;
+/** Cells in the box lose everything: value, formula and format (Range.clear('All')). */
+export interface ClearOp {
+  kind: 'clear';
+  box: Box;
+}
+
+/**
+ * Whole columns deleted (1-based, sorted) over the box's rows: their cells go, the cells right of them
+ * take the columns' places. Used only where those cells hold no value (see planCheck), so no formula
+ * inside them needs re-pointing.
+ */
+export interface DeleteColumnsOp {
+  kind: 'deleteColumns';
+  box: Box;
+  cols: readonly number[];
+}
+
+export type CellOp = ValuesOp | StyleOp | ClearOp | DeleteColumnsOp;
 
 export interface PatchContext {
   prefix: string;
@@ -248,6 +265,29 @@ export class RowPatcher {
   /** Bottom-right of the non-blank values written, and what was written into A1 (the sheet's new extent). */
   readonly written = { rows: 0, columns: 0, a1: undefined as CellInput | undefined };
 
+  /** A clear or a column deletion on one row's parsed cells (0-based columns in `cells`). */
+  private dropOrMove(cells: Map<number, CellState>, r: number, op: ClearOp | DeleteColumnsOp): void {
+    const deleted = op.kind === 'deleteColumns' ? new Set(op.cols.map((c) => c - 1)) : null;
+    const moved: CellState[] = [];
+    for (const [col, c] of [...cells].sort((a, b) => a[0] - b[0])) {
+      if (col < op.box.left - 1 || col > op.box.right - 1) continue;
+      if (!deleted || deleted.has(col)) {
+        // A shared formula's first cell going: its other cells get the formula written out.
+        const master = c.original !== null ? sharedMaster(c.inner) : null;
+        if (master) this.orphans.set(master.si, { text: master.text, row: r, col: c.col });
+        cells.delete(col);
+        continue;
+      }
+      let shift = 0;
+      for (const d of deleted) if (d < col) shift++;
+      cells.delete(col);
+      c.col = col - shift;
+      c.original = null;
+      moved.push(c);
+    }
+    for (const c of moved) cells.set(c.col, c);
+  }
+
   /** The row rewritten (or as it was when nothing touches it); "" for a new row that ends up empty. */
   private patchRow(xml: string | null, r: number): string {
     const ops = this.activeOps(r);
@@ -307,6 +347,8 @@ export class RowPatcher {
           const fmt = op.numberFormats?.[j];
           if (fmt !== undefined) c.style = this.derive(c.style, fmt);
         }
+      } else if (op.kind === 'clear' || op.kind === 'deleteColumns') {
+        this.dropOrMove(cells, r, op);
       } else {
         for (let col = op.box.left - 1; col <= op.box.right - 1; col++) {
           const c = cellAt(col);

@@ -148,6 +148,49 @@ export class SheetFrame {
     else this.insert('cols', `<${p}cols>${body}</${p}cols>`);
   }
 
+  /** Hides or shows 1-based columns; a column's other attributes (width, style) are kept. */
+  setColumnsHidden(cols: readonly number[], hidden: boolean): void {
+    const want = new Set(cols);
+    if (want.size === 0) return;
+    const p = this.prefix;
+    const mark = (tag: string) => withAttribute(tag, 'hidden', hidden ? '1' : null);
+    const specs: { min: number; max: number; tag: string }[] = [];
+    for (const c of this.columns()) {
+      let start = c.min;
+      for (let col = c.min; col <= Math.min(c.max, 16384); col++) {
+        if (!want.has(col)) continue;
+        if (col > start) specs.push({ min: start, max: col - 1, tag: c.tag });
+        specs.push({ min: col, max: col, tag: mark(c.tag) });
+        want.delete(col);
+        start = col + 1;
+      }
+      if (start <= c.max) specs.push({ min: start, max: c.max, tag: c.tag });
+    }
+    // A column without a spec has the default width; hiding it needs one (showing it needs none).
+    if (hidden) for (const col of want) specs.push({ min: col, max: col, tag: mark(`<${p}col width="9.140625"/>`) });
+    specs.sort((a, b) => a.min - b.min);
+    const body = specs.map((x) => withAttribute(withAttribute(x.tag, 'min', String(x.min)), 'max', String(x.max))).map(selfClose).join('');
+    const colsEl = this.child('cols');
+    if (colsEl) this.replace(colsEl, body ? `<${p}cols>${body}</${p}cols>` : '');
+    else if (body) this.insert('cols', `<${p}cols>${body}</${p}cols>`);
+  }
+
+  /** The <sheetProtection> start tag, when the sheet has one. */
+  protectionTag(): string | null {
+    return this.child('sheetProtection')?.tag ?? null;
+  }
+
+  /** Protects the sheet with `attributes` (the password hash and what stays allowed), replacing any earlier element. */
+  protect(attributes: Readonly<Record<string, string>>): void {
+    this.remove('sheetProtection');
+    const attrsText = Object.entries(attributes).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+    this.insert('sheetProtection', `<${this.prefix}sheetProtection${attrsText}/>`);
+  }
+
+  unprotect(): void {
+    this.remove('sheetProtection');
+  }
+
   /** Freezes the top `rows` rows and left `columns` columns in the first sheet view (0 and 0 unfreezes). */
   freeze(rows: number, columns: number): void {
     const p = this.prefix;
@@ -215,6 +258,27 @@ export class SheetFrame {
     return priority;
   }
 
+  /**
+   * The validation rules touching `boxes`: each rule's cells and error title. Rules kept in <extLst>
+   * (Excel's x14 form, for lists on another sheet) are listed too, with their own title.
+   */
+  validationsOver(boxes: readonly Box[]): { boxes: Box[]; errorTitle: string | null }[] {
+    const touches = (ranges: readonly Box[]) => ranges.some((r) => boxes.some((b) => intersects(r, b)));
+    const out: { boxes: Box[]; errorTitle: string | null }[] = [];
+    for (const dv of this.inside(this.child('dataValidations')).filter((e) => e.local === 'dataValidation')) {
+      const ranges = parseBoxes(attribute(dv.tag, 'sqref') ?? '');
+      if (touches(ranges)) out.push({ boxes: ranges, errorTitle: decodeXml(attribute(dv.tag, 'errorTitle') ?? '') || null });
+    }
+    const ext = this.child('extLst');
+    const extXml = ext ? this.xml.slice(ext.start, ext.end) : '';
+    for (const m of extXml.matchAll(/<(?:\w+:)?dataValidation\b([^>]*)>[\s\S]*?<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/g)) {
+      const ranges = parseBoxes(m[2]!.trim());
+      const title = /\berrorTitle="([^"]*)"/.exec(m[1]!)?.[1];
+      if (touches(ranges)) out.push({ boxes: ranges, errorTitle: title ? decodeXml(title) : null });
+    }
+    return out;
+  }
+
   /** Replaces every validation rule on `boxes` (other cells keep theirs) with `element`, a <dataValidation>. */
   replaceValidation(boxes: readonly Box[], element: string): void {
     const p = this.prefix;
@@ -238,6 +302,90 @@ export class SheetFrame {
     const count = childElements(inner).filter((e) => e.local === 'dataValidation').length + 1;
     const open = withAttribute(dvs.selfClosing ? `${dvs.tag.slice(0, -2)}>` : dvs.tag, 'count', String(count));
     this.replace(dvs, `${open}${inner}${element}</${dvs.qname}>`);
+  }
+
+  /** Takes `boxes` out of every validation rule (a rule left with no cells goes); the rest of the rules stay. */
+  clearValidation(boxes: readonly Box[]): void {
+    const dvs = this.child('dataValidations');
+    if (!dvs) return;
+    for (const dv of this.inside(dvs).filter((e) => e.local === 'dataValidation').reverse()) {
+      const ranges = parseBoxes(attribute(dv.tag, 'sqref') ?? '');
+      let left = ranges;
+      for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
+      if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
+      if (left.length === 0) this.replace(dv, '');
+      else this.replace(dv, `${withAttribute(dv.tag, 'sqref', left.map(boxAddress).join(' '))}${dv.selfClosing ? '' : this.xml.slice(dv.innerStart, dv.end)}`);
+    }
+    const after = this.child('dataValidations')!;
+    const inner = after.selfClosing ? '' : this.xml.slice(after.innerStart, after.innerEnd);
+    const count = childElements(inner).filter((e) => e.local === 'dataValidation').length;
+    if (count === 0) this.replace(after, '');
+    else this.replace(after, `${withAttribute(after.tag, 'count', String(count))}${inner}</${after.qname}>`);
+  }
+
+  /** Takes `boxes` out of every conditional format's cells (a format left with no cells goes). */
+  clearConditionalFormats(boxes: readonly Box[]): void {
+    for (const cf of this.children('conditionalFormatting').reverse()) {
+      const ranges = parseBoxes(attribute(cf.tag, 'sqref') ?? '');
+      let left = ranges;
+      for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
+      if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
+      if (left.length === 0) this.replace(cf, '');
+      else this.replace(cf, `${withAttribute(cf.tag, 'sqref', left.map(boxAddress).join(' '))}${cf.selfClosing ? '' : this.xml.slice(cf.innerStart, cf.end)}`);
+    }
+  }
+
+  /**
+   * Whole columns deleted: `shift` gives a box's place afterwards (null when nothing of it is left). Column
+   * widths and the cells of conditional formats and validations follow.
+   */
+  deleteColumns(shift: (b: Box) => Box | null): void {
+    const cols = this.child('cols');
+    if (cols && !cols.selfClosing) {
+      const kept: string[] = [];
+      for (const col of this.inside(cols).filter((e) => e.local === 'col')) {
+        const min = Number(attribute(col.tag, 'min'));
+        const max = Number(attribute(col.tag, 'max'));
+        const b = shift({ top: 1, bottom: 1, left: min, right: max });
+        if (!b) continue;
+        const tag = withAttribute(withAttribute(col.tag, 'min', String(b.left)), 'max', String(b.right));
+        kept.push(`${tag}${col.selfClosing ? '' : this.xml.slice(col.innerStart, col.end)}`);
+      }
+      this.replace(cols, kept.length === 0 ? '' : `${cols.tag}${kept.join('')}</${cols.qname}>`);
+    }
+    const moveSqref = (span: ElementSpan, rest: string): string | null => {
+      const boxes = parseBoxes(attribute(span.tag, 'sqref') ?? '').flatMap((b) => shift(b) ?? []);
+      return boxes.length === 0 ? null : `${withAttribute(span.tag, 'sqref', boxes.map(boxAddress).join(' '))}${rest}`;
+    };
+    for (const cf of this.children('conditionalFormatting').reverse()) {
+      this.replace(cf, moveSqref(cf, cf.selfClosing ? '' : this.xml.slice(cf.innerStart, cf.end)) ?? '');
+    }
+    const dvs = this.child('dataValidations');
+    if (dvs && !dvs.selfClosing) {
+      for (const dv of this.inside(dvs).filter((e) => e.local === 'dataValidation').reverse()) {
+        this.replace(dv, moveSqref(dv, dv.selfClosing ? '' : this.xml.slice(dv.innerStart, dv.end)) ?? '');
+      }
+      this.clearValidation([]);
+    }
+  }
+
+  /** Every custom rule whose formula is one of these goes, wherever it applies (a conditionalFormatting left empty goes too). */
+  removeConditionalFormatsByFormula(formulas: readonly string[]): void {
+    const wanted = new Set(formulas.map(normalizeFormula));
+    for (const cf of this.children('conditionalFormatting').reverse()) {
+      const rules = this.inside(cf);
+      const drop = rules.filter((r) => {
+        if (r.local !== 'cfRule' || attribute(r.tag, 'type') !== 'expression') return false;
+        const f = childElements(this.xml, r.innerStart, r.innerEnd).find((e) => e.local === 'formula');
+        return f !== undefined && wanted.has(normalizeFormula(this.xml.slice(f.innerStart, f.innerEnd)));
+      });
+      if (drop.length === 0) continue;
+      if (drop.length === rules.length) {
+        this.replace(cf, '');
+        continue;
+      }
+      for (const r of drop.reverse()) this.replace(r, '');
+    }
   }
 
   /** The r:id of every table part of the sheet. */
