@@ -9,18 +9,31 @@ import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { inSteps } from '../core/steps';
+import { formatPhone, phoneFixKeepsEverything, type PhoneStyle } from '../core/phoneFormat';
 import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, withTurns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupMadeText, backupSheetName } from './names';
 import { recordBackup, settingsOps } from './settingsSheet';
+import { contactValidationOp } from './contactValidation';
+import { PALETTE } from './palette';
 
 export interface CheckContactsOptions {
-  /** Write E.164 into the phone cells of valid numbers that are typed differently (after a backup). */
+  /** Write valid numbers typed differently in the chosen style (`phoneStyle`) into their cells (after a backup). */
   fixPhones?: boolean;
+  /**
+   * How fixed phones are written: 'local' (default) in the region's national format ("138 1234 5678",
+   * "0571-8888 6666"), another country's numbers in international format; 'e164' as +8613812345678.
+   */
+  phoneStyle?: PhoneStyle;
   /** Write cleaned-up addresses into the email cells of valid addresses (after a backup). */
   fixEmails?: boolean;
   /** Also replace suspect addresses with the suggestion (the user confirmed them). */
   acceptSuggestions?: boolean;
+  /**
+   * A1 addresses of phone/email cells (as in `summary.problems[].cell`): the fixes apply to these cells
+   * alone ("fix this one"); every other cell of the user's stays as it is.
+   */
+  only?: readonly string[];
 }
 
 export interface CheckContactsSummary {
@@ -32,20 +45,17 @@ export interface CheckContactsSummary {
   emails: Record<string, number>;
   /** Cells the fixes would change (or changed). */
   fixes: number;
-  /** Cells "fix all" (E.164 phones, tidied emails, every suggestion) would still change after this run. */
+  /** Cells "fix all" (phones in the run's style, tidied emails, every suggestion) would still change after this run. */
   fixable: number;
   backupSheet: string | null;
   /** The worst rows first, for "go to cell" links. */
   problems: { cell: string; kind: 'phone' | 'email'; status: string; reason: string | null; suggestion: string | null }[];
 }
 
-export const FILL = {
-  invalid: { fill: '#FFC7CE', fontColor: '#9C0006' },
-  suspect: { fill: '#FFEB9C', fontColor: '#9C5700' },
-} as const;
+export const FILL = { invalid: PALETTE.invalid, suspect: PALETTE.suspect } as const;
 
 /** Status words are written in the user's language; rules match both, so switching language keeps one rule. */
-function statusRule(col: number, firstRow: number, status: 'invalid' | 'suspect'): string {
+export function statusRule(col: number, firstRow: number, status: 'invalid' | 'suspect'): string {
   const ref = `$${columnLetter(col)}${firstRow}`;
   const zh = status === 'invalid' ? '无效' : '可疑';
   return `=OR(LEFT(${ref},${zh.length})="${zh}",LEFT(${ref},${status.length})="${status}")`;
@@ -103,7 +113,8 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
 
   const ops: WriteOp[] = [];
   let backupSheet: string | null = null;
-  const fixOps = await fixes(ledger, options, phoneCol, emailCol, turn);
+  const targets = fixTargets(ledger, phoneCol, emailCol, options.phoneStyle ?? 'local');
+  const fixOps = await fixes(ledger, options, targets, turn);
   if (fixOps.count > 0) {
     // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
     backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
@@ -141,15 +152,24 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     if (phoneCol !== null) rules((cols as Record<string, number>).phoneCheck!, phoneCol, ['invalid', 'suspect']);
     if (emailCol !== null) rules((cols as Record<string, number>).emailCheck!, emailCol, ['invalid', 'suspect']);
   }
+  if (capabilities.dataValidation && report.rows.length > 0) {
+    // On the user's own columns, so only where no rule of the user's is (keepOther): a warning, never a refusal.
+    const first = headerIndex + 2;
+    const last = Math.max(first, lastRowIndex + 1);
+    if (phoneCol !== null) ops.push(contactValidationOp('phone', sheet, phoneCol, first, last, locale));
+    if (emailCol !== null) ops.push(contactValidationOp('email', sheet, emailCol, first, last, locale));
+  }
   ops.push({ op: 'columnWidths', sheet, widths: ids.map((id) => ({ col: (cols as Record<string, number>)[id]!, width: id.endsWith('Check') ? 22 : 26 })) });
-  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
   // The backup is recorded with the sheet it copies: a long sheet name is cut in the backup's name.
   const backupRecord = backupSheet
     ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now) }) }
     : {};
   ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers), ...backupRecord }).ops);
 
-  const problems = await problemsOf(report.rows, report.columns.phone, report.columns.email, turn);
+  // Like the check columns, the problems describe the cells as this run leaves them.
+  const problems = (await problemsOf(report.rows, report.columns.phone, report.columns.email, turn))
+    .filter((p) => !fixOps.changed.has(cellKey(Number(/\d+$/.exec(p.cell)![0]), columnIndex(p.cell.replace(/\d+$/, '')))));
   const summary: CheckContactsSummary = {
     sheet,
     region: report.region,
@@ -157,7 +177,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     phones: report.counts.phone,
     emails: report.counts.email,
     fixes: fixOps.count,
-    fixable: await fixableCells(ledger, phoneCol, emailCol, fixOps.count > 0, turn),
+    fixable: await fixableCells(ledger, targets, fixOps.changed, turn),
     backupSheet,
     problems,
   };
@@ -202,54 +222,101 @@ async function problemsOf(rows: readonly ReportRow[], phoneLetter: string | unde
   return out;
 }
 
-/** How many cells every fix together would change: what the pane's "fix all" offers (0 once fixed). */
-async function fixableCells(ledger: Ledger, phoneCol: number | null, emailCol: number | null, justFixed: boolean, turn: () => Promise<void>): Promise<number> {
-  if (justFixed) return 0;
+/** What each fix would write into a user's cell, or null where it writes nothing. */
+interface FixTargets {
+  phoneCol: number | null;
+  emailCol: number | null;
+  phone(r: ReportRow): string | null;
+  tidyEmail(r: ReportRow): string | null;
+  suggestion(r: ReportRow): string | null;
+}
+
+function fixTargets(ledger: Ledger, phoneCol: number | null, emailCol: number | null, style: PhoneStyle): FixTargets {
+  const region = ledger.report.region;
+  const phones = new Map<number, string | null>(); // by sheet row: the fixes and the fixable count ask alike
+  const phone = (r: ReportRow): string | null => {
+    if (phoneCol === null || r.phone?.status !== 'valid' || !r.phone.e164) return null;
+    const raw = cellText(ledger.values[r.row - 1]?.[phoneCol]);
+    return phoneFixKeepsEverything(raw, r.phone.e164) ? formatPhone(r.phone.e164, region, style) : null;
+  };
+  return {
+    phoneCol,
+    emailCol,
+    phone: (r) => {
+      if (!phones.has(r.row)) phones.set(r.row, phone(r));
+      return phones.get(r.row)!;
+    },
+    tidyEmail: (r) => (emailCol !== null && r.email?.status === 'valid' ? r.email.normalized : null),
+    suggestion: (r) => (emailCol !== null && r.email?.status === 'suspect' ? r.email.suggestion : null),
+  };
+}
+
+const cellKey = (row: number, col: number) => `${row}:${col}`;
+
+/** The `only` addresses as row:col keys, or null for every cell. */
+function onlyKeys(only: readonly string[] | undefined): Set<string> | null {
+  if (!only) return null;
+  const keys = new Set<string>();
+  for (const a of only) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.slice(a.lastIndexOf('!') + 1).trim());
+    if (m) keys.add(cellKey(Number(m[2]), columnIndex(m[1]!.toUpperCase())));
+  }
+  return keys;
+}
+
+/** How many cells every fix together would still change after this run: what the pane's "fix all" offers. */
+async function fixableCells(ledger: Ledger, t: FixTargets, changed: ReadonlySet<string>, turn: () => Promise<void>): Promise<number> {
   let n = 0;
   const rows = ledger.report.rows;
+  const counts = (r: ReportRow, col: number | null, next: string | null) =>
+    col !== null && next !== null && !changed.has(cellKey(r.row, col)) && cellText(ledger.values[r.row - 1]?.[col]) !== next;
   await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const r = rows[i]!;
-      const cells = ledger.values[r.row - 1];
-      if (phoneCol !== null && r.phone?.status === 'valid' && r.phone.e164 && cellText(cells?.[phoneCol]) !== r.phone.e164) n++;
-      if (emailCol !== null && r.email) {
-        const next = r.email.status === 'valid' ? r.email.normalized : r.email.status === 'suspect' ? r.email.suggestion : null;
-        if (next && cellText(cells?.[emailCol]) !== next) n++;
-      }
+      if (counts(r, t.phoneCol, t.phone(r))) n++;
+      if (counts(r, t.emailCol, t.tidyEmail(r) ?? t.suggestion(r))) n++;
     }
   }), turn);
   return n;
 }
 
 /** Writes into the user's own phone/email cells: only cells whose text changes, in contiguous runs. */
-async function fixes(ledger: Ledger, options: CheckContactsOptions, phoneCol: number | null, emailCol: number | null, turn: () => Promise<void>) {
+async function fixes(ledger: Ledger, options: CheckContactsOptions, t: FixTargets, turn: () => Promise<void>) {
   const ops: WriteOp[] = [];
   let count = 0;
   const rows = ledger.report.rows;
+  const only = onlyKeys(options.only);
+  const changed = new Set<string>();
   let emails = new Map<number, string>();
-  const plan = async (col: number | null, valueOf: (r: ReportRow) => string | null) => {
+  const plan = async (col: number | null, valueOf: (r: ReportRow) => string | null, numberFormat?: string) => {
     if (col === null) return new Map<number, string>();
     const changes = new Map<number, string>();
     await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
       for (let i = from; i < to; i++) {
         const r = rows[i]!;
+        if (only && !only.has(cellKey(r.row, col))) continue;
         const next = valueOf(r);
         if (next !== null && cellText(ledger.values[r.row - 1]?.[col]) !== next) changes.set(r.row, next);
       }
     }), turn);
     count += changes.size;
+    for (const row of changes.keys()) changed.add(cellKey(row, col));
     for (const run of contiguousRuns([...changes.keys()])) {
-      ops.push({ op: 'writeBlock', sheet: ledger.sheet, row: run[0]! - 1, col, values: run.map((row) => [changes.get(row)!]) });
+      ops.push({ op: 'writeBlock', sheet: ledger.sheet, row: run[0]! - 1, col, values: run.map((row) => [changes.get(row)!]),
+        ...(numberFormat ? { numberFormats: [numberFormat] } : {}) });
     }
     return changes;
   };
-  if (options.fixPhones) await plan(phoneCol, (r) => (r.phone?.status === 'valid' ? r.phone.e164 : null));
+  // A phone is text: "0571-8888 6666" or "95588" must not become a number or lose its leading 0.
+  if (options.fixPhones) await plan(t.phoneCol, t.phone, '@');
   if (options.fixEmails || options.acceptSuggestions) {
-    emails = await plan(emailCol, (r) => {
-      if (r.email?.status === 'valid' && options.fixEmails) return r.email.normalized;
-      if (r.email?.status === 'suspect' && options.acceptSuggestions) return r.email.suggestion;
-      return null;
+    emails = await plan(t.emailCol, (r) => {
+      if (options.fixEmails) {
+        const tidy = t.tidyEmail(r);
+        if (tidy !== null) return tidy;
+      }
+      return options.acceptSuggestions ? t.suggestion(r) : null;
     });
   }
-  return { ops, count, emails };
+  return { ops, count, emails, changed };
 }

@@ -21,6 +21,7 @@ import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName, uniqueSheetName
 import { planMerges, type MergeOutcome } from './mergeGroups';
 import { ownArchiveSheet } from './ownSheets';
 import { jsonDroppingOldest, recordBackup, settingsOps, settingsSheetName } from './settingsSheet';
+import { PALETTE } from './palette';
 
 export interface FindDuplicatesOptions {
   /**
@@ -121,7 +122,7 @@ function groupIdentities(ledger: Pick<Ledger, 'report' | 'values'>, rowAt: (shee
   };
 }
 
-export const GROUP_FILLS = ['#DDEBF7', '#FCE4D6'] as const;
+export const GROUP_FILLS = [PALETTE.groupOdd.fill, PALETTE.groupEven.fill] as const;
 
 type Group = Report['duplicateGroups'][number];
 
@@ -261,7 +262,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
     ops.push({ op: 'conditionalFormat', sheet, address, formula: `=AND(ISNUMBER(${ref}),ISEVEN(${ref}))`, fill: GROUP_FILLS[1] });
   }
   ops.push({ op: 'columnWidths', sheet, widths: [{ col: cols.duplicateGroup, width: 10 }, { col: cols.duplicateNote, width: 36 }] });
-  ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
 
   const merge = options.merge && archived.length > 0 ? await planMerges(ctx, ledger, groups, userWidth, locale) : null;
   if (merge) ops.push(...merge.ops);

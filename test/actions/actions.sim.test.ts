@@ -60,7 +60,7 @@ describe('checkContacts on the zh sample', () => {
     expect(first.backupSheet).toMatch(/^备份 /);
     expect(userBlock(host.workbook.sheet(first.backupSheet!).values(), 17)).toEqual(userBlock(before, 17));
     const s = host.workbook.sheet(sheet);
-    expect(s.cell('H3').value).toBe('+8618730569106');
+    expect(s.cell('H3').value).toBe('187 3056 9106'); // the region's own style by default
     expect(s.cell('H41').value).toBe(before[40]![7]); // invalid numbers are not touched
     const second = await checkContacts(ctxFor(port), { fixPhones: true, fixEmails: true });
     expect(second.fixes).toBe(0);

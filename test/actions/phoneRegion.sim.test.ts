@@ -57,7 +57,7 @@ describe('checkContacts with region auto', () => {
     const summary = await checkContacts(ctxFor(port), { fixPhones: true });
     const values = host.workbook.sheet('Customers').values();
     expect(columnOf(values, 'Phone')[4]).toBe('+2(267)362-8910');
-    expect(columnOf(values, 'Phone')[0]).toBe('+14155550123'); // a valid number is fixed
+    expect(columnOf(values, 'Phone')[0]).toBe('(415) 555-0123'); // a valid number is fixed, in the region's style
     expect(columnOf(values, 'Phone (E.164)')[4]).toBeNull();
     expect(String(columnOf(values, 'Phone check')[4])).toMatch(/^suspect: .*country code/);
     expect(summary.problems).toContainEqual(expect.objectContaining({ cell: 'C6', kind: 'phone', status: 'suspect', reason: 'country-code-split' }));

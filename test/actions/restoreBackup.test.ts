@@ -55,7 +55,7 @@ describe('restoreBackup on the simulator (Office.js adapter)', () => {
 
     const fixed = await checkContacts(ctxFor(port), { fixPhones: true, fixEmails: true });
     expect(fixed.backupSheet).toMatch(/^备份 客户 1123-0905$/);
-    expect(s.cell('B2').value).toBe('+8613800138000');
+    expect(s.cell('B2').value).toBe('138 0013 8000');
     const beforeRestore = s.values();
 
     const list = await listBackups(ctxFor(port));

@@ -100,7 +100,7 @@ describe('user text starting with =, +, - or @ written back by the add-in stays 
     const { host, port } = simWorkbook({});
     host.workbook.addSheet('客户信息');
     seedSim(host, '客户信息', rows());
-    await checkContacts(ctxFor(port), { fixPhones: true });
+    await checkContacts(ctxFor(port), { fixPhones: true, phoneStyle: 'e164' });
     const s = host.workbook.sheet('客户信息');
     expect(s.cell('C3').value).toBe('+8613900139000');
     expect(s.cell('C3').formula).toBeNull();
@@ -132,7 +132,7 @@ describe('user text starting with =, +, - or @ written back by the add-in stays 
 
   it('xlsx + CLI: the archive sheet holds the same texts as strings, not formulas', async () => {
     const { file } = await xlsxWorkbook((w) => seedXlsx(w.addWorksheet('客户信息'), rows()));
-    const { wb } = await expectCliOk(file, ['--archive-duplicates', '--fix-phones']);
+    const { wb } = await expectCliOk(file, ['--archive-duplicates', '--fix-phones', '--phone-style', 'e164']);
     const archive = wb.worksheets.find((w) => /归档|Archive/.test(w.name))!;
     const values = worksheetValues(archive);
     const row = values.find((r) => r[0] === '张三')!;
