@@ -3,6 +3,7 @@
  * that real Excel refuses or does differently. Each case runs on the simulator made as strict as Excel
  * there (test/sim/strictness.test.ts).
  */
+import { columnIndex } from '../../../src/core/grid/a1';
 import { buildSummary, checkContacts, installTemplate, type ActionContext } from '../../../src/actions';
 import type { WriteOp, WritePlan } from '../../../src/workbook/port';
 import { generateLedger } from '../../helpers/generateLedger';
@@ -72,8 +73,11 @@ describe('the summary: pivots that cannot collide, a chart that is not a PivotCh
     expect(result.mode).toBe('pivot');
     const tier = host.workbook.pivots.find((p) => p.name === 'LedgerTierByStatus')!;
     expect(tier.columns).toEqual(['客户状态2']);
-    // The tier pivot counts the add-in's statuses, not the user's.
-    const cells = host.workbook.sheet(result.summarySheet).values().flat();
+    // The tier pivot counts the add-in's statuses, not the user's (which the by-category table may list).
+    const summary = host.workbook.sheet(result.summarySheet);
+    const [from, to] = tier.address!.replace(/^.*!/, '').split(':').map((a) => /^([A-Z]+)(\d+)$/.exec(a.replace(/\$/g, ''))!);
+    const [c0, c1] = [columnIndex(from![1]!), columnIndex(to![1]!)];
+    const cells = summary.values().slice(Number(from![2]) - 1, Number(to![2])).flatMap((r) => r.slice(c0, c1 + 1));
     expect(cells).not.toContain('黑名单');
     expect(cells).toContain('活跃');
     const rects = host.workbook.pivots.map((p) => p.address);
