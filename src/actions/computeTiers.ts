@@ -13,8 +13,10 @@ import { columnBlocksInSlices, dataAddress } from './blocks';
 import { OWNED_COLUMNS } from './names';
 import { settingRef, settingsOps } from './settingsSheet';
 import { columnRange, textLiteral } from './formulaText';
+import { replaceOverdueRule } from './followUpFormat';
 import { rfmScores, type RfmScore } from '../core/rfm';
 import { RFM_SEGMENT_WORDS, rfmScoreText } from '../i18n/rfm';
+import { PALETTE } from './palette';
 
 export interface TierColumnsSummary {
   sheet: string;
@@ -56,13 +58,13 @@ function numericRows(ledger: Ledger, col: number, allowBlank: boolean, from: num
 }
 
 export const TIER_STYLES: Record<string, { fill: string; fontColor: string }> = {
-  high: { fill: '#C6EFCE', fontColor: '#006100' },
-  lost: { fill: '#EDEDED', fontColor: '#7F7F7F' },
-  dormant: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  high: PALETTE.high,
+  lost: PALETTE.lost,
+  dormant: PALETTE.dormant,
 };
 
 /** A rule that matches the word in either language, so switching language keeps one rule. */
-function wordRule(ref: string, words: readonly string[]): string {
+export function wordRule(ref: string, words: readonly string[]): string {
   return `=OR(${[...new Set(words)].map((w) => `${ref}=${q(w)}`).join(',')})`;
 }
 
@@ -221,10 +223,11 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
       ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex),
         formula: wordRule(`$${columnLetter(col)}${first}`, words), ...TIER_STYLES[key]! });
     }
+    if (c.nextFollowUp) ops.push(...replaceOverdueRule(sheet, columnIndex(c.nextFollowUp), first, last));
   }
   const outCols = Object.values(cols) as number[];
   ops.push({ op: 'columnWidths', sheet, widths: outCols.map((col) => ({ col, width: 12 })) });
-  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...outCols))}${headerIndex + 1}:${columnLetter(Math.max(...outCols))}${headerIndex + 1}`, bold: true, fill: '#DDEBF7' });
+  ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...outCols))}${headerIndex + 1}:${columnLetter(Math.max(...outCols))}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
 
   const segments: Record<string, number> = {};
   for (const x of rfmOf.values()) segments[x.segment] = (segments[x.segment] ?? 0) + 1;

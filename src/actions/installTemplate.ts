@@ -12,6 +12,7 @@ import { applyPlan, type ActionContext } from './context';
 import { OWNED_COLUMNS, SHEETS, uniqueSheetName } from './names';
 import { readWorkbookSettings, settingRef, settingsOps, settingsSheetName } from './settingsSheet';
 import { TIER_STYLES } from './computeTiers';
+import { overdueRule } from './followUpFormat';
 
 export interface TemplateOptions {
   /** Make another template even when one exists. */
@@ -63,6 +64,14 @@ function validationFor(field: FieldDef, locale: Locale, cell: string): ({ rule: 
   }
 }
 
+/** The template's fields in their order: the next follow-up beside the last contact it follows. */
+export function templateFields(): FieldDef[] {
+  const fields = FIELDS.filter((f) => f.inTemplate && f.id !== 'nextFollowUp');
+  const next = FIELDS.find((f) => f.id === 'nextFollowUp')!;
+  fields.splice(fields.findIndex((f) => f.id === 'lastContact') + 1, 0, next);
+  return fields;
+}
+
 export async function planInstallTemplate(ctx: ActionContext, options: TemplateOptions = {}) {
   const locale = ctx.locale;
   const s = strings(locale);
@@ -79,7 +88,7 @@ export async function planInstallTemplate(ctx: ActionContext, options: TemplateO
   // Table names are workbook-wide; a forced second template gets a numbered one.
   const table = `LedgerCustomers${stored.templateSheet && names.includes(stored.templateSheet) ? `_${names.length + 1}` : ''}`;
   const rows = options.rows ?? 1000;
-  const fields = FIELDS.filter((f) => f.inTemplate);
+  const fields = templateFields();
   const tierIds = ['valueTier', 'statusTier', 'lifecycle'] as const;
   const headers = [...fields.map((f) => f.label[locale]), ...tierIds.map((id) => OWNED_COLUMNS[id][locale])];
   const lastCol = columnLetter(headers.length - 1);
@@ -132,6 +141,8 @@ export async function planInstallTemplate(ctx: ActionContext, options: TemplateO
       ops.push({ op: 'conditionalFormat', sheet, address: dataRange(c),
         formula: `=OR(${words.map((w) => `$${columnLetter(c)}2=${q(w)}`).join(',')})`, ...TIER_STYLES[key]! });
     }
+    // A next follow-up already past is marked on the sheet, whether or not the pane is open.
+    ops.push(overdueRule(sheet, fields.findIndex((f) => f.id === 'nextFollowUp'), 2, rows + 1));
   }
   const summary: TemplateSummary = { sheet, created: true, table };
   const description = locale === 'zh-CN' ? `新建客户台账模板「${sheet}」` : `Create the customer template "${sheet}"`;

@@ -1,5 +1,5 @@
-/** Whom to call: the ledger read once and core/callList applied; nothing is written. */
-import { callList, DEFAULT_QUIET_DAYS, type CallItem } from '../core/callList';
+/** Whom to call: the ledger read once and core/callList applied; nothing is written. Quiet days: the option, else the settings sheet's. */
+import { callList, type CallItem } from '../core/callList';
 import { loadLedger, type ActionContext } from './context';
 
 export interface CallListSummary {
@@ -10,6 +10,6 @@ export interface CallListSummary {
 
 export async function listCalls(ctx: ActionContext, options: { quietDays?: number } = {}): Promise<CallListSummary> {
   const ledger = await loadLedger(ctx);
-  const items = callList(ledger.values, ledger.report, { asOf: ledger.report.asOf, quietDays: options.quietDays ?? DEFAULT_QUIET_DAYS });
+  const items = callList(ledger.values, ledger.report, { asOf: ledger.report.asOf, quietDays: options.quietDays ?? ledger.settings.thresholds.quietDays });
   return { sheet: ledger.sheet, asOf: ledger.report.asOf, items };
 }

@@ -26,6 +26,7 @@ export const SHEETS = {
   template: { 'zh-CN': '客户台账', 'en-US': 'Customers' },
   archive: { 'zh-CN': '重复客户归档', 'en-US': 'Duplicate Archive' },
   backup: { 'zh-CN': '备份', 'en-US': 'Backup' },
+  callList: { 'zh-CN': '今日联系', 'en-US': 'Calls today' },
 } as const;
 
 /** The first words of the summary sheet's title cell A1: "客户汇总 · 客户信息 · 2026-11-22". */
@@ -42,6 +43,20 @@ const SUMMARY_TITLE_TEXT = new RegExp(`^(?:${SUMMARY_TITLE['zh-CN']}|${SUMMARY_T
 /** Is this text a summary title the add-in wrote (in either language)? */
 export function isSummaryTitle(text: string | null): boolean {
   return text !== null && SUMMARY_TITLE_TEXT.test(text);
+}
+
+/** The first words of the call-list sheet's title cell A1: "今日联系 · 客户信息 · 2026-11-22". */
+const CALL_LIST_TITLE = { 'zh-CN': '今日联系', 'en-US': 'Calls today' } as const;
+
+export function callListTitle(locale: Locale, sheet: string, asOf: string): string {
+  return `${CALL_LIST_TITLE[locale]}${TITLE_SEPARATOR}${sheet}${TITLE_SEPARATOR}${asOf}`;
+}
+
+const CALL_LIST_TITLE_TEXT = new RegExp(`^(?:${CALL_LIST_TITLE['zh-CN']}|${CALL_LIST_TITLE['en-US']}) · [\\s\\S]+ · \\d{4}-\\d{2}-\\d{2}$`);
+
+/** Is this text a call-list title the add-in wrote (in either language)? The sheet is known by it alone. */
+export function isCallListTitle(text: string | null): boolean {
+  return text !== null && CALL_LIST_TITLE_TEXT.test(text);
 }
 
 /**

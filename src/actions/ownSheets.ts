@@ -2,13 +2,13 @@
  * Which sheets are the add-in's, by the markers it wrote, never by a name a user could also choose: the
  * settings sheet by its title cell, the summary by the registry and its title cell, the archive and the
  * template by the registry, backups by their records, masked copies earlier versions wrote into the
- * workbook by their title cell. A user's sheet called 客户汇总 or 台账设置 is the user's.
+ * workbook and the call list by their title cell. A user's sheet called 客户汇总 or 台账设置 is the user's.
  */
 import type { SheetInfo } from '../workbook/port';
-import { isMaskedCopyTitle, isSummaryTitle } from './names';
+import { isCallListTitle, isMaskedCopyTitle, isSummaryTitle } from './names';
 import type { WorkbookSettings } from './settingsSheet';
 
-export type OwnSheetKind = 'settings' | 'summary' | 'archive' | 'template' | 'backup' | 'masked';
+export type OwnSheetKind = 'settings' | 'summary' | 'archive' | 'template' | 'backup' | 'masked' | 'callList';
 
 type Registry = Pick<WorkbookSettings, 'sheet' | 'summarySheet' | 'archiveSheet' | 'templateSheet' | 'backups'>;
 
@@ -42,6 +42,7 @@ export function ownSheets(sheets: readonly SheetInfo[], settings: Registry): Map
   add(named(sheets, settings.templateSheet)?.name, 'template');
   for (const backup of Object.keys(settings.backups)) add(named(sheets, backup)?.name, 'backup');
   for (const s of sheets) if (isMaskedCopyTitle(s.a1)) add(s.name, 'masked');
+  for (const s of sheets) if (isCallListTitle(s.a1)) add(s.name, 'callList');
   return out;
 }
 

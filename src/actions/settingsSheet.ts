@@ -22,7 +22,7 @@ export const SETTING_KEYS = [
   'region', 'asOf', 'highPercentile', 'mediumPercentile', 'activeDays', 'dormantDays', 'returningOrders',
   'customerSheet', 'templateSheet', 'mapping', 'ownedColumns', 'highAmount', 'mediumAmount',
   // Appended, never inserted: the template's formulas point at the rows above by address.
-  'dismissedDuplicates', 'backups', 'summarySheet', 'archiveSheet', 'areaCode',
+  'dismissedDuplicates', 'backups', 'summarySheet', 'archiveSheet', 'areaCode', 'quietDays',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -52,6 +52,7 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     summarySheet: '由加载项创建的汇总表（由加载项维护）',
     archiveSheet: '由加载项创建的重复客户归档表（由加载项维护）',
     areaCode: '默认区号：没写区号的本地号码（如 8765 4321）前面补上它（如 0571）；留空表示不补',
+    quietDays: '高价值客户超过此天数未联系，列入联系清单',
   },
   'en-US': {
     region: 'Country for phone numbers typed without a country code (e.g. CN, US); auto: detected from the ledger\'s numbers',
@@ -72,6 +73,7 @@ const DESCRIPTIONS: Record<Locale, Record<SettingKey, string>> = {
     summarySheet: 'The summary sheet this add-in made (kept by the add-in)',
     archiveSheet: 'The duplicate archive sheet this add-in made (kept by the add-in)',
     areaCode: 'Default area code put in front of local numbers typed without one (e.g. 415); blank: none',
+    quietDays: 'Days without contact after which a high-value customer goes on the call list',
   },
 };
 
@@ -175,6 +177,7 @@ export async function readWorkbookSettings(port: WorkbookPort, sheets: readonly 
       activeDays: number(byKey.get('activeDays')),
       dormantDays: number(byKey.get('dormantDays')),
       returningOrders: number(byKey.get('returningOrders')),
+      quietDays: number(byKey.get('quietDays')),
     },
   };
   let settings: Settings;
@@ -281,6 +284,7 @@ export function settingsOps(
     summarySheet: current.summarySheet,
     archiveSheet: current.archiveSheet,
     areaCode: s.areaCode,
+    quietDays: s.thresholds.quietDays,
     highAmount: null,
     mediumAmount: null,
     ...updates,

@@ -9,6 +9,7 @@ import { inferDateOrder } from './dateOrderVotes';
 import { parseDate } from './dates';
 import type { FieldId } from './fields';
 import type { Report } from './report';
+import { DEFAULT_SETTINGS } from './settings';
 import { cellText, isBlankCell } from './text';
 
 export const CALL_REASONS = ['overdue', 'dueThisWeek', 'goingQuiet', 'notContacted'] as const;
@@ -23,6 +24,12 @@ export interface CallItem {
   /** overdue: days late; dueThisWeek: days until; goingQuiet: days since the last activity; notContacted: null. */
   days: number | null;
   total: number | null;
+  /** The company cell's text ('' when none or when the name column is the company). */
+  company: string;
+  valueTier: Report['rows'][number]['valueTier'];
+  /** The last contact (the last activity on a sheet without a contact column) and the next follow-up, as ISO dates. */
+  lastContact: IsoDate | null;
+  nextFollowUp: IsoDate | null;
 }
 
 export interface CallListOptions {
@@ -31,7 +38,7 @@ export interface CallListOptions {
   quietDays: number;
 }
 
-export const DEFAULT_QUIET_DAYS = 60;
+export const DEFAULT_QUIET_DAYS = DEFAULT_SETTINGS.thresholds.quietDays;
 
 const RANK: Record<CallReason, number> = { overdue: 0, dueThisWeek: 1, goingQuiet: 2, notContacted: 3 };
 
@@ -44,6 +51,8 @@ export function callList(values: readonly (readonly unknown[])[], report: Pick<R
   const nextCol = col('nextFollowUp');
   const lastContactCol = col('lastContact');
   const nameCol = col('name') ?? col('company') ?? col('lastName');
+  const companyCol = col('company') === nameCol ? null : col('company');
+  const lastOrder = lastContactCol === null ? 'ymd' : inferDateOrder(report.rows.map((r) => values[r.row - 1]?.[lastContactCol]));
   const phoneCol = col('phone');
   const order = nextCol === null ? 'ymd' : inferDateOrder(report.rows.map((r) => values[r.row - 1]?.[nextCol]));
   const weekEnd = excelSerialToIso(isoToExcelSerial(options.asOf) + 6) ?? options.asOf;
@@ -51,13 +60,17 @@ export function callList(values: readonly (readonly unknown[])[], report: Pick<R
   for (const r of report.rows) {
     if (notKept.has(r.row)) continue;
     const cells = values[r.row - 1] ?? [];
+    const next = nextCol === null ? null : parseDate(cells[nextCol], order);
     const base = {
       row: r.row,
+      company: companyCol === null ? '' : cellText(cells[companyCol]).trim(),
+      valueTier: r.valueTier,
+      lastContact: lastContactCol === null ? r.lastActivity : parseDate(cells[lastContactCol], lastOrder),
+      nextFollowUp: next,
       name: nameCol === null ? '' : cellText(cells[nameCol]).trim(),
       phone: r.phone?.status === 'valid' && r.phone.e164 ? r.phone.e164 : phoneCol === null ? '' : cellText(cells[phoneCol]).trim(),
       total: r.total,
     };
-    const next = nextCol === null ? null : parseDate(cells[nextCol], order);
     if (next !== null && next < options.asOf) {
       items.push({ ...base, reason: 'overdue', days: daysBetween(next, options.asOf) });
     } else if (next !== null && next <= weekEnd) {

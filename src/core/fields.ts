@@ -11,7 +11,7 @@ export const FIELD_IDS = [
   'phone', 'email', 'channel', 'firstPurchase', 'lastPurchase', 'orders', 'total', 'lastContact',
   'owner', 'category', 'notes',
   // Recognised in users' sheets, not in the template: a name split over two columns, and what
-  // matching needs beside name, phone and email.
+  // matching needs beside name, phone and email (nextFollowUp, listed late, is in the template).
   'firstName', 'lastName', 'postcode', 'birthDate', 'nextFollowUp',
 ] as const;
 export type FieldId = (typeof FIELD_IDS)[number];
@@ -133,10 +133,10 @@ export const FIELDS: readonly FieldDef[] = [
   { id: 'birthDate', type: 'date', width: 12, inTemplate: false,
     label: { 'zh-CN': '出生日期', 'en-US': 'Date of birth' },
     synonyms: ['出生日期', '生日', '出生年月', 'date of birth', 'birth date', 'birthday', 'dob'] },
-  { id: 'nextFollowUp', type: 'date', width: 12, inTemplate: false,
+  { id: 'nextFollowUp', type: 'date', width: 12, inTemplate: true,
     label: { 'zh-CN': '下次跟进日期', 'en-US': 'Next follow-up' },
     synonyms: ['下次跟进日期', '下次跟进', '下次联系日期', '下次回访日期', '计划跟进日期', 'next follow-up', 'next follow up',
-      'next follow-up date', 'next contact', 'next contact date'] },
+      'next follow-up date', 'next contact', 'next contact date', '提醒日期', 'follow-up due'] },
   { id: 'notes', type: 'text', width: 30, inTemplate: true,
     label: { 'zh-CN': '备注', 'en-US': 'Notes' },
     synonyms: ['备注', '说明', '备注信息', '附注', '其他', '跟进记录', '情况说明', 'notes', 'note', 'remarks', 'remark',

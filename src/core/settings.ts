@@ -15,6 +15,8 @@ export const ThresholdsSchema = z.object({
   dormantDays: z.number().int().min(0).default(365),
   /** Orders at or above which a customer is returning (1 order = new, 0 = prospect). */
   returningOrders: z.number().int().min(2).default(2),
+  /** Days without activity after which a high-value customer is on the call list as going quiet. */
+  quietDays: z.number().int().min(1).default(30),
 }).refine((t) => t.mediumPercentile <= t.highPercentile, { message: 'mediumPercentile must not exceed highPercentile' })
   .refine((t) => t.activeDays <= t.dormantDays, { message: 'activeDays must not exceed dormantDays' });
 
@@ -44,7 +46,7 @@ export const SettingsSchema = z.object({
   /** The date tiers are computed for; null means today. */
   asOf: isoDate.nullable().default(null),
   thresholds: ThresholdsSchema.default({
-    highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2,
+    highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2, quietDays: 30,
   }),
 });
 

@@ -65,3 +65,36 @@ describe('callList', () => {
     expect(list.map((i) => [i.name, i.reason, i.phone])).toEqual([['张伟', 'overdue', '+8613800138000'], ['王芳', 'dueThisWeek', '+8613700137000']]);
   });
 });
+
+describe('callList on an analyzed ledger: every reason, against a fixed as-of date', () => {
+  // Dates are relative to AS_OF (2026-11-22), never to the wall clock.
+  const ledger = [
+    ['客户名称', '公司名称', '手机', '累计消费金额', '购买次数', '最近购买日期', '最近联系日期', '下次跟进日期'],
+    ['张伟', '华东贸易', '13800138000', 52000, 9, '2026-06-01', '2026-09-01', '2026-11-15'], // overdue 7 days
+    ['李娜', '', '13900139001', 800, 3, '2026-11-01', '2026-11-10', '2026-11-25'], // due in 3 days
+    ['王芳', '远航科技', '13700137002', 90000, 12, '2026-05-01', '2026-09-10', ''], // high value, quiet 73 days
+    ['刘洋', '', '13600136003', 300, 1, '2026-11-18', '', ''], // new, not contacted
+    ['陈静', '', '13500135004', 61000, 7, '2026-11-01', '2026-11-20', ''], // high value, contacted 2 days ago
+    ['杨勇', '', '13400134005', 400, 2, '2026-10-01', '2026-10-05', '2026-12-20'], // planned later
+    ['赵磊', '星辰物流', '13300133006', 75000, 6, '2026-08-01', '2026-10-10', ''], // high, quiet 43 days: listed at 30, not 60
+    ['孙丽', '', '13200132007', 900, 4, '2026-10-20', '2026-10-21', '2026-11-20'], // overdue 2 days
+  ];
+  const report = analyzeSheet({ sheet: '客户', values: ledger, settings: { region: 'CN', asOf: AS_OF } });
+
+  it('finds the columns and lists overdue, due, going quiet and new, the most valuable first within each', () => {
+    expect(report.columns).toMatchObject({ company: 'B', lastContact: 'G', nextFollowUp: 'H' });
+    const list = callList(ledger, report, { asOf: AS_OF, quietDays: 30 });
+    expect(list.map((i) => [i.name, i.reason, i.days])).toEqual([
+      ['张伟', 'overdue', 7], ['孙丽', 'overdue', 2], ['李娜', 'dueThisWeek', 3],
+      ['王芳', 'goingQuiet', 73], ['赵磊', 'goingQuiet', 43], ['刘洋', 'notContacted', null],
+    ]);
+    const first = list[0]!;
+    expect(first).toMatchObject({ company: '华东贸易', lastContact: '2026-09-01', nextFollowUp: '2026-11-15', phone: '+8613800138000' });
+    expect(list.find((i) => i.name === '刘洋')).toMatchObject({ lastContact: null, nextFollowUp: null });
+  });
+
+  it('the quiet days decide who is going quiet', () => {
+    const list = callList(ledger, report, { asOf: AS_OF, quietDays: 60 });
+    expect(list.filter((i) => i.reason === 'goingQuiet').map((i) => i.name)).toEqual(['王芳']);
+  });
+});

@@ -4,7 +4,7 @@ describe('settings', () => {
   it('has DESIGN defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       region: 'auto', areaCode: null, asOf: null, // region: 'auto' since issue 16 (was 'CN')
-      thresholds: { highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2 },
+      thresholds: { highPercentile: 0.8, mediumPercentile: 0.5, activeDays: 90, dormantDays: 365, returningOrders: 2, quietDays: 30 },
     });
   });
   it('fills in defaults for partial input', () => {

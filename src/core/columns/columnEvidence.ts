@@ -5,13 +5,14 @@
  * its header is a word nobody listed. Every decision keeps its evidence, for the user to read.
  */
 import type { FieldId } from '../fields';
-import { headerCandidates, type HeaderCandidate } from './headerVocabulary';
+import { normalizeHeader } from '../fields';
+import { headerCandidates, UNDIRECTED_FOLLOW_UP, type HeaderCandidate } from './headerVocabulary';
 import type { ValueProfile } from './valueShapes';
 
 export const EVIDENCE_CODES = [
   'header-exact', 'header-partial', 'header-hint', 'values-email', 'values-phone', 'values-dates', 'values-date-order',
   'values-birth-dates', 'values-money', 'values-counts', 'values-ages', 'values-person-names', 'values-company', 'values-address',
-  'values-categories', 'split-name', 'vetoed-by-values', 'user',
+  'values-categories', 'split-name', 'vetoed-by-values', 'values-follow-up-later', 'user',
 ] as const;
 export type EvidenceCode = (typeof EVIDENCE_CODES)[number];
 
@@ -118,9 +119,9 @@ interface Option {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function optionsFor(column: number, header: string, p: ValueProfile | null): Option[] {
+function optionsFor(column: number, header: string, p: ValueProfile | null, followUp: FollowUpDirection = null): Option[] {
   const options: Option[] = [];
-  const cands = header ? headerCandidates(header) : [];
+  const cands = (header ? headerCandidates(header) : []).map((c) => redirect(c, followUp));
   let vetoed = -1; // the strongest header reading the values ruled out
   for (const c of cands) {
     const v = valueFit(c.field, p);
@@ -139,11 +140,44 @@ function optionsFor(column: number, header: string, p: ValueProfile | null): Opt
   return options;
 }
 
-function fromHeader(column: number, c: HeaderCandidate, v: { fit: number; codes: EvidenceCode[] }): Option {
+type FollowUpDirection = 'next' | 'last' | null;
+
+/** A "follow-up" header read as the field its dates point to (a later date is the planned follow-up). */
+function redirect(c: HeaderCandidate, direction: FollowUpDirection): HeaderCandidate & { later?: true } {
+  if (direction === 'next' && c.field === 'lastContact') return { ...c, field: 'nextFollowUp', later: true };
+  if (direction === 'last' && c.field === 'nextFollowUp') return { ...c, field: 'lastContact' };
+  return c;
+}
+
+/**
+ * Which way an undirected follow-up column points (回访日期, Follow-up date): 'next' when its dates lie after
+ * the latest of the row's other dates in most rows, 'last' when on or before, null when nothing to compare.
+ */
+function followUpDirection(column: number, header: string, profiles: readonly (ValueProfile | null)[],
+  skip: ReadonlySet<number>): FollowUpDirection {
+  if (!UNDIRECTED_FOLLOW_UP.has(normalizeHeader(header))) return null;
+  const own = profiles[column];
+  if (!own) return null;
+  const others = profiles.filter((p, c): p is ValueProfile => c !== column && !skip.has(c) && p !== null && p.filled >= 3 && (p.date >= 0.6 || p.serialDates));
+  let rows = 0;
+  let later = 0;
+  own.dates.forEach((d, i) => {
+    if (!d) return;
+    let latest: string | null = null;
+    for (const p of others) { const x = p.dates[i]; if (x && (!latest || x > latest)) latest = x; }
+    if (!latest) return;
+    rows++;
+    if (d > latest) later++;
+  });
+  if (rows < 3) return null;
+  return later / rows >= 0.8 ? 'next' : later / rows <= 0.2 ? 'last' : null;
+}
+
+function fromHeader(column: number, c: HeaderCandidate & { later?: true }, v: { fit: number; codes: EvidenceCode[] }): Option {
   const cap = c.code === 'header-exact' ? 1 : 0.99;
   const weight = c.strength + 0.4 * v.fit;
   return {
-    field: c.field, column, score: round2(Math.min(cap, weight)), weight, evidence: [c.code, ...v.codes],
+    field: c.field, column, score: round2(Math.min(cap, weight)), weight, evidence: [c.code, ...v.codes, ...(c.later ? ['values-follow-up-later' as const] : [])],
     how: c.code === 'header-exact' ? 'header' : 'partial', word: c.word, strength: c.strength,
   };
 }
@@ -171,7 +205,9 @@ export function decideColumns(headers: readonly string[], profiles: readonly (Va
   skip: ReadonlySet<number> = new Set()): ColumnDecision[] {
   const width = Math.max(headers.length, profiles.length);
   const options: Option[] = [];
-  for (let c = 0; c < width; c++) if (!skip.has(c)) options.push(...optionsFor(c, headers[c] ?? '', profiles[c] ?? null));
+  for (let c = 0; c < width; c++) {
+    if (!skip.has(c)) options.push(...optionsFor(c, headers[c] ?? '', profiles[c] ?? null, followUpDirection(c, headers[c] ?? '', profiles, skip)));
+  }
   // Best first; ties to the more specific evidence, then to the leftmost column.
   options.sort((a, b) => (b.weight ?? b.score) - (a.weight ?? a.score) || rank(a) - rank(b) || a.column - b.column);
   const byField = new Map<FieldId, Option>();

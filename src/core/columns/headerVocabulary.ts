@@ -72,7 +72,8 @@ const EXTRA: Partial<Record<FieldId, readonly string[]>> = {
   nextFollowUp: ['下次跟进时间', '下次联系时间', '下次联系', '下次回访', '下次回访时间', '计划跟进时间', '预约跟进时间', '下次拜访日期',
     '待跟进日期', '跟进计划日期', '下次跟進日期', '下次聯絡日期', 'next follow-up on', 'follow-up date', 'follow up date',
     'next activity date', 'next activity', 'next step date', 'next call', 'next call date', 'callback date', 'call back date',
-    'next meeting', 'due date'],
+    'next meeting', 'due date', '提醒日期', '提醒时间', '跟进提醒', '回访提醒', '跟进提醒日期', '回访提醒日期', '预约回访日期',
+    'reminder date', 'reminder', 'follow-up due', 'follow up due', 'next callback', 'callback', 'call back'],
   owner: ['客户所有人', '所有人', '销售负责人姓名', '归属销售人员', '跟进销售员', '客户所有者', '负责员工', '客户负责人', '负责销售', '销售人员', '销售代表', '业务负责人', '业务员姓名', '跟单员', '跟进销售', '归属销售', '所属人',
     '客户归属', '跟进负责人', '责任人', '客服', '顾问', '销售顾问', '负责人姓名', '負責人', '業務員', '客戶經理', '銷售',
     'contact owner', 'lead owner', 'record owner', 'deal owner', 'owner name', 'sales person', 'sales representative',
@@ -100,6 +101,13 @@ export const SHARED_WORDS: ReadonlySet<string> = new Set([
   'level', 'grade', 'rating', 'details', 'business', 'job', 'role', 'responsible', 'origin', 'due date', 'mail', 'cell', 'sales',
   'company', 'spend', 'orders', 'purchases', 'transactions', 'state', 'area', 'town', 'street', 'title', 'position', 'member name',
 ]);
+
+/**
+ * Headers that say "follow-up" without saying which one (回访日期 is the last visit in one ledger and the
+ * planned one in the next): the column's dates decide (columnEvidence), the header's own field otherwise.
+ */
+export const UNDIRECTED_FOLLOW_UP: ReadonlySet<string> = new Set(['跟进日期', '回访日期', '跟进时间', '回访时间', '跟进', '回访',
+  '跟進日期', '回訪日期', 'follow-up date', 'follow up date', 'follow-up', 'follow up', 'followup', 'followup date'].map(normalizeHeader));
 
 export interface VocabularyWord { word: string; field: FieldId; shared: boolean }
 
