@@ -11,4 +11,8 @@ export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type L
 export { listBackups, restoreBackup, planRestoreBackup, RestoreError, type BackupInfo, type RestoreSummary, type RestoreErrorCode } from './restoreBackup';
 export { importRows, planImportRows, ImportRowsError, type ImportChoice, type ImportOptions, type ImportSummary } from './importRows';
 export { listCalls, type CallListSummary } from './listCalls';
+export { writeCallListSheet, planCallListSheet, type CallListSheetOptions, type CallListSheetSummary } from './callListSheet';
+export { protectLedger, unprotectLedger, hideColumns, NEW_ENTRY_ROWS, type ProtectSummary, type HideColumnsSummary } from './protectLedger';
 export { exportContacts, exportFileName, type ExportContactsSummary } from './exportContacts';
+export { filterProblems, FilterError, type FilterProblemsOptions, type FilterProblemsSummary } from './filterProblems';
+export { planRemoveAdded, removeAdded, type RemoveAddedOptions, type RemoveAddedSummary, type AddedColumn, type AddedColumnsOnSheet, type AddedSheet } from './removeAdded';

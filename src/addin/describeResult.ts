@@ -32,5 +32,23 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       const m = result.summary;
       return result.downloaded ? s.maskedDownloaded(m.fileName, m.sheet, m.rows) : s.maskedOpened(m.sheet, m.rows);
     }
+    case 'callListSheet':
+      return s.callListSheetResult(result.summary.sheet, result.summary.count);
+    case 'protectLedger': {
+      const p = result.summary;
+      return p.changed ? s.protectedResult(p.sheet, p.inputColumns.join(', '), p.password) : s.alreadyProtected(p.sheet);
+    }
+    case 'unprotectLedger':
+      return result.summary.changed ? s.unprotectedResult(result.summary.sheet) : s.notProtected(result.summary.sheet);
+    case 'hideColumns':
+    case 'showColumns':
+      return s.columnsHiddenResult(result.summary.columns.join(', '), result.summary.hidden);
+    case 'removeAdded': {
+      const r = result.summary;
+      if (r.nothing) return s.removeAddedNothing;
+      const columns = r.columns.reduce((n, p) => n + p.columns.length, 0);
+      const sheets = r.sheets.filter((x) => x.remove).length;
+      return r.applied ? s.removeAddedResult(columns, sheets, r.backupSheets[0] ?? null) : s.removeAddedPreview(columns, sheets);
+    }
   }
 }

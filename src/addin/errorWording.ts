@@ -21,6 +21,10 @@ export function errorKey(err: unknown): string {
     case 'TiersError':
     case 'RestoreError':
     case 'AnalyzeError':
+    case 'FilterError':
+    case 'ImportRowsError':
+    case 'ImportError':
+    case 'IncomingFileError':
       return typeof code === 'string' ? code : 'unknown';
     case 'SettingsError':
       return 'settings';

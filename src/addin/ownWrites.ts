@@ -45,7 +45,10 @@ export function writtenAreas(op: WriteOp): { sheet: string; rect: CellRect }[] {
     }
     case 'addTable':
       return parseAreas(op.address).map((rect) => ({ sheet: op.sheet, rect }));
+    case 'clearRange':
+      return parseAreas(op.address).map((rect) => ({ sheet: op.sheet, rect }));
     case 'deleteRows':
+    case 'deleteColumns':
     case 'pivot':
       return [{ sheet: op.sheet, rect: WHOLE_SHEET }];
     case 'addSheet':
@@ -58,6 +61,8 @@ export function writtenAreas(op: WriteOp): { sheet: string; rect: CellRect }[] {
     case 'freeze':
     case 'validation':
     case 'conditionalFormat':
+    case 'removeConditionalFormats':
+    case 'removeValidation':
     case 'chart':
       return [];
     default: {

@@ -2,9 +2,11 @@
  * The pane's and the ribbon's one way into the actions: builds the port over the host, runs the
  * action, returns its summary tagged with the action's id. No React, no DOM.
  */
-import type { BackupInfo, CallListSummary, CheckContactsOptions, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../actions';
+import type { HideColumnsSummary, ProtectSummary } from '../actions';
+import type { BackupInfo, CallListSheetSummary, CallListSummary, CheckContactsOptions, CheckContactsSummary, DuplicatesSummary, FindDuplicatesOptions, MaskedSummary, RestoreSummary, SummarySheetSummary, TemplateSummary, TierColumnsSummary } from '../actions';
 import type { ActionProgress } from '../actions/context';
-import type { ExportContactsSummary, ImportOptions, ImportSummary } from '../actions';
+import type { ExportContactsSummary, FilterProblemsOptions, FilterProblemsSummary, ImportOptions, ImportSummary } from '../actions';
+import type { RemoveAddedOptions, RemoveAddedSummary } from '../actions/removeAdded';
 import type { CrmFormat } from '../core/crmExport';
 import type { IncomingFile } from './incomingFile';
 import type { ActionId } from '../i18n/pane';
@@ -19,7 +21,12 @@ export type ActionResult =
   | { action: 'buildSummary'; summary: SummarySheetSummary }
   | { action: 'findDuplicates'; summary: DuplicatesSummary }
   /** `downloaded`: the host saved the new workbook as a file (the playground) instead of opening it. */
-  | { action: 'exportMasked'; summary: MaskedSummary; downloaded: boolean };
+  | { action: 'exportMasked'; summary: MaskedSummary; downloaded: boolean }
+  | { action: 'callListSheet'; summary: CallListSheetSummary }
+  | { action: 'protectLedger' | 'unprotectLedger'; summary: ProtectSummary }
+  | { action: 'hideColumns' | 'showColumns'; summary: HideColumnsSummary }
+  /** `summary.applied` false: a preview, the list to confirm (nothing written). */
+  | { action: 'removeAdded'; summary: RemoveAddedSummary };
 
 export type { ActionProgress, BackupInfo, RestoreSummary, RunControlOptions };
 
@@ -29,6 +36,13 @@ export interface RunOptions extends RunControlOptions {
   duplicates?: FindDuplicatesOptions;
   /** Fixes to write into the user's phone and email cells (after a backup). */
   contacts?: CheckContactsOptions;
+  /** Protect / unprotect the ledger: the password the user typed, if any (passed on, never stored). */
+  protect?: { password?: string };
+  /**
+   * "Remove what the add-in added": without this, or with `preview`, only the list is made (nothing is
+   * written), so a click alone never removes anything; the confirmed run passes `{ preview: false }`.
+   */
+  removeAdded?: RemoveAddedOptions & { preview?: boolean };
 }
 
 /** The rows of a file the user picked to import (CSV or .xlsx), read in the pane's runtime. */
@@ -54,6 +68,12 @@ export async function runExport(host: AddinHost, locale: Locale, format: CrmForm
   return e.exportContacts(ctx, { format });
 }
 
+/** "Show only rows with problems" (on) or every row again (off): an AutoFilter on a check column. */
+export async function runFilterProblems(host: AddinHost, locale: Locale, filter: FilterProblemsOptions, options: { sheet?: string } & RunControlOptions = {}): Promise<FilterProblemsSummary> {
+  const { e, ctx } = await actionContext(host, locale, options.sheet, options);
+  return e.filterProblems(ctx, filter);
+}
+
 /** The call list (read only): who to call today, for the pane's "Whom to call" card. */
 export async function runCallList(host: AddinHost, locale: Locale, options: { sheet?: string } & RunControlOptions = {}): Promise<CallListSummary> {
   const { e, ctx } = await actionContext(host, locale, options.sheet, options);
@@ -75,5 +95,19 @@ export async function runAction(id: ActionId, host: AddinHost, locale: Locale, o
       return { action: id, summary: await e.findDuplicates(ctx, options.duplicates) };
     case 'exportMasked':
       return { action: id, summary: await e.exportMasked(ctx), downloaded: host.newWorkbook === 'download' };
+    case 'callListSheet':
+      return { action: id, summary: await e.writeCallListSheet(ctx) };
+    case 'protectLedger':
+      return { action: id, summary: await e.protectLedger(ctx, options.protect) };
+    case 'unprotectLedger':
+      return { action: id, summary: await e.unprotectLedger(ctx, options.protect) };
+    case 'hideColumns':
+    case 'showColumns':
+      return { action: id, summary: await e.hideColumns(ctx, { hidden: id === 'hideColumns' }) };
+    case 'removeAdded': {
+      const o = options.removeAdded;
+      const summary = !o || o.preview !== false ? (await e.planRemoveAdded(ctx, o)).summary : await e.removeAdded(ctx, o);
+      return { action: id, summary };
+    }
   }
 }

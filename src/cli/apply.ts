@@ -11,6 +11,7 @@ import { readWorkbookSettings } from '../actions/settingsSheet';
 import { ownedSheetNames } from '../actions/ownSheets';
 import type { WorkbookPort } from '../workbook/port';
 import { checkInputFile } from './inputFile';
+import { plural, tiersLine } from './resultLines';
 import { checkOutputPath, refuseOutputOverInput, writeOutputFile } from './outFile';
 import { openWorkbookFile, refusalFor, saveWorkbookFile } from './workbookFile';
 
@@ -33,6 +34,8 @@ export interface ApplyOptions {
   sheet?: string;
   settings?: ActionContext['settings'];
   fixPhones?: boolean;
+  /** How --fix-phones writes numbers: 'local' (the region's own format, default) or 'e164'. */
+  phoneStyle?: 'local' | 'e164';
   fixEmails?: boolean;
   acceptSuggestions?: boolean;
   archiveDuplicates?: boolean;
@@ -132,16 +135,15 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         break;
       }
       case 'contacts': {
-        const r = await checkContacts(ctx, { fixPhones: o.fixPhones, fixEmails: o.fixEmails, acceptSuggestions: o.acceptSuggestions });
+        const r = await checkContacts(ctx, { fixPhones: o.fixPhones, phoneStyle: o.phoneStyle, fixEmails: o.fixEmails, acceptSuggestions: o.acceptSuggestions });
         lines.push(zh
           ? `电话与邮箱：无效电话 ${r.phones.invalid ?? 0}，无效邮箱 ${r.emails.invalid ?? 0}，可疑邮箱 ${r.emails.suspect ?? 0}${r.fixes ? `；已备份到「${r.backupSheet}」并修正 ${r.fixes} 格` : ''}`
-          : `contacts: ${r.phones.invalid ?? 0} invalid phones, ${r.emails.invalid ?? 0} invalid and ${r.emails.suspect ?? 0} suspect emails${r.fixes ? `; backed up to "${r.backupSheet}", fixed ${r.fixes} cells` : ''}`);
+          : `contacts: ${plural(r.phones.invalid ?? 0, 'invalid phone')}, ${r.emails.invalid ?? 0} invalid and ${plural(r.emails.suspect ?? 0, 'suspect email')}${r.fixes ? `; backed up to "${r.backupSheet}", fixed ${plural(r.fixes, 'cell')}` : ''}`);
         break;
       }
       case 'tiers': {
         const r = await computeTiers(ctx, { rfm: o.rfm });
-        const live = Object.entries(r.live).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v ? 'formula' : 'values'}`).join(', ');
-        lines.push(zh ? `客户分层：已写入（${live}）` : `tiers: written (${live})`);
+        lines.push(tiersLine(r, o.locale));
         if (r.rfmSegments) {
           const words = RFM_SEGMENT_WORDS[o.locale];
           const parts = Object.entries(r.rfmSegments).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${words[k as RfmSegment]} ${n}`);
@@ -153,13 +155,13 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         const r = await findDuplicates(ctx, { archive: o.archiveDuplicates, merge: o.mergeDuplicates });
         lines.push(zh
           ? `重复客户：${r.groups.length} 组${r.merged ? `；合并到保留行 ${r.merged.cells} 个单元格${r.merged.formulasKept ? `（${r.merged.formulasKept} 个公式未改）` : ''}` : ''}${r.archived.length ? `；已备份并把 ${r.archived.length} 行移到「${r.archiveSheet}」` : ''}`
-          : `duplicates: ${r.groups.length} groups${r.merged ? `; merged ${r.merged.cells} cells into the kept rows${r.merged.formulasKept ? ` (${r.merged.formulasKept} formulas left as they were)` : ''}` : ''}${r.archived.length ? `; backed up, moved ${r.archived.length} rows to "${r.archiveSheet}"` : ''}`);
+          : `duplicates: ${plural(r.groups.length, 'group')}${r.merged ? `; merged ${plural(r.merged.cells, 'cell')} into the kept rows${r.merged.formulasKept ? ` (${plural(r.merged.formulasKept, 'formula')} left as they were)` : ''}` : ''}${r.archived.length ? `; backed up, moved ${plural(r.archived.length, 'row')} to "${r.archiveSheet}"` : ''}`);
         break;
       }
       case 'summary': {
         const r = await buildSummary(ctx);
-        lines.push(zh ? `汇总：已重建「${r.summarySheet}」（${r.mode === 'formulas' ? 'COUNTIFS/SUMIFS 公式' : r.mode}）`
-          : `summary: rebuilt "${r.summarySheet}" (${r.mode === 'formulas' ? 'COUNTIFS/SUMIFS formulas' : r.mode})`);
+        lines.push(zh ? `汇总：已重建「${r.summarySheet}」（${r.mode === 'pivot' ? '数据透视表' : r.mode === 'formulas' ? '公式，随台账更新' : '本次运行时的数字'}）`
+          : `summary: rebuilt "${r.summarySheet}" (${r.mode === 'pivot' ? 'PivotTables' : r.mode === 'formulas' ? 'formulas that follow the ledger' : 'figures as of this run'})`);
         break;
       }
       case 'masked':

@@ -23,6 +23,7 @@ import { callListLines } from '../i18n/callList';
 import { CRM_FORMATS, crmContacts, crmCsv, crmVcards, type CrmFormat } from '../core/crmExport';
 import { WorkbookError } from '../workbook/port';
 import { ContactsError, ImportRowsError, SettingsError, TiersError } from '../actions';
+import { runRemoveAdded } from './removeAdded';
 
 const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledger (客户台账)
 
@@ -31,14 +32,15 @@ Usage:
                   [--lang zh-CN|en-US]
   customer-ledger apply FILE.xlsx --out OUT.xlsx [--force] [--only template,contacts,tiers,duplicates,summary,masked]
                   [--as-of YYYY-MM-DD] [--sheet NAME] [--region auto|CC] [--area-code N] [--lang zh-CN|en-US]
-                  [--fix-phones] [--fix-emails] [--accept-suggestions] [--archive-duplicates]
-                  [--merge-duplicates] [--rfm]
+                  [--fix-phones] [--phone-style local|e164] [--fix-emails] [--accept-suggestions]
+                  [--archive-duplicates] [--merge-duplicates] [--rfm]
   customer-ledger export FILE.xlsx --format zoho|hubspot|vcard --out OUT [--force] [--sheet NAME]
                   [--region auto|CC] [--area-code N] [--lang zh-CN|en-US]
   customer-ledger import LEDGER.xlsx FROM.csv|FROM.xlsx --out OUT.xlsx [--force] [--sheet NAME]
                   [--from-sheet NAME] [--no-update] [--region CC] [--lang zh-CN|en-US]
   customer-ledger today FILE.xlsx [--as-of YYYY-MM-DD] [--quiet-days N] [--sheet NAME] [--region CC]
                   [--json] [--lang zh-CN|en-US]
+  customer-ledger remove-added FILE.xlsx --out OUT.xlsx [--archives] [--backups] [--force] [--lang zh-CN|en-US]
   customer-ledger --help | --version
 
 Commands:
@@ -51,7 +53,9 @@ Commands:
             (138****8000) and emails (l***@qq.com) masked, for sharing outside the team (re-running
             replaces that copy). Original cells change only with --fix-phones, --fix-emails,
             --accept-suggestions, --archive-duplicates or --merge-duplicates, and only after a backup
-            sheet is made. --merge-duplicates fills the kept row's blanks from its group, adds amounts
+            sheet is made. --fix-phones writes numbers as the region writes them at home (138 1234 5678,
+            0571-8888 6666; other countries' with their country code), --phone-style e164 as +8613812345678.
+            --merge-duplicates fills the kept row's blanks from its group, adds amounts
             and orders, keeps the earliest first and the latest last purchase, joins notes, then
             archives the other rows (never deleted). --rfm adds recency-frequency-monetary
             scores (quintiles, 1-5) and segments (champions, loyal, at risk, hibernating...) to the tiers.
@@ -319,6 +323,28 @@ async function exportCommand(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** Takes out what the add-in added (columns, rules, summary, settings), into a copy; archives and backups only when asked. */
+async function removeAddedCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      archives: { type: 'boolean', default: false },
+      backups: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('remove-added needs exactly one FILE.xlsx (see --help).');
+  if (!values.out) throw new UsageError('remove-added needs --out OUT.xlsx: it never writes over its input.');
+  const { locale } = sharedOptions(values, io);
+  const lines = await runRemoveAdded({ file, out: values.out, archives: values.archives, backups: values.backups, force: values.force, locale, now: new Date() });
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 async function applyCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -332,6 +358,7 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
       'area-code': { type: 'string' },
       lang: { type: 'string' },
       'fix-phones': { type: 'boolean', default: false },
+      'phone-style': { type: 'string', default: 'local' },
       'fix-emails': { type: 'boolean', default: false },
       'accept-suggestions': { type: 'boolean', default: false },
       'archive-duplicates': { type: 'boolean', default: false },
@@ -345,10 +372,12 @@ async function applyCommand(args: string[], io: CliIO): Promise<number> {
   if (values.out === undefined) throw new UsageError('apply needs --out OUT.xlsx: it never writes over its input.');
   if (values.out === '') throw new UsageError('--out needs a file name, such as checked.xlsx.');
   const { locale, asOf, region, areaCode } = sharedOptions(values, io);
+  const phoneStyle = values['phone-style'];
+  if (phoneStyle !== 'local' && phoneStyle !== 'e164') throw new UsageError(`--phone-style must be local or e164, not "${phoneStyle}".`);
   const lines = await runApply({
     file, out: values.out, only: parseOnly(values.only), locale, workbookLocale: values.lang ? locale : undefined, now: new Date(), sheet: values.sheet,
     settings: { ...(region ? { region } : {}), ...(asOf !== undefined ? { asOf } : {}), ...(areaCode !== undefined ? { areaCode } : {}) },
-    fixPhones: values['fix-phones'], fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
+    fixPhones: values['fix-phones'], phoneStyle, fixEmails: values['fix-emails'], acceptSuggestions: values['accept-suggestions'],
     archiveDuplicates: values['archive-duplicates'], mergeDuplicates: values['merge-duplicates'], rfm: values.rfm, force: values.force,
   });
   io.out(`${lines.join('\n')}\n`);
@@ -385,6 +414,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
       apply: applyCommand, import: importCommand, today: todayCommand, export: exportCommand, analyze: analyzeCommand,
+      'remove-added': removeAddedCommand,
     };
     const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
     if (run) {

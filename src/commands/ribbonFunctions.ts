@@ -19,4 +19,5 @@ export const RIBBON_FUNCTIONS: Record<string, RibbonFunction> = {
   fixAll: { action: 'checkContacts', options: { contacts: { fixPhones: true, fixEmails: true, acceptSuggestions: true } } },
   mergeDuplicates: { action: 'findDuplicates', options: { duplicates: { merge: true } } },
   archiveDuplicates: { action: 'findDuplicates', options: { duplicates: { archive: true } } },
+  callsToday: { action: 'callListSheet' },
 };

@@ -153,7 +153,7 @@ describe('ribbon commands', () => {
     expect(clickedInTime.show).not.toHaveBeenCalled();
   });
 
-  it('the finishing buttons change the sheet only after a backup: merge folds Ann Lee, archive keeps the other row, fix all writes the fixes', async () => {
+  it('the finishing buttons change the sheet only after a backup (merge folds Ann Lee, fix all writes the fixes); Calls today writes its own sheet', async () => {
     const original = LEDGER.map((r) => [...r]);
     const t = ribbonHost();
     registerCommands(t.host, quick);
@@ -182,6 +182,16 @@ describe('ribbon commands', () => {
     const fixed = f.sim.workbook.sheet('Clients').values();
     expect(fixed[2]![2]).toBe('bo@qq.com'); // the suggestion for "qq.con" was accepted
     expect(f.sim.workbook.sheetNames().length).toBeGreaterThan(1); // the backup
+
+    const c = ribbonHost();
+    registerCommands(c.host, quick);
+    c.officeReady();
+    c.setVisibility('Taskpane');
+    expect(await c.click('callsToday')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'callListSheet', ok: true });
+    const callSheet = c.sim.workbook.sheetNames().find((n) => n !== 'Clients' && c.sim.workbook.sheet(n).values().flat().includes('Ann Lee'));
+    expect(callSheet).toBeDefined(); // the printable list names the customers to call
+    expect(c.sim.workbook.sheet('Clients').values().slice(0, LEDGER.length).map((r) => r.slice(0, 7))).toEqual(original);
   });
 
   it('runRibbonCommand on its own (the pane test calls it) never rejects', async () => {
