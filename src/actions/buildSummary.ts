@@ -108,7 +108,7 @@ function pivotFieldsOf(ledger: Ledger, tierColumns: Partial<Record<keyof typeof 
 export async function planBuildSummary(ctx: ActionContext) {
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
   const ledger = await loadLedger(ctx);
-  const locale = ctx.locale;
+  const locale = ledger.locale;
   const w = SUMMARY_WORDS[locale];
   const tiers = await planTiersFor({ ...ctx, capabilities }, ledger);
   const { report, sheet, headerIndex } = ledger;

@@ -73,7 +73,7 @@ function lineOf(item: CallItem, ledger: Ledger, locale: Locale, linkColumn: stri
 
 export async function planCallListSheet(ctx: ActionContext, options: CallListSheetOptions = {}) {
   const ledger = await loadLedger(ctx);
-  const locale = ctx.locale;
+  const locale = ledger.locale;
   const { report } = ledger;
   const items = callList(ledger.values, report, { asOf: report.asOf, quietDays: options.quietDays ?? ledger.settings.thresholds.quietDays });
   const target = sheetOps(ledger, locale);

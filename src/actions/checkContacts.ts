@@ -93,7 +93,7 @@ export function emailCells(row: Pick<ReportRow, 'email'>, locale: 'zh-CN' | 'en-
 
 export async function planCheckContacts(ctx: ActionContext, options: CheckContactsOptions = {}) {
   const ledger = await loadLedger(ctx);
-  const { report, sheet, headerIndex, locale } = { ...ledger, locale: ctx.locale };
+  const { report, sheet, headerIndex, locale } = ledger; // the sheet's words follow the ledger's language
   const phoneCol = report.columns.phone ? columnIndex(report.columns.phone) : null;
   const emailCol = report.columns.email ? columnIndex(report.columns.email) : null;
   if (phoneCol === null && emailCol === null) {

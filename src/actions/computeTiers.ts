@@ -100,7 +100,7 @@ export async function planComputeTiers(ctx: ActionContext, options: TierOptions 
 /** The tier columns for an already loaded ledger (buildSummary reuses it). */
 export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: TierOptions = {}) {
   const { report, sheet, headerIndex } = ledger;
-  const locale: Locale = ctx.locale;
+  const locale: Locale = ledger.locale;
   const s = strings(locale);
   const c = report.columns;
   const hasValue = Boolean(c.total);

@@ -59,6 +59,12 @@ export interface Ledger {
   /** Settings as used for this run (stored, then overridden). */
   settings: WorkbookSettings['settings'];
   /**
+   * The language of the ledger itself, for everything written on the sheets (columns, sheet names,
+   * summary words): the one the add-in first wrote in, else Chinese when the header holds Han
+   * characters, English when it holds only Latin letters — whatever language the pane speaks.
+   */
+  locale: Locale;
+  /**
    * Other sheets that looked just as much like the customer list when the sheet was found by detection
    * (empty when the user or the stored settings chose it). The best score wins, then the most data
    * rows, then the first in tab order; the front end says which was used and offers the others.
@@ -209,7 +215,8 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
   for (let r = Math.max(0, headerIndex), last = lastRowIndexOf({ headerIndex, report }); r <= last && r < values.length; r++) {
     width = Math.max(width, lastFilled(values[r] ?? []) + 1);
   }
-  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives };
+  const locale = stored.locale ?? headerLanguage(values[headerIndex] ?? []) ?? ctx.locale;
+  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives, locale };
 }
 
 /**
@@ -239,6 +246,14 @@ export function lastRowIndexOf(ledger: Pick<Ledger, 'headerIndex' | 'report'>): 
   let last = ledger.headerIndex;
   for (const r of ledger.report.rows) if (r.row - 1 > last) last = r.row - 1;
   return last;
+}
+
+/** Chinese for a header with Han characters, English for one with Latin letters only, null for neither (numbers). */
+export function headerLanguage(header: readonly unknown[]): Locale | null {
+  const texts = header.filter((v): v is string => typeof v === 'string');
+  if (texts.some((t) => /\p{Script=Han}/u.test(t))) return 'zh-CN';
+  if (texts.some((t) => /[A-Za-z]/.test(t))) return 'en-US';
+  return null;
 }
 
 function lastFilled(row: readonly unknown[]): number {

@@ -216,7 +216,7 @@ export async function buildMaskedCopy(ctx: ActionContext, options: ExportMaskedO
     ctx.onProgress?.({ phase: 'analyze', done: to, total: reportRows.length });
   }), turn);
 
-  const maskedSheet = maskedSheetName(ledger.sheet, ctx.locale);
+  const maskedSheet = maskedSheetName(ledger.sheet, ledger.locale);
   const grid = [headerRow, ...rows.slice(0, WIDTH_SAMPLE_ROWS)];
   // The file builder (and fflate) in a chunk of its own: loaded only when a copy is made.
   const { xlsxFileSteps } = await import(/* webpackChunkName: "masked-file" */ '../workbook/newFile/xlsxFile');

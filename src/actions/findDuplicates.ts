@@ -182,7 +182,7 @@ function rowRange(rows: readonly number[]): string {
 export async function planFindDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
   const ledger = await loadLedger(ctx);
   const { report, sheet, headerIndex } = ledger;
-  const locale = ctx.locale;
+  const locale = ledger.locale;
   const excluded = new Set(options.notDuplicates ?? []);
   const stored = new Set(ledger.stored.dismissedDuplicates);
   const newlyDismissed: string[] = [];

@@ -90,7 +90,7 @@ function typedCell(value: unknown, field: FieldId | undefined, dateOrder: 'ymd' 
 
 export async function planImportRows(ctx: ActionContext, options: ImportOptions) {
   const ledger = await loadLedger(ctx);
-  const { report, sheet, locale } = { ...ledger, locale: ctx.locale };
+  const { report, sheet, locale } = ledger;
   const width = userWidth(ledger);
   const turn = hostTurns(ctx);
   const plan = await withTurns(planImportSteps({ values: ledger.values, report, width }, options.incoming), turn);

@@ -43,6 +43,8 @@ export interface LiveCheckLayout {
   emailCol: number | null;
   nameCol: number | null;
   out: { phoneCheck?: number; phoneE164?: number; emailCheck?: number; emailFix?: number };
+  /** The ledger's language, which the check cells are written in (not the pane's). */
+  locale?: Locale;
 }
 
 export interface LiveCheckResult {
@@ -72,7 +74,7 @@ export async function liveCheckLayout(ctx: ActionContext): Promise<LiveCheckLayo
   return {
     sheet: ledger.sheet, headerIndex: ledger.headerIndex, rowCount: ledger.values.length, region: ledger.report.region, areaCode: ledger.report.areaCode,
     phoneCol: out.phoneCheck !== undefined ? phoneCol : null, emailCol: out.emailCheck !== undefined ? emailCol : null,
-    nameCol: col(report.columns.name), out,
+    nameCol: col(report.columns.name), out, locale: ledger.locale,
   };
 }
 
@@ -122,7 +124,8 @@ function touchesHeader(addresses: readonly string[], layout: LiveCheckLayout): b
  * those rows), one plan. Rows whose name, phone and email are all blank get blank check cells, as
  * checkContacts leaves rows that are not customers.
  */
-export async function liveCheck(port: WorkbookPort, locale: Locale, layout: LiveCheckLayout, addresses: readonly string[]): Promise<LiveCheckResult> {
+export async function liveCheck(port: WorkbookPort, paneLocale: Locale, layout: LiveCheckLayout, addresses: readonly string[]): Promise<LiveCheckResult> {
+  const locale = layout.locale ?? paneLocale;
   const rows = touchedRows(addresses, layout);
   if (rows.length === 0) return { rows: 0, cells: 0 };
   const runs = contiguousRuns(rows);

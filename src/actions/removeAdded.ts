@@ -138,7 +138,7 @@ async function planColumnsOn(ctx: ActionContext, sheet: SheetInfo, stored: Workb
   }
   const first = top + 2;
   const formulas = owned.flatMap(([id, c]) => ownRules(id, c, first));
-  const backup = backupSheetName(sheet.name, ctx.now, ctx.locale, taken);
+  const backup = backupSheetName(sheet.name, ctx.now, stored.locale ?? ctx.locale, taken);
   taken.push(backup);
   const ops: WriteOp[] = [{ op: 'copySheet', from: sheet.name, to: backup }];
   // Live tier formulas read the settings sheet, which goes: the backup keeps what they showed.
@@ -237,7 +237,7 @@ export async function planRemoveAdded(ctx: ActionContext, options: RemoveAddedOp
   const ops: WriteOp[] = columnPlans.flatMap((p) => p.ops);
   for (const s of added) if (s.remove) ops.push({ op: 'deleteSheet', name: s.name });
   const settings = added.find((s) => s.kind === 'settings');
-  if (settings && !settings.remove && ops.length > 0) ops.push(...settingsOps(stored, ctx.locale, registryAfter(stored, columnPlans, added, backupMadeText(ctx.now))).ops);
+  if (settings && !settings.remove && ops.length > 0) ops.push(...settingsOps(stored, stored.locale ?? ctx.locale, registryAfter(stored, columnPlans, added, backupMadeText(ctx.now))).ops);
 
   const summary: RemoveAddedSummary = {
     columns: columnPlans.map(({ sheet, columns, how, why }) => ({ sheet, columns, how, why })),

@@ -160,7 +160,7 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
     block.push(row);
   }
 
-  const safetyBackup = backupSheetName(sheet, ctx.now, ctx.locale, names);
+  const safetyBackup = backupSheetName(sheet, ctx.now, stored.locale ?? ctx.locale, names);
   const ops: WriteOp[] = [{ op: 'copySheet', from: sheet, to: safetyBackup }];
   // Rows the sheet has now keep their cell formats; rows it no longer has (archived since) come back
   // below them and get a date format where the analysis sees dates.
@@ -169,7 +169,7 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
   if (rows > kept) {
     ops.push({ op: 'writeBlock', sheet, row: kept, col: 0, values: block.slice(kept), numberFormats: dateFormats(values, cols, ctx) });
   }
-  ops.push(...settingsOps(stored, ctx.locale, {
+  ops.push(...settingsOps(stored, stored.locale ?? ctx.locale, {
     backups: recordBackup(stored, names, safetyBackup, { of: sheet, made: backupMadeText(ctx.now) }),
   }).ops);
 

@@ -2,6 +2,8 @@
  * The five actions against the simulated Excel host through the Office.js adapter: results, no change
  * to the user's cells, idempotent re-runs, hosts without a capability, hosts too old.
  */
+import { OWNED_COLUMNS } from '../../src/actions/names';
+import { strings } from '../../src/i18n/strings';
 import { buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, type ActionContext } from '../../src/actions';
 import { analyzeSample, readTruth } from '../helpers/samples';
 import { sampleValues, simWith } from '../helpers/simLedger';
@@ -73,15 +75,20 @@ describe('computeTiers on the samples', () => {
     const truth = readTruth(name);
     const { sheet, values } = await sampleValues(name);
     const { host, port } = simWith({ [sheet]: values });
+    // An English pane: the columns and words still follow the ledger's own language.
     const summary = await computeTiers(ctxFor(port, { locale: 'en-US' }));
+    const loc = name === 'customers-zh' ? 'zh-CN' : 'en-US';
+    const w = strings(loc);
     const s = host.workbook.sheet(sheet);
     const header = s.values()[0]!;
-    const col = (h: string) => header.indexOf(h);
+    const col = (id: 'valueTier' | 'statusTier' | 'lifecycle') => header.indexOf(OWNED_COLUMNS[id][loc]);
     const all = s.values();
-    const got = truth.rows.map((r) => [all[r.row - 1]![col('Value tier')], all[r.row - 1]![col('Status')], all[r.row - 1]![col('Lifecycle')]]);
-    const want = truth.rows.map((r) => [r.valueTier, r.statusTier, r.lifecycle].map((w) => w[0]!.toUpperCase() + w.slice(1)));
+    const got = truth.rows.map((r) => [all[r.row - 1]![col('valueTier')], all[r.row - 1]![col('statusTier')], all[r.row - 1]![col('lifecycle')]]);
+    const want = truth.rows.map((r) => [
+      w.valueTier[r.valueTier as keyof typeof w.valueTier], w.statusTier[r.statusTier as keyof typeof w.statusTier], w.lifecycle[r.lifecycle as keyof typeof w.lifecycle],
+    ]);
     expect(got).toEqual(want);
-    expect(host.workbook.sheetNames()).toContain('Ledger Settings');
+    expect(host.workbook.sheetNames()).toContain(loc === 'zh-CN' ? '台账设置' : 'Ledger Settings');
     expect(summary.asOf).toBe('2026-11-22');
     // Idempotent: same columns, same values.
     const snapshot = s.values();

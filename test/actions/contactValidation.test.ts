@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkContacts, type ActionContext } from '../../src/actions';
-import { emailRuleFormula, phoneRuleFormula, MAX_VALIDATION_FORMULA } from '../../src/actions/contactValidation';
+import { contactValidationOp, emailRuleFormula, phoneRuleFormula, MAX_VALIDATION_FORMULA } from '../../src/actions/contactValidation';
 import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
 import { simWith } from '../helpers/simLedger';
 
@@ -84,10 +84,13 @@ describe('on the simulator', () => {
     const rules = rulesOn(sim, 'Clients');
     expect(rules.map((r) => r.addresses)).toEqual([['Clients!B2:B4'], ['Clients!C2:C4']]);
     for (const r of rules) expect(r.errorAlert).toMatchObject({ style: 'Warning', showAlert: true });
-    await checkContacts(ctxFor(sim.port, 'zh-CN')); // the other language's title is ours too
+    await checkContacts(ctxFor(sim.port, 'zh-CN')); // a Chinese pane: the English ledger keeps its English rules
     const again = rulesOn(sim, 'Clients');
     expect(again.map((r) => r.addresses)).toEqual([['Clients!B2:B4'], ['Clients!C2:C4']]);
-    expect(again.map((r) => (r.errorAlert as { title: string }).title)).toEqual(['台账检查：电话', '台账检查：邮箱']);
+    expect(again.map((r) => (r.errorAlert as { title: string }).title)).toEqual(['Ledger check: phone', 'Ledger check: email']);
+    // Either language's title is the add-in's own, so a rule written in the other language is replaced, not kept as the user's.
+    const op = contactValidationOp('phone', 'Clients', 1, 1, 3, 'zh-CN') as { keepOther?: { ownTitles: readonly string[] } };
+    expect(op.keepOther?.ownTitles).toEqual(expect.arrayContaining(['台账检查：电话', 'Ledger check: phone']));
   });
 
   it("keeps the user's own list rule on the email column, and their stop rule over part of the phones", async () => {
@@ -148,8 +151,8 @@ describe('on an .xlsx file', () => {
     await checkContacts(ctxFor(port));
     await checkContacts(ctxFor(port, 'zh-CN'));
     expect(rawRules(port.toBytes())).toEqual([
-      { sqref: 'B2:B4', title: '台账检查：电话', style: 'warning' },
-      { sqref: 'C2:C4', title: '台账检查：邮箱', style: 'warning' },
+      { sqref: 'B2:B4', title: 'Ledger check: phone', style: 'warning' },
+      { sqref: 'C2:C4', title: 'Ledger check: email', style: 'warning' },
     ]);
     // Another reader sees the rule on every cell of the column.
     expect((await validationsOf(port.toBytes())).C3).toMatchObject({ type: 'custom', errorStyle: 'warning' });

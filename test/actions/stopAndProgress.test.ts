@@ -71,11 +71,11 @@ describe('stopping an action', () => {
     const summary = await findDuplicates(ctxFor(port, {
       signal: controller.signal,
       // Progress comes after each sync: abort as soon as the sim holds the first written cell.
-      onProgress: (p) => { if (p.phase === 'write' && host.workbook.sheet('客户').values()[0]?.includes('Duplicate group')) controller.abort(); },
+      onProgress: (p) => { if (p.phase === 'write' && host.workbook.sheet('客户').values()[0]?.includes('重复组')) controller.abort(); },
     }));
     expect(controller.signal.aborted).toBe(true);
     expect(summary).toBeTruthy();
-    expect(host.workbook.sheet('客户').values()[0]).toContain('Duplicate group');
+    expect(host.workbook.sheet('客户').values()[0]).toContain('重复组'); // the ledger's language
   });
 });
 

@@ -10,7 +10,7 @@ import { simWith } from '../helpers/simLedger';
 const NOW = new Date('2026-11-23T09:00:00Z');
 
 async function tiersOf(amounts: (number | null)[], high?: number, medium?: number) {
-  const values = [['姓名', '累计消费'], ...amounts.map((a, i) => [`客户${i}`, a])];
+  const values = [['Name', 'Total spend'], ...amounts.map((a, i) => [`Customer ${i}`, a])];
   const { host, port } = simWith({ 客户: values });
   const ctx = { port, locale: 'en-US' as const, now: NOW, settings: { asOf: '2026-11-22' } };
   let summary = await computeTiers(ctx);
