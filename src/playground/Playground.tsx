@@ -7,7 +7,13 @@ import { Grid } from './Grid';
 import { usePlayground } from './usePlayground';
 import { usePlaygroundStyles } from './usePlaygroundStyles';
 
-export function Playground({ language }: { language: string }) {
+/** ?paneWidth=N: a whole number of pixels from 200 to 2000, else null (the pane's own width). */
+export function paneWidthOf(param: string | null): number | null {
+  const n = Number(param);
+  return param && Number.isInteger(n) && n >= 200 && n <= 2000 ? n : null;
+}
+
+export function Playground({ language, paneWidth = null }: { language: string; paneWidth?: number | null }) {
   const pg = usePlayground(language);
   const styles = usePlaygroundStyles();
   const input = useRef<HTMLInputElement | null>(null);
@@ -26,7 +32,8 @@ export function Playground({ language }: { language: string }) {
         {pg.error ? <MessageBar intent="error"><MessageBarBody>{pg.error}</MessageBarBody></MessageBar> : null}
         <div className={styles.main}>
           <Grid pg={pg.pg} version={pg.version} s={s} />
-          <aside className={styles.pane} aria-label={s.appTitle}>
+          <aside className={styles.pane} aria-label={s.appTitle} data-testid="pane-container"
+            style={paneWidth ? { width: `${paneWidth}px` } : undefined}>
             <Pane key={pg.generation} host={pg.pg.host} />
           </aside>
         </div>

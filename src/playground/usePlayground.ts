@@ -12,6 +12,8 @@ export interface LedgerPlaygroundApi {
   load(data: ArrayBuffer): Promise<void>;
   sheetNames(): string[];
   values(sheetName: string): unknown[][];
+  /** As Range.formulas reports them: a formula's text, else the value (a backup is compared by these). */
+  formulas(sheetName: string): unknown[][];
   stats(): { syncs: number; largestRequestBytes: number };
   /** Every Excel.run of the simulated workbook waits this long first (a slow Excel on the web); 0 for none. */
   setLatency(ms: number): void;
@@ -60,6 +62,7 @@ export function usePlayground(language: string) {
       load: (data) => load(data, null),
       sheetNames: () => pg.sim.workbook.sheetNames(),
       values: (sheetName) => pg.sim.workbook.sheet(sheetName).values(),
+      formulas: (sheetName) => pg.sim.workbook.sheet(sheetName).formulas(),
       stats: () => {
         const st = pg.sim.stats();
         return { syncs: st.syncs, largestRequestBytes: st.largestRequestBytes };

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -77,6 +77,11 @@ describe('playground in Chromium', () => {
   const values = (sheet: string) => page.evaluate((s) => (window as unknown as PlaygroundWindow).ledgerPlayground.values(s), sheet);
   const sheetNames = () => page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.sheetNames());
   const card = (id: string) => page.locator(`[data-action="${id}"]`);
+  /** Opens a card that folds (its disclosure button), so what it holds can be read and clicked. */
+  async function unfold(region: Locator) {
+    const toggle = region.locator('[aria-expanded="false"][aria-controls]');
+    if (await toggle.count()) await toggle.first().click();
+  }
 
   /** Clicks an action's button and waits until its card has been busy and is idle again. */
   async function run(id: string, name: string, shot: string) {
@@ -154,7 +159,8 @@ describe('playground in Chromium', () => {
     await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
     await page.getByText('Columns found').waitFor();
     await run('checkContacts', 'Check phones & emails', '07-en-check-contacts.png');
-    expect((await values('客户信息'))[0]).toEqual(expect.arrayContaining(['Phone check', 'Email check']));
+    // The pane speaks English; what it writes on a Chinese ledger is in Chinese, as the ledger is.
+    expect((await values('客户信息'))[0]).toEqual(expect.arrayContaining(['电话检查', '邮箱检查']));
 
     // The user's own workbook, through the "Open .xlsx" button: names and amounts only.
     const ExcelJS = (await import('exceljs')).default;
@@ -180,13 +186,14 @@ describe('playground in Chromium', () => {
     await run('checkContacts', 'Check phones & emails', '13a-live-before.png');
     const toggle = card('checkContacts').getByRole('switch', { name: 'Keep checking as I type' });
     await expect(toggle.isChecked()).resolves.toBe(true);
+    await unfold(page.getByRole('region', { name: 'Columns found' }));
     const phoneLetter = await page.getByRole('combobox', { name: 'Column for Phone' }).inputValue();
     expect(phoneLetter).toMatch(/^[A-Z]$/);
     const rows = await values('客户信息');
-    const checkCol = (rows[0] as string[]).indexOf('Phone check');
+    const checkCol = (rows[0] as string[]).indexOf('电话检查'); // the ledger's language, not the pane's
     expect(checkCol).toBeGreaterThan(0);
     const checkLetter = String.fromCharCode(65 + checkCol);
-    const e164Col = (rows[0] as string[]).indexOf('Phone (E.164)');
+    const e164Col = (rows[0] as string[]).indexOf('标准号码');
     expect(e164Col).toBeGreaterThan(0);
     // A valid number: its check cell says nothing, its E.164 cell holds the number.
     const row = rows.findIndex((r, i) => i > 0 && i < 15 && r[checkCol] === '' && String(r[e164Col]).startsWith('+')) + 1;
@@ -199,9 +206,9 @@ describe('playground in Chromium', () => {
     await editor.waitFor();
     await editor.fill('12345');
     await editor.press('Enter');
-    await page.waitForFunction(([r, c]) => String((window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]![c]).startsWith('invalid'),
+    await page.waitForFunction(([r, c]) => String((window as unknown as PlaygroundWindow).ledgerPlayground.values('客户信息')[r]![c]).startsWith('无效'),
       [row - 1, checkCol] as const, { timeout: 15_000 });
-    await page.locator(`td[data-cell="${checkLetter}${row}"]`).filter({ hasText: /^invalid/ }).waitFor();
+    await page.locator(`td[data-cell="${checkLetter}${row}"]`).filter({ hasText: /^无效/ }).waitFor();
     await card('checkContacts').getByText('Re-checked 1 row as you typed; the counts above are from the last run.').waitFor();
     await page.locator(`td[data-cell="${checkLetter}${row}"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, '13-live-check.png') });
@@ -232,6 +239,7 @@ describe('playground in Chromium', () => {
     await page.getByText('识别的列').waitFor();
     const source = await values('客户信息');
     const before = await sheetNames();
+    await unfold(card('exportMasked'));
     await expect(card('exportMasked').getByText(/^下载一个只含客户数据行的新工作簿/).isVisible()).resolves.toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
@@ -264,7 +272,7 @@ describe('playground in Chromium', () => {
     expect(outside).toEqual([]);
   }, 120_000);
 
-  it('restores from a backup after asking (the dialog says the sheet is backed up first), and the restore can be undone', async () => {
+  it('restores from a backup after asking in place (the sheet is backed up first, it says), and the restore can be undone', async () => {
     await page.goto(`${base}?lang=en-US`);
     await page.waitForFunction(() => (window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().includes('客户信息'));
     await page.getByText('Columns found').waitFor();
@@ -283,23 +291,25 @@ describe('playground in Chromium', () => {
     }, backup);
     await page.getByRole('button', { name: 'Read the workbook again' }).click();
     const backups = page.getByRole('region', { name: 'Backups' });
+    await backups.waitFor();
+    await unfold(backups);
     await backups.getByText(backup, { exact: true }).waitFor();
 
-    // Keyboard: Enter opens the dialog, Escape closes it, nothing changes.
+    // Keyboard: Enter opens the confirmation under the button, "Keep the sheet as it is" closes it, nothing changes.
     const restore = backups.getByRole('button', { name: `Restore from ${backup}` });
     await restore.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Restore from this backup?' });
-    await dialog.getByText(/The current "客户信息" is backed up first, so you can undo this/).waitFor();
-    // The dialog fades in: let its animations finish, or the screenshot shows it half transparent.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-    await page.screenshot({ path: path.join(SHOTS, '15-restore-dialog.png') });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    const confirmation = backups.getByRole('region', { name: 'Restore from this backup?' });
+    await confirmation.getByText(/The current "客户信息" is backed up first, so you can undo this/).waitFor();
+    await confirmation.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '15-restore-confirmation.png') });
+    await confirmation.getByRole('button', { name: 'Keep the sheet as it is' }).focus();
+    await page.keyboard.press('Enter');
+    await confirmation.waitFor({ state: 'detached' });
     expect(await values('客户信息')).toEqual(original);
 
     await restore.click();
-    await dialog.getByRole('button', { name: 'Back up and restore' }).click();
+    await confirmation.getByRole('button', { name: 'Back up and restore' }).click();
     const done = backups.getByText(/^Restored "客户信息" from "Backup 客户信息 1123-0905" \(\d+ rows\)\. The sheet as it was is in "(.+)"\.$/);
     await done.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, '15b-restored.png') });
@@ -309,9 +319,9 @@ describe('playground in Chromium', () => {
     const safety = /as it was is in "([^"]+)"/.exec((await done.textContent()) ?? '')![1]!;
     expect(await values(safety)).toEqual(original);
 
-    // Undo: restore the safety backup (a second dialog in the same page).
+    // Undo: restore the safety backup (a second confirmation in the same page).
     await backups.getByRole('button', { name: `Restore from ${safety}` }).click();
-    await dialog.getByRole('button', { name: 'Back up and restore' }).click();
+    await confirmation.getByRole('button', { name: 'Back up and restore' }).click();
     await backups.getByText(new RegExp(`^Restored "客户信息" from "${safety.replace(/[()]/g, '\\$&')}"`)).waitFor({ timeout: 30_000 });
     expect(await values('客户信息')).toEqual(original);
     expect(pageErrors).toEqual([]);
@@ -467,8 +477,11 @@ describe('playground in Chromium', () => {
     await pane.goto(`${base}taskpane.html`);
     await pane.getByText('Excel reported an error. Try again; if it keeps happening, reload the add-in.').waitFor();
     await pane.screenshot({ path: path.join(SHOTS, '12-taskpane-host-error.png') });
-    expect(await pane.evaluate(() => (window as unknown as { __associated: string[] }).__associated.sort()))
-      .toEqual(['buildSummary', 'checkContacts', 'createTemplate', 'findDuplicates']);
+    // Every function a ribbon button of the manifest calls, and no other.
+    const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+    const called = [...new Set([...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]!))].sort();
+    expect(called.length).toBeGreaterThan(3);
+    expect(await pane.evaluate(() => (window as unknown as { __associated: string[] }).__associated.sort())).toEqual(called);
     expect(outside.slice(before).filter((u) => u !== OFFICE_JS)).toEqual([]);
     expect(errors).toEqual([]);
     await pane.close();
