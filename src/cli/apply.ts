@@ -155,7 +155,7 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         const r = await findDuplicates(ctx, { archive: o.archiveDuplicates, merge: o.mergeDuplicates });
         lines.push(zh
           ? `重复客户：${r.groups.length} 组${r.merged ? `；合并到保留行 ${r.merged.cells} 个单元格${r.merged.formulasKept ? `（${r.merged.formulasKept} 个公式未改）` : ''}` : ''}${r.archived.length ? `；已备份并把 ${r.archived.length} 行移到「${r.archiveSheet}」` : ''}`
-          : `duplicates: ${plural(r.groups.length, 'group')}${r.merged ? `; merged ${plural(r.merged.cells, 'cell')} into the kept rows${r.merged.formulasKept ? ` (${plural(r.merged.formulasKept, 'formula')} left as they were)` : ''}` : ''}${r.archived.length ? `; backed up, moved ${plural(r.archived.length, 'row')} to "${r.archiveSheet}"` : ''}`);
+          : `duplicates: ${plural(r.groups.length, 'group')}${r.merged ? `; merged ${plural(r.merged.cells, 'cell')} into the kept rows${r.merged.formulasKept ? ` (${plural(r.merged.formulasKept, 'formula')} left as ${r.merged.formulasKept === 1 ? 'it was' : 'they were'})` : ''}` : ''}${r.archived.length ? `; backed up, moved ${plural(r.archived.length, 'row')} to "${r.archiveSheet}"` : ''}`);
         break;
       }
       case 'summary': {

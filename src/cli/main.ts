@@ -66,7 +66,7 @@ Commands:
             leaves them), repeats and possible matches are left out and listed. A CSV may be UTF-8
             or GBK (as Chinese Excel saves it). Written to --out after a backup sheet; inputs unchanged.
   today     Whom to call: follow-ups overdue or due within 7 days (a next follow-up column), high-value
-            customers quiet for --quiet-days (default 60) or dormant, new customers never contacted;
+            customers quiet for --quiet-days (default 30) or dormant, new customers never contacted;
             the most urgent first, the most valuable first within each. The file is only read.
   export    Write the customers for a CRM: --format zoho or hubspot (a CSV in that CRM's contact
             import layout, UTF-8 with a byte-order mark, phones in E.164) or vcard (a .vcf for phones).

@@ -28,7 +28,7 @@ it('folds each group into its kept row, archives the rest as it was, keeps a for
   const r = await run(['apply', input, '--out', out, '--only', 'duplicates', '--merge-duplicates', '--region', 'US']);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/merged 2 cells into the kept rows \(1 formula left as they were\)/);
+  expect(r.out).toMatch(/merged 2 cells into the kept rows \(1 formula left as it was\)/);
 
   const after = new ExcelJS.Workbook();
   await after.xlsx.readFile(out);
