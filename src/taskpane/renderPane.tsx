@@ -1,18 +1,29 @@
-/** The pane as a pure function of its state: status, columns, the five action cards, settings. */
+/**
+ * The pane as a pure function of its state: the notice, the status, then the cards in one order
+ * (logic/cardOrder): the sheet and its columns, the action cards, whom to call, backups, settings.
+ */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, Title3 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
-import { ACTION_IDS } from '../i18n/pane';
+import { strings } from '../i18n/strings';
+import { ACTION_IDS, type ActionId } from '../i18n/pane';
 import { renderActionCard } from './components/ActionCard';
-import { renderBackupsCard } from './components/BackupsCard';
-import { MappingCard } from './components/MappingCard';
+import { BackupsCard } from './components/BackupsCard/BackupsCard';
+import { MappingCard } from './components/MappingCard/MappingCard';
+import { ProtectCard } from './components/ProtectCard/ProtectCard';
 import { renderResult, type ResultContext } from './components/results';
-import { SettingsCard } from './components/SettingsCard';
-import { TodayCard } from './components/TodayCard';
-import type { PaneState } from './usePane';
+import { SettingsCard } from './components/SettingsCard/SettingsCard';
+import { renderSheetPicker } from './components/SheetPicker';
+import { TodayCard } from './components/TodayCard/TodayCard';
+import { ImportCard } from './components/ImportCard/ImportCard';
+import { ExportCard } from './components/ExportCard/ExportCard';
+import { asOfLine } from './logic/asOf';
+import { nextStep, paneCards, type CardId } from './logic/cardOrder';
+import type { PaneState } from './paneState';
 import type { PaneStyles } from './usePaneStyles';
 
-function renderStatus(pane: PaneState) {
+/** Before the cards: reading, a load error, an empty workbook, or no customer sheet (with the list to choose one from). */
+function renderStatus(pane: PaneState, styles: PaneStyles) {
   const { s, view } = pane;
   if (pane.loadError) {
     return <MessageBar intent="error"><MessageBarBody>{pane.loadError}</MessageBarBody></MessageBar>;
@@ -20,23 +31,20 @@ function renderStatus(pane: PaneState) {
   if (!view) return <Spinner size="small" label={s.loading} />;
   if (view.kind === 'empty') return <MessageBar intent="info"><MessageBarBody>{s.emptyWorkbook}</MessageBarBody></MessageBar>;
   if (view.kind === 'no-sheet') {
+    const chosen = pane.chosenSheet !== undefined && view.sheets.includes(pane.chosenSheet) ? pane.chosenSheet : undefined;
     return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{s.noCustomerSheet}</MessageBarBody>
-      </MessageBar>
+      <>
+        <MessageBar intent="warning">
+          <MessageBarBody className={styles.wrap}>{chosen ? s.sheetNotList(chosen) : s.noCustomerSheet}</MessageBarBody>
+        </MessageBar>
+        {renderSheetPicker({ s, sheets: view.sheets, value: chosen, disabled: pane.anyBusy, onChoose: pane.chooseSheet, styles })}
+      </>
     );
   }
-  return (
-    <>
-      <Text>{s.sheetSummary(view.sheet, view.headerRow, view.dataRows)}</Text>
-      {view.alternatives.length > 0 ? (
-        <MessageBar intent="warning"><MessageBarBody>{s.sheetUnsure(view.sheet, view.alternatives)}</MessageBarBody></MessageBar>
-      ) : null}
-    </>
-  );
+  return null;
 }
 
-/** "Keep checking as I type", on the card of "Check phones & emails" once the sheet has its columns. */
+/** "Keep checking as I type", beside the button of "Check phones & emails" once the sheet has its columns. */
 function renderLive(pane: PaneState) {
   if (!pane.live.available) return null;
   return (
@@ -57,42 +65,79 @@ function renderNotice(pane: PaneState) {
   );
 }
 
-export function renderPane(pane: PaneState, styles: PaneStyles) {
+/** What an action goes by, said on its card until its result says it: the phone region on the check, the as-of date on the tiers. */
+function renderContext(id: ActionId, pane: PaneState, styles: PaneStyles) {
+  const { s, view } = pane;
+  if (view?.kind !== 'ready' || pane.actions[id]?.result) return null;
+  if (id === 'checkContacts') {
+    const region = strings(pane.locale).regionLabel(view.region, view.settings.region === 'auto');
+    return <Text size={200} className={styles.muted}>{s.checkRegion(region)}</Text>;
+  }
+  if (id === 'computeTiers') return <Text size={200} className={styles.muted}>{asOfLine(s, view.settings.asOf)}</Text>;
+  return null;
+}
+
+function renderAction(id: ActionId, pane: PaneState, styles: PaneStyles, ctx: ResultContext, next: ActionId | null) {
   const { s, view } = pane;
   const hasLedger = view?.kind === 'ready';
+  const blocked = id !== 'installTemplate' && !hasLedger;
+  return renderActionCard({
+    id, s, state: pane.actions[id],
+    disabled: pane.anyBusy || view === null || blocked,
+    hint: blocked && view !== null ? s.needsSheet : null,
+    onRun: () => void pane.run(id),
+    onCancel: pane.cancel,
+    result: renderResult(pane.actions[id].result, ctx),
+    extra: id === 'checkContacts' ? renderLive(pane) : null,
+    about: id === 'exportMasked' && pane.newWorkbook === 'download' ? s.maskedAboutDownload : undefined,
+    context: renderContext(id, pane, styles),
+    next: id === next,
+  }, styles);
+}
+
+function renderCard(id: CardId, pane: PaneState, styles: PaneStyles, ctx: ResultContext, next: ActionId | null) {
+  const { view } = pane;
+  switch (id) {
+    case 'mapping':
+      return view?.kind === 'ready' ? <MappingCard key={id} view={view} pane={pane} styles={styles} /> : null;
+    case 'today':
+      return view?.kind === 'ready' ? <TodayCard key={id} pane={pane} styles={styles} ctx={ctx} /> : null;
+    case 'import':
+      return view?.kind === 'ready' ? <ImportCard key={id} pane={pane} styles={styles} ctx={ctx} /> : null;
+    case 'export':
+      return view?.kind === 'ready' ? <ExportCard key={id} pane={pane} styles={styles} /> : null;
+    case 'protect':
+      return view?.kind === 'ready' ? <ProtectCard key={id} pane={pane} styles={styles} /> : null;
+    case 'backups':
+      return view && view.backups.length > 0 ? <BackupsCard key={id} backups={view.backups} pane={pane} styles={styles} /> : null;
+    case 'settings':
+      return view ? <SettingsCard key={id} settings={view.settings} detected={view.kind === 'ready' ? view.region : null} pane={pane} styles={styles} /> : null;
+    default:
+      return pane.actions[id] ? renderAction(id, pane, styles, ctx, next) : null;
+  }
+}
+
+export function renderPane(pane: PaneState, styles: PaneStyles) {
+  const { s, view } = pane;
   const ctx: ResultContext = {
     s, locale: pane.locale, styles, busy: pane.anyBusy, goTo: pane.goTo,
     applyReview: (choices) => void pane.run('findDuplicates', { duplicates: choices }),
     fixAll: () => void pane.run('checkContacts', { contacts: { fixPhones: true, fixEmails: true, acceptSuggestions: true } }),
+    filter: pane.filter,
+    removeAdded: ({ archives, backups }) => void pane.run('removeAdded', { removeAdded: { preview: false, archives, backups } }),
+    fixOne: (cell) => void pane.run('checkContacts', { contacts: { fixPhones: true, fixEmails: true, acceptSuggestions: true, only: [cell] } }),
   };
+  const next = nextStep(view, (id) => pane.actions[id]?.result != null);
   return (
-    <main className={styles.root} aria-label={s.appTitle} lang={pane.locale} data-watching={pane.watching ? 'true' : 'false'}>
+    <main id="pane" className={styles.root} aria-label={s.appTitle} lang={pane.locale} data-watching={pane.watching ? 'true' : 'false'}>
       <header className={styles.header}>
-        <Title3 as="h1">{s.appTitle}</Title3>
+        <Title3 as="h1" className={styles.shrink}>{s.appTitle}</Title3>
         <Button appearance="subtle" icon={<ArrowClockwise20Regular />} aria-label={s.reload} title={s.reload}
           disabled={pane.anyBusy} onClick={() => void pane.refresh()} />
       </header>
       {renderNotice(pane)}
-      {renderStatus(pane)}
-      {ACTION_IDS.map((id) => {
-        const needsLedger = id !== 'installTemplate';
-        const blocked = needsLedger && !hasLedger;
-        return renderActionCard({
-          id, s, state: pane.actions[id],
-          disabled: pane.anyBusy || view === null || blocked,
-          hint: blocked && view !== null ? s.needsSheet : null,
-          onRun: () => void pane.run(id),
-          onCancel: pane.cancel,
-          result: renderResult(pane.actions[id].result, ctx),
-          extra: id === 'checkContacts' ? renderLive(pane) : null,
-          about: id === 'exportMasked' && pane.newWorkbook === 'download' ? s.maskedAboutDownload : undefined,
-        }, styles);
-      })}
-      {view?.kind === 'ready' ? <TodayCard pane={pane} styles={styles} ctx={ctx} /> : null}
-      {view?.kind === 'ready' ? <MappingCard view={view} pane={pane} styles={styles} /> : null}
-      {view && view.backups.length > 0 ? renderBackupsCard(view.backups, pane, styles) : null}
-      {view ? <SettingsCard settings={view.settings} detected={view.kind === 'ready' ? view.region : null} pane={pane} styles={styles} /> : null}
-      {view && !hasLedger && view.sheets.length > 0 ? <Text size={200} className={styles.muted}>{view.sheets.join(' · ')}</Text> : null}
+      {renderStatus(pane, styles)}
+      {paneCards(ACTION_IDS, view?.kind === 'ready').map((id) => renderCard(id, pane, styles, ctx, next))}
     </main>
   );
 }

@@ -1,4 +1,7 @@
-/** Styles of the pane (Griffel via Fluent's makeStyles; colours from the theme's tokens). */
+/**
+ * Styles of the pane (Griffel via Fluent's makeStyles; colours from the theme's tokens). The pane must
+ * fit 320 px: flex children may shrink (minWidth 0), rows wrap, long sheet names break anywhere.
+ */
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const usePaneStyles = makeStyles({
@@ -8,25 +11,28 @@ export const usePaneStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minHeight: '100%',
+    minWidth: 0,
+    maxWidth: '100%',
     boxSizing: 'border-box',
+    overflowWrap: 'anywhere',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  card: { width: '100%' },
-  cardBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  cardBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: 'middle' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   group: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS, display: 'flex',
-    flexDirection: 'column', gap: tokens.spacingVerticalXS },
+    flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   grow: { flexGrow: 1 },
-  grid2: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  /** A flex child that may shrink below its content (a Field holding a Select). */
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  /** A Select or Input as wide as its container, never wider (a native select is as wide as its longest option). */
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  /** Text with long unbroken names (sheets, addresses, e-mails). */
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 export type PaneStyles = ReturnType<typeof usePaneStyles>;

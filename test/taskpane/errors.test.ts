@@ -1,5 +1,5 @@
 /** Errors from every layer, in the user's words (never the raw message, which may quote cells). */
-import { ContactsError, RestoreError, SettingsError, TiersError } from '../../src/actions';
+import { ContactsError, FilterError, RestoreError, SettingsError, TiersError } from '../../src/actions';
 import { AnalyzeError } from '../../src/core/analyze';
 import { WorkbookError } from '../../src/workbook/port';
 import { errorKey, errorMessage } from '../../src/addin/errorWording';
@@ -24,6 +24,8 @@ describe('errorMessage', () => {
     [new RestoreError('not-a-backup', 'x'), 'not-a-backup', /not a backup the add-in made/],
     [new RestoreError('unknown-sheet', 'x'), 'unknown-sheet', /cannot tell which sheet/],
     [new RestoreError('sheet-missing', 'x'), 'sheet-missing', /no longer exists/],
+    [new FilterError('users-filter', 'Sheet "张三 13800138000" already has a filter'), 'users-filter', /already has a filter you set; clear it first \(Data › Clear\).*leaves your filter as it is/],
+    [new FilterError('no-check-column', 'x'), 'no-check-column', /run "Check phones & emails" first/],
     [new TypeError('undefined is not a function'), 'unknown', /Something went wrong/],
   ])('%s → %s', (err, key, words) => {
     expect(errorKey(err)).toBe(key);

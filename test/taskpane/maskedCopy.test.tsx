@@ -55,7 +55,7 @@ describe('Export masked copy card', () => {
   it('in the playground (a host that downloads new workbooks) says it downloads, and names the file, in both languages', async () => {
     for (const [language, about, done] of [
       ['en-US', /^Downloads a new workbook \(\.xlsx\)/, 'Downloaded "Clients (masked).xlsx": 4 rows of "Clients", masked. Your workbook was not changed.'],
-      ['zh-CN', /^下载一个只含客户数据行的新工作簿/, '已下载「Clients（脱敏）.xlsx」：「Clients」的 4 行，已脱敏。您的工作簿未做任何更改。'],
+      ['zh-CN', /^下载一个只含客户数据行的新工作簿/, '已下载「Clients (masked).xlsx」：「Clients」的 4 行，已脱敏。您的工作簿未做任何更改。'],
     ] as const) {
       const t = await ledgerHost(language);
       t.host.newWorkbook = 'download';

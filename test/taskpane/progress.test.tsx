@@ -159,7 +159,7 @@ describe('long runs in the pane', () => {
     await sleep(10);
     act(() => t.release());
     const dup = card('Find duplicates');
-    await within(dup).findByText('1 duplicate groups (2 rows).', undefined, { timeout: 20_000 });
+    await within(dup).findByText('1 duplicate group (2 rows).', undefined, { timeout: 20_000 });
     expect(t.sim.workbook.sheet('Clients').values()[0]).toContain('Duplicate group');
   });
 });

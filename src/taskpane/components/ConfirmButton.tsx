@@ -14,10 +14,15 @@ export interface ConfirmButtonProps {
   cancel: string;
   disabled?: boolean;
   onConfirm: () => void;
+  /** The button's accessible name when its label alone is ambiguous ("Restore" beside each backup). */
+  ariaLabel?: string;
+  size?: 'small' | 'medium';
 }
 
 const useStyles = makeStyles({
+  // A line of its own under the button, also inside a wrapping row of buttons.
   panel: {
+    flexBasis: '100%', width: '100%', boxSizing: 'border-box', minWidth: 0, overflowWrap: 'anywhere',
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
   },
@@ -31,7 +36,7 @@ export function ConfirmButton(p: ConfirmButtonProps) {
   const titleId = useId();
   return (
     <>
-      <Button disabled={p.disabled} aria-expanded={open} onClick={() => setOpen((o) => !o)}>{p.label}</Button>
+      <Button size={p.size} disabled={p.disabled} aria-label={p.ariaLabel} aria-expanded={open} onClick={() => setOpen((o) => !o)}>{p.label}</Button>
       {open ? (
         <section role="region" aria-labelledby={titleId} className={styles.panel}>
           <Text weight="semibold" id={titleId}>{p.title}</Text>

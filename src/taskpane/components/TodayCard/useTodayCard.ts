@@ -1,6 +1,6 @@
 /** The "Whom to call" card's state: the list once made, or why it could not be. */
 import { useState } from 'react';
-import type { CallListSummary } from '../../actions';
+import type { CallListSummary } from '../../../actions';
 
 export function useTodayCard(load: () => Promise<CallListSummary>, describeError: (err: unknown) => string) {
   const [list, setList] = useState<CallListSummary | null>(null);

@@ -1,8 +1,6 @@
 /** Edits of the column mapping: field → chosen column letter, saved as field → 0-based column. */
 import { useEffect, useState } from 'react';
-import type { WorkbookView } from '../../addin/workbookView';
-
-type Ready = Extract<WorkbookView, { kind: 'ready' }>;
+import type { ReadyView } from './MappingCard.types';
 
 export function columnNumber(letter: string): number {
   let n = 0;
@@ -10,7 +8,7 @@ export function columnNumber(letter: string): number {
   return n - 1;
 }
 
-export function useMappingEditor(view: Ready) {
+export function useMappingCard(view: ReadyView) {
   const [choice, setChoice] = useState<Record<string, string>>({});
   useEffect(() => setChoice({}), [view]);
   const columnOf = (field: string, fallback: string) => choice[field] ?? fallback;

@@ -1,6 +1,6 @@
 /** The review list's state: which row each group keeps, which groups are "not a duplicate", how many are shown. */
 import { useState } from 'react';
-import type { DuplicatesSummary } from '../../actions';
+import type { DuplicatesSummary } from '../../../actions';
 
 /** Groups shown at first and added by each "show more": every group can be reviewed, a page at a time. */
 export const REVIEW_GROUPS = 20;
