@@ -14,6 +14,10 @@ export interface LedgerPlaygroundApi {
   values(sheetName: string): unknown[][];
   /** As Range.formulas reports them: a formula's text, else the value (a backup is compared by these). */
   formulas(sheetName: string): unknown[][];
+  /** Whether the sheet is protected (Review › Protect Sheet): the grid does not show it. */
+  isProtected(sheetName: string): boolean;
+  /** 1-based rows hidden, by the user or by the AutoFilter. */
+  hiddenRows(sheetName: string): number[];
   stats(): { syncs: number; largestRequestBytes: number };
   /** Every Excel.run of the simulated workbook waits this long first (a slow Excel on the web); 0 for none. */
   setLatency(ms: number): void;
@@ -63,6 +67,8 @@ export function usePlayground(language: string) {
       sheetNames: () => pg.sim.workbook.sheetNames(),
       values: (sheetName) => pg.sim.workbook.sheet(sheetName).values(),
       formulas: (sheetName) => pg.sim.workbook.sheet(sheetName).formulas(),
+      isProtected: (sheetName) => pg.sim.workbook.sheet(sheetName).protected,
+      hiddenRows: (sheetName) => pg.sim.workbook.sheet(sheetName).hiddenRows(),
       stats: () => {
         const st = pg.sim.stats();
         return { syncs: st.syncs, largestRequestBytes: st.largestRequestBytes };
