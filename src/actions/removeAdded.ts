@@ -48,6 +48,10 @@ export interface AddedColumnsOnSheet {
 
 export type AddedSheetKind = Exclude<OwnSheetKind, 'template'>;
 
+/** Every kind a removal lists: a Record, so a new kind of own sheet fails to compile here until it is worded. */
+const KIND_SET: Record<AddedSheetKind, true> = { settings: true, summary: true, archive: true, backup: true, masked: true, callList: true };
+export const ADDED_SHEET_KINDS = Object.keys(KIND_SET) as AddedSheetKind[];
+
 export interface AddedSheet {
   name: string;
   kind: AddedSheetKind;

@@ -4,6 +4,7 @@
  * of every sheet that loses columns. The input is never written.
  */
 import { removeAdded, type RemoveAddedSummary } from '../actions/removeAdded';
+import { paneStrings } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
 import { workbookLanguage } from './apply';
 import { checkInputFile } from './inputFile';
@@ -32,6 +33,7 @@ export async function runRemoveAdded(o: RemoveAddedCliOptions): Promise<string[]
 }
 
 function removedLines(s: RemoveAddedSummary, locale: Locale, out: string): string[] {
+  const kindWord = (kind: string) => paneStrings(locale).removeAddedKinds[kind] ?? kind;
   const zh = locale === 'zh-CN';
   if (s.nothing) return [zh ? '没有助手添加的内容可移除；未写出文件。' : 'nothing the add-in added is left; no file written.'];
   const lines: string[] = [];
@@ -43,9 +45,9 @@ function removedLines(s: RemoveAddedSummary, locale: Locale, out: string): strin
   }
   for (const x of s.sheets) {
     lines.push(x.remove
-      ? (zh ? `已删除工作表「${x.name}」（${x.kind}）` : `deleted sheet "${x.name}" (${x.kind})`)
-      : (zh ? `保留工作表「${x.name}」（${x.kind}${x.keptBecause === 'template' ? '，模板的公式读取它' : x.keptBecause === 'records' ? '，它记录着保留的备份和归档，窗格靠它恢复备份' : '，用 --archives / --backups 删除'}）`
-        : `kept sheet "${x.name}" (${x.kind}${x.keptBecause === 'template' ? ', the template\'s formulas read it' : x.keptBecause === 'records' ? '; it records the backups and archives kept, which the pane restores from' : '; --archives / --backups remove it'})`));
+      ? (zh ? `已删除工作表「${x.name}」（${kindWord(x.kind)}）` : `deleted sheet "${x.name}" (${kindWord(x.kind)})`)
+      : (zh ? `保留工作表「${x.name}」（${kindWord(x.kind)}${x.keptBecause === 'template' ? '，模板的公式读取它' : x.keptBecause === 'records' ? '，它记录着保留的备份和归档，窗格靠它恢复备份' : '，用 --archives / --backups 删除'}）`
+        : `kept sheet "${x.name}" (${kindWord(x.kind)}${x.keptBecause === 'template' ? ', the template\'s formulas read it' : x.keptBecause === 'records' ? '; it records the backups and archives kept, which the pane restores from' : '; --archives / --backups remove it'})`));
   }
   for (const b of s.backupSheets) lines.push(zh ? `备份：「${b}」` : `backup: "${b}"`);
   lines.push(zh ? `已写出 ${out}` : `wrote ${out}`);

@@ -133,7 +133,7 @@ const en = {
   removeAddedPreview: (columns: number, sheets: number) =>
     `The add-in added ${columns} column${columns === 1 ? '' : 's'} and ${sheets} sheet${sheets === 1 ? '' : 's'} that would be removed. Nothing was changed yet.`,
   removeAddedNothing: 'Nothing the add-in added is left to remove.',
-  removeAddedKinds: { summary: 'summary', settings: 'settings', archive: 'duplicate archive — holds your archived rows', backup: 'backup', masked: 'masked copy' } as Record<string, string>,
+  removeAddedKinds: { summary: 'summary', settings: 'settings', archive: 'duplicate archive — holds your archived rows', backup: 'backup', masked: 'masked copy', callList: 'call list to print' } as Record<string, string>,
   removeAddedColumnLine: (sheet: string, column: string, header: string, filled: number) => `"${sheet}" column ${column} "${header}" (${enCount(filled)} filled)`,
   removeAddedClearNote: 'Your own cells lie beside these columns, so only the add-in\'s cells are cleared and the columns stay.',
   removeAddedTemplateNote: 'The settings sheet stays: the template\'s formulas read it.',
@@ -450,7 +450,7 @@ const zh: PaneStrings = {
   removeAddedResult: (columns, sheets, backup) => `已移除助手添加的 ${columns} 列和 ${sheets} 个工作表${backup ? `；移除前的工作表保存在「${backup}」` : ''}。`,
   removeAddedPreview: (columns, sheets) => `助手添加了 ${columns} 列和 ${sheets} 个工作表，将被移除。尚未做任何更改。`,
   removeAddedNothing: '已没有助手添加的内容可移除。',
-  removeAddedKinds: { summary: '汇总', settings: '设置', archive: '重复客户归档（存有您归档的行）', backup: '备份', masked: '脱敏副本' },
+  removeAddedKinds: { summary: '汇总', settings: '设置', archive: '重复客户归档（存有您归档的行）', backup: '备份', masked: '脱敏副本', callList: '可打印的联系名单' },
   removeAddedColumnLine: (sheet, column, header, filled) => `「${sheet}」${column} 列「${header}」（${filled} 个非空单元格）`,
   removeAddedClearNote: '这些列旁边有您自己的内容，因此只清空助手写入的单元格，列本身保留。',
   removeAddedTemplateNote: '设置表保留：模板中的公式要读取它。',

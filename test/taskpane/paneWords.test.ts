@@ -1,4 +1,5 @@
 /** The pane's words: English plurals, full-width punctuation in Chinese; the thresholds as shares; the card order as a list. */
+import { ADDED_SHEET_KINDS } from '../../src/actions/removeAdded';
 import { ACTION_IDS, paneStrings, type ActionId } from '../../src/i18n/pane';
 import { CARD_ORDER, HOSTED_ACTIONS, nextStep, paneCards } from '../../src/taskpane/logic/cardOrder';
 import { percentileOf, topShareOf } from '../../src/taskpane/logic/settingsWords';
@@ -115,5 +116,14 @@ describe('card order', () => {
     expect(nextStep({ kind: 'ready', checkColumns: true }, none)).toBe('findDuplicates');
     expect(nextStep({ kind: 'ready', checkColumns: true }, (id) => id === 'findDuplicates')).toBe('computeTiers');
     expect(nextStep({ kind: 'ready', checkColumns: true }, () => true)).toBeNull();
+  });
+});
+
+describe('the kinds of sheet a removal lists', () => {
+  it('are worded in both languages, every one of them (a new kind of own sheet needs its words)', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const words = paneStrings(locale).removeAddedKinds as Record<string, string | undefined>;
+      for (const kind of ADDED_SHEET_KINDS) expect({ locale, kind, word: words[kind] ?? null }).toEqual({ locale, kind, word: expect.any(String) });
+    }
   });
 });
