@@ -14,11 +14,11 @@
 import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow } from '../core/report';
 import { BLANK_KEY } from '../core/summary';
-import { OTHER, SUMMARY_DIMENSIONS, UNKNOWN, summaryTables } from '../core/summaryTables';
+import { OTHER, SUMMARY_DIMENSIONS, UNKNOWN, summaryTablesSteps } from '../core/summaryTables';
 import type { Locale } from '../i18n/strings';
 import { SUMMARY_WORDS } from '../i18n/summary';
 import type { WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, loadLedger, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, loadLedger, withTurns, type ActionContext, type Ledger } from './context';
 import { planTiersFor } from './computeTiers';
 import { OWNED_COLUMNS, SHEETS, summaryTitle, uniqueSheetName } from './names';
 import { MAX_FORMULA_LENGTH, columnRange, equalsCriterion } from './formulaText';
@@ -30,7 +30,7 @@ import {
   blockCells, blockWidth, dimensionBlock, lifecycleBlock, monthBlock, ownerStatusBlock, qualityBlock, rfmBlock, tierBlock,
   type BlockId, type LiveCells, type SummaryBlock,
 } from './summaryBlocks';
-import { summaryRows } from './summaryRows';
+import { summaryRowsSteps } from './summaryRows';
 
 export interface SummarySheetSummary {
   sheet: string;
@@ -128,13 +128,14 @@ export async function planBuildSummary(ctx: ActionContext) {
   const statusCol = tiers.columns.statusTier;
   // Without an amount column there is nothing to sum: the tables count customers only.
   const hasAmount = amountCol !== undefined;
-  const input = summaryRows(ledger, tiers.columns.rfmSegment !== undefined);
-  const tables = summaryTables(input.rows, {
+  const turn = hostTurns(ctx);
+  const input = await withTurns(summaryRowsSteps(ledger, tiers.columns.rfmSegment !== undefined), turn);
+  const tables = await withTurns(summaryTablesSteps(input.rows, {
     dimensions: SUMMARY_DIMENSIONS.filter((d) => input.dimensionColumns[d] !== undefined),
     hasFirstPurchase: input.hasFirstPurchase,
     hasRfm: tiers.columns.rfmSegment !== undefined,
     maxMonths: 36,
-  });
+  }), turn);
 
   const pivots: string[] = [];
   const charts: string[] = [];

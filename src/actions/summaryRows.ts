@@ -6,6 +6,7 @@ import { columnIndex } from '../core/columns';
 import { parseDate } from '../core/dates';
 import { inferDateOrder } from '../core/dateOrderVotes';
 import { rfmScores } from '../core/rfm';
+import { inSteps, runToEnd } from '../core/steps';
 import { SUMMARY_DIMENSIONS, type QualityInput, type SummaryDimension, type SummaryInputRow } from '../core/summaryTables';
 import { cellText, cleanText } from '../core/text';
 import type { Ledger } from './context';
@@ -18,7 +19,15 @@ export interface SummaryRows {
   quality: QualityInput;
 }
 
+/** The summary's input rows in one go (tests, the CLI): summaryRowsSteps run to its end. */
 export function summaryRows(ledger: Pick<Ledger, 'report' | 'values'>, withRfm: boolean): SummaryRows {
+  return runToEnd(summaryRowsSteps(ledger, withRfm));
+}
+
+/** Rows read between two host turns: a pass over a million rows in one go held the pane too long. */
+const ROWS_PER_STEP = 16384;
+
+export function* summaryRowsSteps(ledger: Pick<Ledger, 'report' | 'values'>, withRfm: boolean): Generator<void, SummaryRows, void> {
   const { report, values } = ledger;
   const cells = (row: number) => values[row - 1] ?? [];
   const dimensionColumns: Partial<Record<SummaryDimension, number>> = {};
@@ -31,20 +40,26 @@ export function summaryRows(ledger: Pick<Ledger, 'report' | 'values'>, withRfm: 
   const firstCol = firstLetter ? columnIndex(firstLetter) : -1;
   // The column's own unambiguous dates decide how 03/04/2025 reads, as the analysis does.
   const order = firstCol >= 0 ? inferDateOrder(report.rows.map((r) => cells(r.row)[firstCol])) : 'mdy';
+  yield;
   const rfm = withRfm ? rfmScores(report.rows, report.asOf) : null;
+  if (rfm) yield;
   const nameLetter = report.columns.name;
   const nameCol = nameLetter ? columnIndex(nameLetter) : -1;
   let nameMissing = 0;
-  const rows = report.rows.map((r, i): SummaryInputRow => {
-    const line = cells(r.row);
-    const d: SummaryInputRow['dims'] = {};
-    for (const [dim, col] of dims) d[dim] = cleanText(cellText(line[col]));
-    if (nameCol >= 0 && cleanText(cellText(line[nameCol])) === '') nameMissing++;
-    return {
-      valueTier: r.valueTier, statusTier: r.statusTier, lifecycle: r.lifecycle, total: r.total, dims: d,
-      firstPurchase: firstCol >= 0 ? parseDate(line[firstCol], order) : null,
-      rfm: rfm?.[i]?.segment ?? null,
-    };
+  const rows: SummaryInputRow[] = new Array<SummaryInputRow>(report.rows.length);
+  yield* inSteps(report.rows.length, ROWS_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = report.rows[i]!;
+      const line = cells(r.row);
+      const d: SummaryInputRow['dims'] = {};
+      for (const [dim, col] of dims) d[dim] = cleanText(cellText(line[col]));
+      if (nameCol >= 0 && cleanText(cellText(line[nameCol])) === '') nameMissing++;
+      rows[i] = {
+        valueTier: r.valueTier, statusTier: r.statusTier, lifecycle: r.lifecycle, total: r.total, dims: d,
+        firstPurchase: firstCol >= 0 ? parseDate(line[firstCol], order) : null,
+        rfm: rfm?.[i]?.segment ?? null,
+      };
+    }
   });
   const quality: QualityInput = {
     rows: report.rows.length,

@@ -4,6 +4,7 @@
  * so every table's total is the number of customers, and a bounded number of rows (the rest folded into
  * one "other" row) so the write plan grows with the tables, not with the sheet.
  */
+import { runToEnd } from './steps';
 import type { IsoDate } from './calendar';
 import { RFM_SEGMENTS, type RfmSegment } from './rfm';
 import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS, type Lifecycle, type StatusTier, type ValueTier } from './tiers';
@@ -216,12 +217,20 @@ function ownerByStatus(rows: readonly SummaryInputRow[], max: number): OwnerStat
 }
 
 export function summaryTables(rows: readonly SummaryInputRow[], options: SummaryTableOptions): SummaryTables {
+  return runToEnd(summaryTablesSteps(rows, options));
+}
+
+/** The tables, one pass over the rows per step: between steps the pane's host may take a turn. */
+export function* summaryTablesSteps(rows: readonly SummaryInputRow[], options: SummaryTableOptions): Generator<void, SummaryTables, void> {
   const maxGroups = options.maxGroups ?? 50;
   const revenue = cents(rows.reduce((a, r) => a + (r.total ?? 0), 0));
-  const dimensions = options.dimensions.map((dimension): DimensionTable => {
+  yield;
+  const dimensions: DimensionTable[] = [];
+  for (const dimension of options.dimensions) {
     const { lines, folded } = groupLines(rows, (r) => r.dims[dimension] ?? '', maxGroups);
-    return { dimension, lines, folded, total: { key: 'total', customers: rows.length, revenue } };
-  });
+    dimensions.push({ dimension, lines, folded, total: { key: 'total', customers: rows.length, revenue } });
+    yield;
+  }
   let rfm: SummaryTables['rfm'] = null;
   if (options.hasRfm) {
     const order: (RfmSegment | typeof UNKNOWN)[] = [...RFM_SEGMENTS, UNKNOWN];
@@ -234,16 +243,15 @@ export function summaryTables(rows: readonly SummaryInputRow[], options: Summary
     }
     rfm = { lines: lines.map((l) => ({ ...l, revenue: cents(l.revenue) })), total: { key: 'total', customers: rows.length, revenue } };
   }
-  return {
-    customers: rows.length,
-    revenue,
-    tierByStatus: countGrid(TIER_ORDER, STATUS_TIERS, pairs(rows, tierOf, statusOf)),
-    tierByLifecycle: countGrid(TIER_ORDER, LIFECYCLE_ORDER, pairs(rows, tierOf, (r) => r.lifecycle ?? UNKNOWN)),
-    ownerByStatus: options.dimensions.includes('owner') ? ownerByStatus(rows, maxGroups) : null,
-    dimensions,
-    byFirstPurchaseMonth: options.hasFirstPurchase ? monthLines(rows, options.maxMonths ?? 60) : null,
-    rfm,
-  };
+  yield;
+  const tierByStatus = countGrid(TIER_ORDER, STATUS_TIERS, pairs(rows, tierOf, statusOf));
+  yield;
+  const tierByLifecycle = countGrid(TIER_ORDER, LIFECYCLE_ORDER, pairs(rows, tierOf, (r) => r.lifecycle ?? UNKNOWN));
+  yield;
+  const owners = options.dimensions.includes('owner') ? ownerByStatus(rows, maxGroups) : null;
+  yield;
+  const byFirstPurchaseMonth = options.hasFirstPurchase ? monthLines(rows, options.maxMonths ?? 60) : null;
+  return { customers: rows.length, revenue, tierByStatus, tierByLifecycle, ownerByStatus: owners, dimensions, byFirstPurchaseMonth, rfm };
 }
 
 /** The data-quality block's lines, in this order. */
