@@ -201,8 +201,10 @@ export class ContactsError extends Error {
   }
 }
 
-/** Rows between two turns of the plan's own passes over the report (problems, fixes). */
+/** Rows between two turns of the plan's own passes over the report (problems). */
 const ROWS_PER_PLAN_STEP = 32768;
+/** Rows between two turns of the passes that format phones (fixes, the fixable count): each row costs more. */
+const ROWS_PER_FIX_STEP = 8192;
 
 /** Every bad phone and email, in steps: on a large messy ledger one pass would hold the pane too long. */
 async function problemsOf(rows: readonly ReportRow[], phoneLetter: string | undefined, emailLetter: string | undefined, turn: () => Promise<void>): Promise<CheckContactsSummary['problems']> {
@@ -270,7 +272,7 @@ async function fixableCells(ledger: Ledger, t: FixTargets, changed: ReadonlySet<
   const rows = ledger.report.rows;
   const counts = (r: ReportRow, col: number | null, next: string | null) =>
     col !== null && next !== null && !changed.has(cellKey(r.row, col)) && cellText(ledger.values[r.row - 1]?.[col]) !== next;
-  await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
+  await withTurns(inSteps(rows.length, ROWS_PER_FIX_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const r = rows[i]!;
       if (counts(r, t.phoneCol, t.phone(r))) n++;
@@ -291,7 +293,7 @@ async function fixes(ledger: Ledger, options: CheckContactsOptions, t: FixTarget
   const plan = async (col: number | null, valueOf: (r: ReportRow) => string | null, numberFormat?: string) => {
     if (col === null) return new Map<number, string>();
     const changes = new Map<number, string>();
-    await withTurns(inSteps(rows.length, ROWS_PER_PLAN_STEP, (from, to) => {
+    await withTurns(inSteps(rows.length, ROWS_PER_FIX_STEP, (from, to) => {
       for (let i = from; i < to; i++) {
         const r = rows[i]!;
         if (only && !only.has(cellKey(r.row, col))) continue;
