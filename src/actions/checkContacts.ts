@@ -163,7 +163,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
   // The backup is recorded with the sheet it copies: a long sheet name is cut in the backup's name.
   const backupRecord = backupSheet
-    ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now) }) }
+    ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: 'fix' }) }
     : {};
   ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers), ...backupRecord }).ops);
 

@@ -271,7 +271,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   const updates: Parameters<typeof settingsOps>[2] = { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) };
   if (archive?.isNew) updates.archiveSheet = archive.sheet;
   if (newlyDismissed.length > 0) updates.dismissedDuplicates = dismissedText(ledger.stored.dismissedDuplicates, newlyDismissed);
-  if (backupSheet) updates.backups = recordBackup(ledger.stored, taken, backupSheet, { of: sheet, made: backupMadeText(ctx.now) });
+  if (backupSheet) updates.backups = recordBackup(ledger.stored, taken, backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: options.merge ? 'merge' : 'archive' });
   ops.push(...settingsOps(ledger.stored, locale, updates).ops);
 
   const summary: DuplicatesSummary = {

@@ -152,7 +152,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   if (backupSheet) {
     ops.push(...settingsOps(ledger.stored, locale, {
       customerSheet: sheet,
-      backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now) }),
+      backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: 'import' }),
     }).ops);
   }
   const summary: ImportSummary = {

@@ -262,7 +262,7 @@ function registryAfter(stored: WorkbookSettings, columns: readonly SheetColumnsP
     ownedColumns: JSON.stringify(stored.ownedColumns.filter((k) => !gone.has(k))),
     backups: JSON.stringify({
       ...Object.fromEntries(Object.entries(stored.backups).filter(([name]) => !removed.has(name.toLowerCase()))),
-      ...Object.fromEntries(columns.map((p) => [p.backup, { of: p.sheet, made }])),
+      ...Object.fromEntries(columns.map((p) => [p.backup, { of: p.sheet, made, before: 'remove-added' as const }])),
     }),
   };
   if (stored.summarySheet && removed.has(stored.summarySheet.toLowerCase())) updates.summarySheet = null;

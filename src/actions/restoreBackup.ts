@@ -18,7 +18,7 @@ import { cellInputOf } from './cellInput';
 import { sheetPrefix } from './formulaText';
 import { backupMadeText, backupSheetName, parseBackupSheetName, type BackupName } from './names';
 import { ownedSheetNames } from './ownSheets';
-import { readWorkbookSettings, recordBackup, settingsOps, type WorkbookSettings } from './settingsSheet';
+import { readWorkbookSettings, recordBackup, settingsOps, type BackupReason, type WorkbookSettings } from './settingsSheet';
 
 export interface BackupInfo {
   /** The backup sheet's name. */
@@ -27,6 +27,8 @@ export interface BackupInfo {
   of: string | null;
   /** When it was made: "2026-11-23 15:30" when recorded, "11-23 15:30" when only its name tells. */
   made: string | null;
+  /** What the add-in was about to do (recorded), null when not known. */
+  before: BackupReason | null;
 }
 
 export interface RestoreSummary {
@@ -80,7 +82,7 @@ function describeBackups(sheets: readonly SheetInfo[], stored: WorkbookSettings,
     const parsed = parseBackupSheetName(s.name);
     if (!record && !parsed) return;
     if (record) {
-      out.push({ info: { sheet: s.name, of: record.of, made: record.made }, sortKey: record.made, copy: parsed?.copy ?? 1, tab });
+      out.push({ info: { sheet: s.name, of: record.of, made: record.made, before: record.before ?? null }, sortKey: record.made, copy: parsed?.copy ?? 1, tab });
       return;
     }
     const p = parsed!;
@@ -89,7 +91,7 @@ function describeBackups(sheets: readonly SheetInfo[], stored: WorkbookSettings,
     const later = p.month > now.getMonth() + 1 || (p.month === now.getMonth() + 1 && p.day > now.getDate());
     const year = later ? thisYear - 1 : thisYear;
     const when = `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-    out.push({ info: { sheet: s.name, of: sheetFromName(p, sheets, owned), made: when }, sortKey: `${year}-${when}`, copy: p.copy, tab });
+    out.push({ info: { sheet: s.name, of: sheetFromName(p, sheets, owned), made: when, before: null }, sortKey: `${year}-${when}`, copy: p.copy, tab });
   });
   return out.sort((a, b) => (a.sortKey !== b.sortKey ? (a.sortKey < b.sortKey ? 1 : -1) : b.copy - a.copy || b.tab - a.tab));
 }
@@ -170,7 +172,7 @@ export async function planRestoreBackup(ctx: ActionContext, options: { backupShe
     ops.push({ op: 'writeBlock', sheet, row: kept, col: 0, values: block.slice(kept), numberFormats: dateFormats(values, cols, ctx) });
   }
   ops.push(...settingsOps(stored, stored.locale ?? ctx.locale, {
-    backups: recordBackup(stored, names, safetyBackup, { of: sheet, made: backupMadeText(ctx.now) }),
+    backups: recordBackup(stored, names, safetyBackup, { of: sheet, made: backupMadeText(ctx.now), before: 'restore' }),
   }).ops);
 
   const description = ctx.locale === 'zh-CN'

@@ -120,14 +120,21 @@ export interface WorkbookSettings {
   adopted: Partial<Record<SettingKey, CellInput>>;
 }
 
+/** What the add-in was about to do when it took a backup: the pane says so beside the backup. */
+export const BACKUP_REASONS = ['fix', 'merge', 'archive', 'import', 'restore', 'remove-added'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
 export interface BackupRecord {
   /** The customer sheet the backup is a copy of. */
   of: string;
   /** When it was made, "2026-11-23 15:30" (local time, as the stamp in its name). */
   made: string;
+  /** What it was taken before (absent in records written before this was kept). */
+  before?: BackupReason;
 }
 
-const BackupsSchema = z.record(z.string(), z.object({ of: z.string(), made: z.string() }));
+// An unknown `before` (a newer add-in's) is dropped, not a reason to forget every backup.
+const BackupsSchema = z.record(z.string(), z.object({ of: z.string(), made: z.string(), before: z.enum(BACKUP_REASONS).optional().catch(undefined) }));
 
 /** Excel holds at most 32,767 characters in a cell: JSON settings are kept under this. */
 export const SETTING_TEXT_LIMIT = 32_000;

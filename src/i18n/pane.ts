@@ -2,7 +2,17 @@
  * Words of the task pane, the ribbon commands and the playground, in zh-CN and en-US. Engine words
  * (statuses, tiers, reasons) stay in ./strings; this file holds what only the UI says.
  */
+import type { BackupReason } from '../actions/settingsSheet';
 import type { Locale } from './strings';
+
+/** What a backup was taken before, in words ("before merging duplicates"). */
+const enBefore: Record<BackupReason, string> = {
+  fix: 'fixing phones and emails', merge: 'merging duplicates', archive: 'moving duplicates to the archive',
+  import: 'importing a list', restore: 'restoring a backup', 'remove-added': 'removing what the add-in added',
+};
+const zhBefore: Record<BackupReason, string> = {
+  fix: '修正电话和邮箱', merge: '合并重复客户', archive: '把重复行移到归档表', import: '导入名单', restore: '恢复备份', 'remove-added': '移除助手添加的内容',
+};
 
 export type ActionId = 'installTemplate' | 'checkContacts' | 'computeTiers' | 'buildSummary' | 'findDuplicates' | 'exportMasked' | 'callListSheet' | 'protectLedger' | 'unprotectLedger' | 'hideColumns' | 'showColumns' | 'removeAdded';
 export const ACTION_IDS: readonly ActionId[] = ['installTemplate', 'checkContacts', 'computeTiers', 'buildSummary', 'findDuplicates', 'exportMasked', 'callListSheet', 'protectLedger', 'unprotectLedger', 'hideColumns', 'showColumns', 'removeAdded'];
@@ -91,14 +101,15 @@ const en = {
   dismissedResult: (n: number) => (n === 1 ? '1 group you marked as not duplicates is hidden.' : `${n} groups you marked as not duplicates are hidden.`),
   backupsTitle: 'Backups',
   backupsAbout: 'Copies the add-in made before changing a sheet. Restoring one backs up the current sheet first.',
-  backupOf: (of: string | null, made: string | null) => [of ? `of "${of}"` : '', made ? `made ${made}` : ''].filter(Boolean).join(', '),
+  backupOf: (of: string | null, made: string | null, before: BackupReason | null = null) =>
+    [of ? `of "${of}"` : '', made ? `made ${made}` : '', before ? `before ${enBefore[before]}` : ''].filter(Boolean).join(', '),
   restore: 'Restore',
   restoreLabel: (backup: string) => `Restore from ${backup}`,
   restoreTitle: 'Restore from this backup?',
   /** What a restore does and leaves: the state it goes back to (the backup was made just before the add-in changed the sheet), the undo, the archive. */
-  restoreRules: (backup: string, of: string, made: string | null) => [
-    made ? `"${of}" goes back to how it was on ${made}, just before the add-in changed it (the copy in "${backup}").`
-      : `"${of}" goes back to the copy in "${backup}", made just before the add-in changed it.`,
+  restoreRules: (backup: string, of: string, made: string | null, before: BackupReason | null = null) => [
+    made ? `"${of}" goes back to how it was on ${made}, just before ${before ? enBefore[before] : 'the add-in changed it'} (the copy in "${backup}").`
+      : `"${of}" goes back to the copy in "${backup}", made just before ${before ? enBefore[before] : 'the add-in changed it'}.`,
     `The current "${of}" is backed up first, so you can undo this by restoring that backup.`,
     `Rows moved to an archive sheet since then come back into "${of}"; the archive sheet keeps its copies. Other sheets are not changed.`,
   ],
@@ -412,13 +423,13 @@ const zh: PaneStrings = {
   dismissedResult: (n) => `已隐藏 ${n} 组您标记为“不是重复”的分组。`,
   backupsTitle: '备份',
   backupsAbout: '加载项修改工作表之前做的副本。恢复时会先备份当前的工作表。',
-  backupOf: (of, made) => [of ? `「${of}」的备份` : '', made ? `${made} 创建` : ''].filter(Boolean).join('，'),
+  backupOf: (of, made, before = null) => [of ? `「${of}」的备份` : '', made ? `${made} 创建` : '', before ? `于${zhBefore[before]}之前` : ''].filter(Boolean).join('，'),
   restore: '恢复',
   restoreLabel: (backup) => `从「${backup}」恢复`,
   restoreTitle: '从这个备份恢复？',
-  restoreRules: (backup, of, made) => [
-    made ? `「${of}」将恢复到 ${made} 加载项修改它之前的样子（备份「${backup}」中的内容）。`
-      : `「${of}」将恢复为备份「${backup}」中的内容，即加载项修改它之前的样子。`,
+  restoreRules: (backup, of, made, before = null) => [
+    made ? `「${of}」将恢复到 ${made} ${before ? `${zhBefore[before]}` : '加载项修改它'}之前的样子（备份「${backup}」中的内容）。`
+      : `「${of}」将恢复为备份「${backup}」中的内容，即${before ? zhBefore[before] : '加载项修改它'}之前的样子。`,
     `会先备份当前的「${of}」，如需撤销，恢复那个备份即可。`,
     `之后移到归档表的行会回到「${of}」，归档表中的副本保留不动。其他工作表不受影响。`,
   ],

@@ -59,7 +59,7 @@ describe('restoreBackup on the simulator (Office.js adapter)', () => {
     const beforeRestore = s.values();
 
     const list = await listBackups(ctxFor(port));
-    expect(list).toEqual([{ sheet: fixed.backupSheet, of: '客户', made: '2026-11-23 09:05' }]);
+    expect(list).toEqual([{ sheet: fixed.backupSheet, of: '客户', made: '2026-11-23 09:05', before: 'fix' }]);
 
     const summary = await restoreBackup(ctxFor(port, { now: LATER }), { backupSheet: fixed.backupSheet! });
     expect(summary).toEqual({ sheet: '客户', backupSheet: fixed.backupSheet, safetyBackup: '备份 客户 1123-1040', rows: 5 });
@@ -108,6 +108,22 @@ describe('restoreBackup on the simulator (Office.js adapter)', () => {
     expect(host.workbook.sheet(summary.safetyBackup).values()).toHaveLength(4);
   });
 
+  it('says what each backup was taken before; a reason it does not know (a newer version\'s) is dropped, the backup kept', async () => {
+    const { host, port } = simWith({ 客户: ledgerRows() });
+    const fixed = await checkContacts(ctxFor(port), { fixPhones: true });
+    const merged = await findDuplicates(ctxFor(port, { now: new Date('2026-11-23T10:05:00') }), { merge: true });
+    const list = await listBackups(ctxFor(port));
+    expect(merged.backupSheet).not.toBeNull(); // 张三 twice
+    expect(Object.fromEntries(list.map((b) => [b.sheet, b.before]))).toEqual({ [fixed.backupSheet!]: 'fix', [merged.backupSheet!]: 'merge' });
+    const settings = host.workbook.sheet('台账设置');
+    const row = settings.values().findIndex((r) => r[0] === 'backups');
+    const record = JSON.parse(String(settings.values()[row]![1])) as Record<string, { before?: string }>;
+    record[fixed.backupSheet!]!.before = 'something-new';
+    settings.write(`B${row + 1}`, [[JSON.stringify(record)]]);
+    const again = await listBackups(ctxFor(port));
+    expect(again.find((b) => b.sheet === fixed.backupSheet)).toMatchObject({ of: '客户', before: null });
+  });
+
   it('tells the sheet of a backup whose name was cut, from the record and else from the name', async () => {
     const long = '华东区重点客户信息总表二〇二六年度版本';
     const other = `${long}（副本）`;
@@ -115,13 +131,13 @@ describe('restoreBackup on the simulator (Office.js adapter)', () => {
     const fixed = await checkContacts(ctxFor(port, { sheet: long }), { fixPhones: true });
     expect(fixed.backupSheet!.length).toBeLessThanOrEqual(31);
     expect(fixed.backupSheet).not.toContain(long);
-    expect(await listBackups(ctxFor(port))).toEqual([{ sheet: fixed.backupSheet, of: long, made: '2026-11-23 09:05' }]);
+    expect(await listBackups(ctxFor(port))).toEqual([{ sheet: fixed.backupSheet, of: long, made: '2026-11-23 09:05', before: 'fix' }]);
 
     // Without the record (a backup from an older version): both sheets fit the cut name.
     const settings = host.workbook.sheet('台账设置');
     const row = settings.values().findIndex((r) => r[0] === 'backups');
     settings.write(`B${row + 1}`, [['']]);
-    expect(await listBackups(ctxFor(port))).toEqual([{ sheet: fixed.backupSheet, of: null, made: '11-23 09:05' }]);
+    expect(await listBackups(ctxFor(port))).toEqual([{ sheet: fixed.backupSheet, of: null, made: '11-23 09:05', before: null }]);
     const before = host.workbook.sheetNames().map((n) => host.workbook.sheet(n).values());
     await expectRefusal(restoreBackup(ctxFor(port), { backupSheet: fixed.backupSheet! }), 'unknown-sheet');
     expect(host.workbook.sheetNames().map((n) => host.workbook.sheet(n).values())).toEqual(before);

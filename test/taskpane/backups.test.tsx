@@ -38,18 +38,19 @@ describe('Restore from backup', () => {
     return { view, backups: await expand(await screen.findByRole('region', { name: 'Backups' })) };
   }
 
-  it('lists the backup with the sheet it copies; the confirmation says what it brings back and leaves; "keep" changes nothing', async () => {
+  it('lists the backup with the sheet it copies and what it was taken before; the confirmation says what it brings back and leaves; "keep" changes nothing', async () => {
     const { t, original, fixed, backup } = await withFixBackup();
     expect(fixed).not.toEqual(original);
     const { backups } = await openPane(t);
     expect(within(backups).getByText(backup)).toBeTruthy();
-    expect(within(backups).getByText(/of "Clients", made 2026-11-23 09:05/)).toBeTruthy();
+    // The backup says what it was taken before (the fix that made it).
+    expect(within(backups).getByText(/of "Clients", made 2026-11-23 09:05, before fixing phones and emails/)).toBeTruthy();
     await userEvent.click(within(backups).getByRole('button', { name: `Restore from ${backup}` }));
     const asks = await confirmation('Restore from this backup?');
     expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
     const lines = within(asks).getAllByRole('listitem').map((li) => li.textContent);
     expect(lines).toEqual([
-      `"Clients" goes back to how it was on 2026-11-23 09:05, just before the add-in changed it (the copy in "${backup}").`,
+      `"Clients" goes back to how it was on 2026-11-23 09:05, just before fixing phones and emails (the copy in "${backup}").`,
       'The current "Clients" is backed up first, so you can undo this by restoring that backup.',
       'Rows moved to an archive sheet since then come back into "Clients"; the archive sheet keeps its copies. Other sheets are not changed.',
     ]);

@@ -15,7 +15,7 @@ export function renderBackupsCard({ backups, pane, styles }: BackupsCardProps, c
           <li key={b.sheet} className={own.item}>
             <span className={own.name}>
               <Text weight="semibold">{b.sheet}</Text>
-              {b.of || b.made ? <Text size={200} className={styles.muted}>{` · ${s.backupOf(b.of, b.made)}`}</Text> : null}
+              {b.of || b.made ? <Text size={200} className={styles.muted}>{` · ${s.backupOf(b.of, b.made, b.before)}`}</Text> : null}
             </span>
             <ConfirmButton size="small" label={s.restore} ariaLabel={s.restoreLabel(b.sheet)} title={s.restoreTitle} lines={card.rules(b)}
               confirm={s.restoreConfirm} cancel={s.restoreCancel} disabled={pane.anyBusy} onConfirm={() => void pane.restore(b.sheet)} />

@@ -8,7 +8,7 @@ export function useBackupsCard(pane: PaneState) {
   return {
     /** The sheet a backup copies; when its name cannot tell, the restore goes to the customer sheet shown. */
     of: (b: BackupInfo) => b.of ?? current,
-    rules: (b: BackupInfo) => s.restoreRules(b.sheet, b.of ?? current, b.made),
+    rules: (b: BackupInfo) => s.restoreRules(b.sheet, b.of ?? current, b.made, b.before),
     attention: st.busy ?? st.result ?? st.error,
   };
 }
