@@ -1,6 +1,9 @@
 /** Edits of the column mapping: field → chosen column letter, saved as field → 0-based column. */
 import { useEffect, useState } from 'react';
-import type { ReadyView } from './MappingCard.types';
+import type { WorkbookView } from '../../../addin/workbookView';
+
+// Not from MappingCard.types: that file takes its state type from this hook (no import circle).
+type ReadyView = Extract<WorkbookView, { kind: 'ready' }>;
 
 export function columnNumber(letter: string): number {
   let n = 0;
