@@ -50,6 +50,12 @@ export async function readImportFile(bytes: Uint8Array, name: string): Promise<I
   return (await loadEngine()).readIncomingFile(bytes, name);
 }
 
+/** The values of another sheet of this workbook, to import from (read as the ledger is read). */
+export async function readWorkbookSheet(host: AddinHost, locale: Locale, sheet: string, options: RunControlOptions = {}): Promise<unknown[][]> {
+  const { ctx } = await actionContext(host, locale, undefined, options);
+  return ctx.port.readValues(sheet);
+}
+
 /** What an import would do (new / same as row N / repeat / possible), without writing anything. */
 export async function runImportPreview(host: AddinHost, locale: Locale, incoming: ImportOptions['incoming'], options: { sheet?: string } & RunControlOptions = {}): Promise<ImportSummary> {
   const { e, ctx } = await actionContext(host, locale, options.sheet, options);

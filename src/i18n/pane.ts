@@ -307,6 +307,8 @@ const en = {
   importTitle: 'Bring in a list',
   importAbout: 'Add customers from a CSV or another workbook (.xlsx) without entering anyone twice: you see who is new and who is already in the ledger before anything is written.',
   importPick: 'Choose a file…',
+  importSheetLabel: 'Or bring in a sheet of this workbook',
+  importSheetPlaceholder: '…or a sheet of this workbook',
   importFileLabel: 'File to import (.csv, .txt or .xlsx)',
   importReading: 'Reading the file…',
   importFile: (name: string, rows: number, sheet: string | null, encoding: string | null) =>
@@ -619,6 +621,8 @@ const zh: PaneStrings = {
   importTitle: '导入名单',
   importAbout: '从 CSV 或其他工作簿（.xlsx）添加客户，不会重复录入：写入之前先列出哪些是新客户、哪些已在台账中。',
   importPick: '选择文件……',
+  importSheetLabel: '或导入本工作簿中的一张表',
+  importSheetPlaceholder: '……或本工作簿中的一张表',
   importFileLabel: '要导入的文件（.csv、.txt 或 .xlsx）',
   importReading: '正在读取文件……',
   importFile: (name, rows, sheet, encoding) => `「${name}」${sheet ? `的工作表「${sheet}」` : ''}${encoding ? `（${encoding.toUpperCase()}）` : ''}：共 ${rows} 行待比对。`,

@@ -85,6 +85,29 @@ describe('bring in a list', () => {
     await screen.findByText(/header on row 1, 5 customers/, undefined, { timeout: 20_000 });
   });
 
+  it('brings in another sheet of this workbook (a list pasted in): previewed, then imported; the pasted sheet is left as it was', async () => {
+    const pasted = [['Name', 'Mobile', 'Email'], ['Dee Ma', '13700137000', 'dee@163.com'], ['Ann Lee', '138 0013 8000', 'ann@qq.com']];
+    const t = paneHost({ Clients: LEDGER, Pasted: pasted });
+    render(<Pane host={t.host} />);
+    await ready();
+    const before = t.sim.workbook.sheet('Clients').values().map((r) => [...r]);
+    const region = await expand(card(en.importTitle));
+    const choose = within(region).getByRole('combobox', { name: en.importSheetLabel }) as HTMLSelectElement;
+    expect([...choose.options].map((o) => o.value)).toEqual(['', 'Pasted']); // not the customer sheet itself
+    await userEvent.selectOptions(choose, 'Pasted');
+    await within(region).findByRole('region', { name: 'New customers (1)' }, { timeout: 20_000 });
+    expect(within(region).getByRole('region', { name: 'Already in the ledger (1)' })).toBeTruthy();
+    expect(t.sim.workbook.sheet('Clients').values()).toEqual(before);
+    await userEvent.click(within(region).getByRole('button', { name: en.importRun }));
+    const confirm = within(region).getByRole('region', { name: en.importConfirmTitle });
+    await userEvent.click(within(confirm).getByRole('button', { name: en.confirm }));
+    await within(region).findByText(/^Added 1 customer/, undefined, { timeout: 20_000 });
+    const after = t.sim.workbook.sheet('Clients').values();
+    expect(after.slice(0, before.length).map((r) => r.slice(0, before[0]!.length))).toEqual(before);
+    expect(after.filter((r) => r[0] === 'Dee Ma')).toHaveLength(1);
+    expect(t.sim.workbook.sheet('Pasted').values()).toEqual(pasted);
+  });
+
   it('shows a long list 20 rows a kind at a time; rows not shown yet keep their default choice', async () => {
     const t = paneHost({ Clients: LEDGER });
     render(<Pane host={t.host} />);

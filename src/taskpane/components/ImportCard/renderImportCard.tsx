@@ -112,6 +112,23 @@ function renderResult(p: ImportCardProps, state: ImportCardState) {
   );
 }
 
+/** "…or a sheet of this workbook": every sheet but the customer sheet (a sheet that is no list says so when read). */
+function renderSheetChoice(p: ImportCardProps, state: ImportCardState, disabled: boolean) {
+  const { s, view } = p.pane;
+  const ledger = view?.kind === 'ready' ? view.sheet : null;
+  const others = (view?.sheets ?? []).filter((n) => n !== ledger);
+  if (others.length === 0) return null;
+  return (
+    <div className={p.styles.row}>
+      <Select size="small" aria-label={s.importSheetLabel} disabled={disabled} value=""
+        onChange={(_, d) => { if (d.value) void state.pickSheet(d.value); }}>
+        <option value="">{s.importSheetPlaceholder}</option>
+        {others.map((n) => <option key={n} value={n}>{n}</option>)}
+      </Select>
+    </div>
+  );
+}
+
 export function renderImportCard(p: ImportCardProps, state: ImportCardState, own: ImportCardStyles) {
   const { pane, styles } = p;
   const { s } = pane;
@@ -132,6 +149,7 @@ export function renderImportCard(p: ImportCardProps, state: ImportCardState, own
           {state.busy ? <Spinner size="tiny" label={state.busy === 'reading' ? s.importReading : s.running} /> : null}
         </div>
       )}>
+      {renderSheetChoice(p, state, disabled)}
       <Text size={200} className={styles.muted}>{s.importAbout}</Text>
       {state.error ? <MessageBar intent="error" role="alert"><MessageBarBody className={styles.wrap}>{state.error}</MessageBarBody></MessageBar> : null}
       {renderPreview(p, state, own, disabled)}

@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ImportChoice, ImportSummary } from '../../../actions';
-import { readImportFile, runImport, runImportPreview } from '../../../addin/runAction';
+import { readImportFile, readWorkbookSheet, runImport, runImportPreview } from '../../../addin/runAction';
 import type { AddinHost } from '../../../addin/host';
 import type { Locale } from '../../../i18n/strings';
 import { defaultChoices } from './importPreview';
@@ -54,7 +54,8 @@ export function useImportCard(deps: ImportCardDeps) {
   const depsRef = useRef(deps);
   depsRef.current = deps;
 
-  const pick = useCallback(async (picked: File) => {
+  /** Reads the rows (a picked file, or a sheet of this workbook), then previews them against the ledger. */
+  const previewOf = useCallback(async (name: string, read: () => Promise<Omit<PickedFile, 'name'>>) => {
     const seq = ++pickSeq.current;
     const { host, locale, sheet, describeError } = depsRef.current;
     setBusy('reading');
@@ -63,10 +64,10 @@ export function useImportCard(deps: ImportCardDeps) {
     setPreview(null);
     setFile(null);
     try {
-      const read = await readImportFile(await fileBytes(picked), picked.name);
-      const summary = await runImportPreview(host, locale, read.rows, { sheet });
+      const rows = await read();
+      const summary = await runImportPreview(host, locale, rows.rows, { sheet });
       if (seq !== pickSeq.current) return;
-      setFile({ name: picked.name, ...read });
+      setFile({ name, ...rows });
       setPreview(summary);
       setChoices(defaultChoices(summary.plan.rows));
       setShown({});
@@ -76,6 +77,14 @@ export function useImportCard(deps: ImportCardDeps) {
       if (seq === pickSeq.current) setBusy(null);
     }
   }, []);
+
+  const pick = useCallback((picked: File) => previewOf(picked.name, async () => readImportFile(await fileBytes(picked), picked.name)), [previewOf]);
+
+  /** Another sheet of this workbook (a list pasted in from elsewhere). */
+  const pickSheet = useCallback((name: string) => previewOf(name, async () => {
+    const { host, locale } = depsRef.current;
+    return { rows: await readWorkbookSheet(host, locale, name), sheet: name, encoding: null };
+  }), [previewOf]);
 
   const apply = useCallback(async () => {
     if (!file) return;
@@ -97,7 +106,7 @@ export function useImportCard(deps: ImportCardDeps) {
   }, [file, choices]);
 
   return {
-    file, preview, choices, result, busy, error, pick, apply, inputRef,
+    file, preview, choices, result, busy, error, pick, pickSheet, apply, inputRef,
     shownOf: (kind: ImportKind) => shown[kind] ?? ROWS_SHOWN,
     showMore: (kind: ImportKind) => setShown((m) => ({ ...m, [kind]: (m[kind] ?? ROWS_SHOWN) + ROWS_SHOWN })),
     /** Opens the system's file picker (the visible button stands in for the hidden input). */
