@@ -7,34 +7,23 @@
  * stick out past its right edge. Screenshots: test-output/screenshots/finish-<locale>-<width>-NN-<step>.png.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CRM_COLUMNS } from '../../src/core/crmExport';
 import { OWNED_COLUMNS, SHEETS } from '../../src/actions/names';
-import { paneStrings, type ActionId, type PaneStrings } from '../../src/i18n/pane';
-import type { Locale } from '../../src/i18n/strings';
-import { openSession, SHOTS, type PlaygroundWindow, type Session } from './session';
+import { paneStrings, type PaneStrings } from '../../src/i18n/pane';
+import { action, drive, isBackup, LEDGER, NARROW, PaneDriver, SHEET, WIDE, type Grid, type Layout } from './paneDriver';
+import { openSession, type PlaygroundWindow, type Session } from './session';
 
-const SHEET = '客户信息';
-/** The sample's header is Chinese, so what the add-in writes on the sheets is named in Chinese. */
-const LEDGER: Locale = 'zh-CN';
-type Grid = unknown[][];
 type Playground = PlaygroundWindow['ledgerPlayground'] & { isProtected(sheet: string): boolean; hiddenRows(sheet: string): number[] };
 
-interface Layout {
-  locale: Locale;
-  paneWidth: number | null;
-  viewport: { width: number; height: number };
-  tag: string;
-}
-
-// Two layouts keep the suite's runtime down: Chinese at Excel's narrowest pane, English wide.
+// Two layouts keep the suite's runtime down: English at Excel's narrowest pane and Chinese wide (paneFlow
+// runs the other two), so every language meets every width; LEDGER_BROWSER_LAYOUTS=all runs all four.
 const LAYOUTS: Layout[] = [
-  { locale: 'zh-CN', paneWidth: 320, viewport: { width: 1100, height: 900 }, tag: '320' },
-  { locale: 'en-US', paneWidth: null, viewport: { width: 1400, height: 900 }, tag: '1400' },
+  { locale: 'en-US', ...NARROW },
+  { locale: 'zh-CN', ...WIDE },
+  ...(process.env.LEDGER_BROWSER_LAYOUTS === 'all' ? [{ locale: 'zh-CN' as const, ...NARROW }, { locale: 'en-US' as const, ...WIDE }] : []),
 ];
 
-const isBackup = (name: string) => Object.values(SHEETS.backup).some((word) => name.startsWith(`${word} `));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const digits = (v: unknown) => String(v ?? '').replace(/\D/g, '');
 /** One CSV field, quoted when it holds a comma, a quote or a line break. */
@@ -59,21 +48,8 @@ describe('issue 18 in the task pane, clicked through in the playground', () => {
 
   it.each(LAYOUTS)('$locale, pane $tag px: import, export, call list, protect, filter, remove and restore', async (layout) => {
     const started = Date.now();
-    const page = await session.newPage();
-    await page.setViewportSize(layout.viewport);
-    await page.goto(`${session.base}?lang=${layout.locale}${layout.paneWidth ? `&paneWidth=${layout.paneWidth}` : ''}`);
-    const prefix = `finish-${layout.locale}-${layout.tag}-`;
-    for (const f of fs.readdirSync(SHOTS)) if (f.startsWith(prefix)) fs.rmSync(path.join(SHOTS, f));
-    const flow = new FinishFlow(page, paneStrings(layout.locale), layout);
-    try {
-      await flow.run();
-    } catch (e) {
-      await page.screenshot({ path: path.join(SHOTS, `${prefix}failed.png`) });
-      throw e;
-    } finally {
-      await page.close();
-    }
-    console.log(`${prefix}: ${flow.timings.join(' · ')} · total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const flow = await drive(session, layout, (page) => new FinishFlow(page, paneStrings(layout.locale), layout));
+    console.log(`${flow.prefix}: ${flow.timings.join(' · ')} · total ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(flow.overflow).toEqual([]);
     expect(flow.misworded).toEqual([]);
     expect(session.pageErrors).toEqual([]);
@@ -81,38 +57,18 @@ describe('issue 18 in the task pane, clicked through in the playground', () => {
   }, 240_000);
 });
 
-class FinishFlow {
-  private shot = 0;
-  readonly overflow: string[] = [];
+class FinishFlow extends PaneDriver {
   /** Lines of the pane that show an internal id where words belong. */
   readonly misworded: string[] = [];
-  readonly timings: string[] = [];
-  private since = Date.now();
   /** The customer sheet as loaded, values and formulas. */
   private original: Grid = [];
   private originalFormulas: Grid = [];
-  private width = 0;
-  private readonly container: Locator;
-  private readonly pane: Locator;
 
-  constructor(private readonly page: Page, private readonly s: PaneStrings, private readonly layout: Layout) {
-    this.container = page.getByTestId('pane-container');
-    this.pane = page.locator('#pane').or(this.container.locator('main')).first();
+  constructor(page: Page, s: PaneStrings, layout: Layout) {
+    super(page, s, layout, { shots: 'finish', confirmFits: true, pageScrollOverflows: false });
   }
 
   // ---- the workbook, read through window.ledgerPlayground --------------------------------------------
-
-  private values(sheet: string): Promise<Grid> {
-    return this.page.evaluate((name) => (window as unknown as PlaygroundWindow).ledgerPlayground.values(name), sheet);
-  }
-
-  private formulas(sheet: string): Promise<Grid> {
-    return this.page.evaluate((name) => (window as unknown as PlaygroundWindow).ledgerPlayground.formulas(name), sheet);
-  }
-
-  private sheetNames(): Promise<string[]> {
-    return this.page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.sheetNames());
-  }
 
   private isProtected(sheet: string): Promise<boolean> {
     return this.page.evaluate((name) => (window as unknown as { ledgerPlayground: Playground }).ledgerPlayground.isProtected(name), sheet);
@@ -128,105 +84,10 @@ class FinishFlow {
     return out;
   }
 
-  private user(rows: Grid): Grid {
-    return rows.map((r) => Array.from({ length: this.width }, (_, c) => r[c] ?? ''));
-  }
-
   /** The rows as loaded are on the sheet, cell for cell (user's columns), at the same rows. */
   private async assertOriginalKept(step: string) {
     const now = this.user(await this.formulas(SHEET)).slice(0, this.original.length);
     expect([step, now]).toEqual([step, this.user(this.originalFormulas)]);
-  }
-
-  // ---- the pane ---------------------------------------------------------------------------------------
-
-  private card(selector: string): Locator {
-    return this.pane.locator(selector);
-  }
-
-  private async reveal(region: Locator, inside: Locator) {
-    await region.waitFor();
-    if (await inside.first().isVisible()) return;
-    const toggle = region.locator('[aria-expanded="false"][aria-controls]').first();
-    if (await toggle.count()) await toggle.click();
-    await inside.first().waitFor();
-  }
-
-  /** Watches a card from before the click: a quick run can go busy and idle again between two polls. */
-  private async watchBusy(selector: string) {
-    await this.page.evaluate((sel) => {
-      const el = document.querySelector(sel)!;
-      el.removeAttribute('data-was-busy');
-      new MutationObserver((_, observer) => {
-        if (el.getAttribute('aria-busy') !== 'true') return;
-        el.setAttribute('data-was-busy', '');
-        observer.disconnect();
-      }).observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-    }, selector);
-  }
-
-  private async idle(selector: string) {
-    await this.page.waitForSelector(`${selector}[data-was-busy][aria-busy="false"]`, { timeout: 60_000 });
-  }
-
-  private async runAction(id: ActionId) {
-    const sel = `[data-action="${id}"]`;
-    const button = this.card(sel).getByRole('button', { name: this.s.actions[id].name, exact: true });
-    await this.reveal(this.card(sel), button);
-    await this.watchBusy(sel);
-    await button.click();
-    await this.idle(sel);
-    await expect(this.card(sel).getByRole('alert').count()).resolves.toBe(0);
-  }
-
-  /** A ConfirmButton: opens its panel (screenshot), then "go ahead"; waits for the card's run to end. */
-  private async confirmed(sel: string, label: string, title: string, step: string) {
-    const open = this.card(sel).getByRole('button', { name: label, exact: true });
-    await this.reveal(this.card(sel), open);
-    await open.click();
-    const panel = this.card(sel).getByRole('region', { name: title });
-    await panel.waitFor();
-    await this.snap(`${step}-confirm`, panel);
-    await this.assertFits(`${step}-confirm`);
-    await this.watchBusy(sel);
-    await panel.getByRole('button', { name: this.s.confirm, exact: true }).click();
-    await this.idle(sel);
-  }
-
-  private async assertFits(step: string) {
-    const report = await this.page.evaluate(() => {
-      const container = document.querySelector('[data-testid="pane-container"]')!;
-      const pane = document.getElementById('pane') ?? container.querySelector('main')!;
-      const right = Math.min(pane.getBoundingClientRect().right, container.getBoundingClientRect().right);
-      const over: string[] = [];
-      for (const el of pane.querySelectorAll('*')) {
-        const style = getComputedStyle(el);
-        if (style.display === 'none' || style.visibility === 'hidden') continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        if (box.right > right + 1) {
-          const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}]`;
-          over.push(`${what} right ${Math.round(box.right)} > ${Math.round(right)}`);
-        }
-      }
-      return { over: over.slice(0, 8), scrollWidth: container.scrollWidth, clientWidth: container.clientWidth };
-    });
-    for (const o of report.over) this.overflow.push(`${step}: ${o}`);
-    if (report.scrollWidth > report.clientWidth) this.overflow.push(`${step}: the pane's container scrolls sideways (${report.scrollWidth} > ${report.clientWidth})`);
-  }
-
-  private async snap(step: string, focus?: Locator) {
-    if (focus) await focus.first().scrollIntoViewIfNeeded();
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-    const n = String(++this.shot).padStart(2, '0');
-    await this.page.screenshot({ path: path.join(SHOTS, `finish-${this.layout.locale}-${this.layout.tag}-${n}-${step}.png`) });
-  }
-
-  private async after(step: string, focus?: Locator) {
-    this.timings.push(`${step} ${((Date.now() - this.since) / 1000).toFixed(1)} s`);
-    this.since = Date.now();
-    await this.snap(step, focus);
-    await this.assertFits(step);
   }
 
   // ---- the steps --------------------------------------------------------------------------------------
@@ -442,7 +303,7 @@ class FinishFlow {
     expect(checked[0]).toEqual(expect.arrayContaining(owned));
     await this.filterProblems(checked);
 
-    const sel = '[data-action="removeAdded"]';
+    const sel = action('removeAdded');
     const card = this.card(sel);
     await this.runAction('removeAdded');
     const columns = card.getByRole('list', { name: s.removeAddedColumnsTitle });
@@ -489,7 +350,7 @@ class FinishFlow {
    */
   private async filterProblems(checked: Grid) {
     const { s } = this;
-    const card = this.card('[data-action="checkContacts"]');
+    const card = this.actionCard('checkContacts');
     const toggle = card.getByRole('button', { name: s.filterProblemsOn, exact: true });
     await this.reveal(card, toggle);
     expect(await this.hiddenRows(SHEET)).toEqual([]);

@@ -8,46 +8,23 @@
  * its backup. And nothing in the pane sticks out past its right edge. A screenshot per step goes to
  * test-output/screenshots/flow-<locale>-<width>-NN-<step>.png.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FIELDS, type FieldId } from '../../src/core/fields';
 import { OWNED_COLUMNS, SHEETS } from '../../src/actions/names';
-import { paneStrings, type ActionId, type PaneStrings } from '../../src/i18n/pane';
+import { paneStrings, type PaneStrings } from '../../src/i18n/pane';
 import type { Locale } from '../../src/i18n/strings';
-import { openSession, SHOTS, type PlaygroundWindow, type Session } from './session';
+import { action, drive, isBackup, LEDGER, NARROW, PaneDriver, SHEET, WIDE, type Grid, type Layout } from './paneDriver';
+import { openSession, type PlaygroundWindow, type Session } from './session';
 
-const SHEET = '客户信息';
-/**
- * The sample's header is Chinese, so the add-in names what it writes on the sheets (columns, backups,
- * the archive, the summary) in Chinese whatever language the pane speaks.
- */
-const LEDGER: Locale = 'zh-CN';
-type Grid = unknown[][];
-
-interface Layout {
-  locale: Locale;
-  /** ?paneWidth=…: null leaves the pane its own width. */
-  paneWidth: number | null;
-  viewport: { width: number; height: number };
-  /** In the screenshots' names. */
-  tag: string;
-}
-
-const NARROW = { paneWidth: 320, viewport: { width: 1100, height: 900 }, tag: '320' };
-/** A 1400-px window, the pane at its own width beside the grid. */
-const WIDE = { paneWidth: null, viewport: { width: 1400, height: 900 }, tag: '1400' };
-// About a minute each on two cores: English at 320 px (its longer words are what overflows first) runs
-// always; Chinese wide only with LEDGER_BROWSER_LAYOUTS=all.
+// About half a minute each on two cores. This flow runs Chinese at 320 px and English wide; finishFlow
+// runs English at 320 px (its longer words are what overflows first) and Chinese wide, so every
+// language meets every width in `npm test`. LEDGER_BROWSER_LAYOUTS=all runs all four here.
 const LAYOUTS: Layout[] = [
   { locale: 'zh-CN', ...NARROW },
   { locale: 'en-US', ...WIDE },
-  { locale: 'en-US', ...NARROW },
-  ...(process.env.LEDGER_BROWSER_LAYOUTS === 'all' ? [{ locale: 'zh-CN' as const, ...WIDE }] : []),
+  ...(process.env.LEDGER_BROWSER_LAYOUTS === 'all' ? [{ locale: 'en-US' as const, ...NARROW }, { locale: 'zh-CN' as const, ...WIDE }] : []),
 ];
 
-/** A backup sheet's name, in either language (one made by a restore is named in the pane's). */
-const isBackup = (name: string) => Object.values(SHEETS.backup).some((word) => name.startsWith(`${word} `));
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
 const key = (v: unknown) => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
 const digits = (v: unknown) => String(v).replace(/\D/g, '');
@@ -67,62 +44,26 @@ describe('the task pane, clicked through in the playground', () => {
   });
 
   it.each(LAYOUTS)('$locale, pane $tag px: every step keeps the user\'s data and fits the pane', async (layout) => {
-    const s: PaneStrings = paneStrings(layout.locale);
-    const page = await session.newPage();
-    await page.setViewportSize(layout.viewport);
-    const query = `?lang=${layout.locale}${layout.paneWidth ? `&paneWidth=${layout.paneWidth}` : ''}`;
-    await page.goto(`${session.base}${query}`);
-    // This layout's screenshots from an earlier run go: a step that no longer runs leaves none behind.
-    const prefix = `flow-${layout.locale}-${layout.tag}-`;
-    for (const f of fs.readdirSync(SHOTS)) if (f.startsWith(prefix)) fs.rmSync(path.join(SHOTS, f));
-    const flow = new Flow(page, s, layout);
-    try {
-      await flow.run();
-    } catch (e) {
-      await page.screenshot({ path: path.join(SHOTS, `${prefix}failed.png`) }); // what the pane showed when the step failed
-      throw e;
-    } finally {
-      await page.close();
-    }
-    console.log(`${prefix}: ${flow.timings.join(' · ')}`);
+    const flow = await drive(session, layout, (page) => new Flow(page, paneStrings(layout.locale), layout));
+    console.log(`${flow.prefix}: ${flow.timings.join(' · ')}`);
     expect(flow.overflow).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.outside).toEqual([]);
   }, 240_000);
 });
 
-class Flow {
-  private shot = 0;
-  /** What reached past the pane's right edge, step by step. */
-  readonly overflow: string[] = [];
-  /** How long each step took (clicks, the run, the checks before it), for the log. */
-  readonly timings: string[] = [];
-  private since = Date.now();
+class Flow extends PaneDriver {
   private original: Grid = [];
-  /** The user's columns: those of the sheet as loaded (the add-in's own go to their right). */
-  private width = 0;
   private phoneCol = -1;
   private emailCol = -1;
-  private readonly container: Locator;
-  private readonly pane: Locator;
 
-  constructor(private readonly page: Page, private readonly s: PaneStrings, private readonly layout: Layout) {
-    this.container = page.getByTestId('pane-container');
-    // The pane's root: its id once the pane has one, else its <main>.
-    this.pane = page.locator('#pane').or(this.container.locator('main')).first();
+  constructor(page: Page, s: PaneStrings, layout: Layout) {
+    super(page, s, layout, { shots: 'flow', confirmFits: false, pageScrollOverflows: true });
   }
 
   private get locale() { return this.layout.locale; }
 
-  // ---- the workbook, read through window.ledgerPlayground --------------------------------------------
-
-  private values(sheet: string): Promise<Grid> {
-    return this.page.evaluate((name) => (window as unknown as PlaygroundWindow).ledgerPlayground.values(name), sheet);
-  }
-
-  private formulas(sheet: string): Promise<Grid> {
-    return this.page.evaluate((name) => (window as unknown as PlaygroundWindow).ledgerPlayground.formulas(name), sheet);
-  }
+  // ---- the workbook ------------------------------------------------------------------------------------
 
   /**
    * A backup is the sheet as it was, formulas as formulas: their values follow the workbook later (a
@@ -130,14 +71,6 @@ class Flow {
    */
   private async assertBackupOf(backup: string, sheet: Grid) {
     expect([backup, await this.formulas(backup)]).toEqual([backup, sheet]);
-  }
-
-  private sheetNames(): Promise<string[]> {
-    return this.page.evaluate(() => (window as unknown as PlaygroundWindow).ledgerPlayground.sheetNames());
-  }
-
-  private user(rows: Grid): Grid {
-    return rows.map((r) => Array.from({ length: this.width }, (_, c) => r[c] ?? ''));
   }
 
   /** Sheets added by a step: the one-of-a-kind ones it must have made. */
@@ -171,103 +104,8 @@ class Flow {
     expect([step, lost.slice(0, 5)]).toEqual([step, []]);
   }
 
-  // ---- the pane ---------------------------------------------------------------------------------------
-
-  private card(id: ActionId): Locator {
-    return this.pane.locator(`[data-action="${id}"]`);
-  }
-
-  /** A card that folds: opened when what the step needs inside it is hidden. */
-  private async reveal(region: Locator, inside: Locator) {
-    if (await inside.first().isVisible()) return;
-    const toggle = region.locator('[aria-expanded="false"][aria-controls]').first(); // the disclosure, not a "…" that asks first
-    if (await toggle.count()) await toggle.click();
-    await inside.first().waitFor();
-  }
-
-  /** Watches a card from before the click: a quick run can go busy and idle again between two polls. */
-  private async watchBusy(id: ActionId) {
-    await this.page.evaluate((action) => {
-      const el = document.querySelector(`[data-action="${action}"]`)!;
-      el.removeAttribute('data-was-busy');
-      new MutationObserver((_, observer) => {
-        if (el.getAttribute('aria-busy') !== 'true') return;
-        el.setAttribute('data-was-busy', '');
-        observer.disconnect();
-      }).observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-    }, id);
-  }
-
-  private async idle(id: ActionId) {
-    await this.page.waitForSelector(`[data-action="${id}"][data-was-busy][aria-busy="false"]`, { timeout: 60_000 });
-  }
-
-  /** Clicks an action's primary button and waits for its run to end. */
-  private async runAction(id: ActionId) {
-    const button = this.card(id).getByRole('button', { name: this.s.actions[id].name, exact: true });
-    await this.reveal(this.card(id), button);
-    await this.watchBusy(id);
-    await button.click();
-    await this.idle(id);
-    await expect(this.card(id).getByRole('alert').count()).resolves.toBe(0);
-  }
-
-  /** A button that asks first (ConfirmButton): opens its confirmation, then "go ahead"; waits for the run. */
-  private async confirmed(id: ActionId, label: string, title: string) {
-    const open = this.card(id).getByRole('button', { name: label, exact: true });
-    await this.reveal(this.card(id), open);
-    await open.click();
-    const panel = this.card(id).getByRole('region', { name: title });
-    await panel.waitFor();
-    await this.snap(`${id}-confirm`, panel);
-    await this.watchBusy(id);
-    await panel.getByRole('button', { name: this.s.confirm, exact: true }).click();
-    await this.idle(id);
-  }
-
-  /**
-   * Nothing inside the pane reaches past its right edge, and the pane's container has no sideways
-   * scroll. Recorded, and asserted once the steps are done, so one misfit does not hide the steps after it.
-   */
-  private async assertFits(step: string) {
-    const report = await this.page.evaluate(() => {
-      const container = document.querySelector('[data-testid="pane-container"]')!;
-      const pane = document.getElementById('pane') ?? container.querySelector('main')!;
-      const right = Math.min(pane.getBoundingClientRect().right, container.getBoundingClientRect().right);
-      const over: string[] = [];
-      for (const el of pane.querySelectorAll('*')) {
-        const style = getComputedStyle(el);
-        if (style.display === 'none' || style.visibility === 'hidden') continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        if (box.right > right + 1) {
-          const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}]`;
-          over.push(`${what} right ${Math.round(box.right)} > ${Math.round(right)}`);
-        }
-      }
-      const page = document.documentElement;
-      return { over: over.slice(0, 8), scrollWidth: container.scrollWidth, clientWidth: container.clientWidth, pageScrolls: page.scrollWidth > page.clientWidth };
-    });
-    if (report.pageScrolls) this.overflow.push(`${step}: the page scrolls sideways`);
-    for (const o of report.over) this.overflow.push(`${step}: ${o}`);
-    if (report.scrollWidth > report.clientWidth) this.overflow.push(`${step}: the pane's container scrolls sideways (${report.scrollWidth} > ${report.clientWidth})`);
-  }
-
-  private async snap(step: string, focus?: Locator) {
-    if (focus) await focus.first().scrollIntoViewIfNeeded();
-    // Fluent fades things in: let the animations finish, or the screenshot shows them half drawn.
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-    const n = String(++this.shot).padStart(2, '0');
-    await this.page.screenshot({ path: path.join(SHOTS, `flow-${this.locale}-${this.layout.tag}-${n}-${step}.png`) });
-  }
-
-  /** After a step: nothing lost, the pane fits, a screenshot. */
-  private async after(step: string, focus?: Locator) {
-    this.timings.push(`${step} ${((Date.now() - this.since) / 1000).toFixed(1)} s`);
-    this.since = Date.now();
-    await this.snap(step, focus);
-    await this.assertNothingLost(step);
-    await this.assertFits(step);
+  protected override checkWorkbook(step: string) {
+    return this.assertNothingLost(step);
   }
 
   // ---- the steps --------------------------------------------------------------------------------------
@@ -329,7 +167,7 @@ class Flow {
     const after = await this.values(SHEET);
     expect(this.user(after)).toEqual(this.user(before));
     expect(after[0]).toEqual(expect.arrayContaining([OWNED_COLUMNS.phoneCheck[LEDGER], OWNED_COLUMNS.emailCheck[LEDGER]]));
-    const problems = this.card('checkContacts').getByRole('list', { name: this.s.topProblems });
+    const problems = this.actionCard('checkContacts').getByRole('list', { name: this.s.topProblems });
     await expect(problems.getByRole('listitem').count()).resolves.toBeGreaterThan(0);
     await this.after('check-contacts', problems);
   }
@@ -343,7 +181,7 @@ class Flow {
     const before = await this.values(SHEET);
     const beforeFormulas = await this.formulas(SHEET);
     const names = await this.sheetNames();
-    const problems = this.card('checkContacts').getByRole('list', { name: s.topProblems });
+    const problems = this.actionCard('checkContacts').getByRole('list', { name: s.topProblems });
     const [a, b] = s.fixOneLabel('\u0000', '\u0001').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').split('\u0000');
     const [between, after] = b!.split('\u0001');
     const pattern = new RegExp(`^${a}([A-Z]+\\d+)${between}(.+)${after}$`);
@@ -352,9 +190,9 @@ class Flow {
     const [, cell, value] = pattern.exec((await fix.getAttribute('aria-label')) ?? '')!;
     const row = Number(cell!.replace(/^[A-Z]+/, '')) - 1;
     const col = columnOf(cell!.replace(/\d+$/, ''));
-    await this.watchBusy('checkContacts');
+    await this.watchBusy(action('checkContacts'));
     await fix.click();
-    await this.idle('checkContacts');
+    await this.idle(action('checkContacts'));
     const now = await this.values(SHEET);
     const changed: string[] = [];
     this.user(now).forEach((r, i) => r.forEach((v, c) => {
@@ -375,7 +213,7 @@ class Flow {
     const before = await this.values(SHEET);
     const beforeFormulas = await this.formulas(SHEET);
     const names = await this.sheetNames();
-    await this.confirmed('checkContacts', s.fixAll, s.fixAllTitle);
+    await this.confirmed(action('checkContacts'), s.fixAll, s.fixAllTitle, 'checkContacts');
     const made = await this.added(names);
     const backup = made.find((n) => isBackup(n));
     expect([made, backup]).toEqual([made, expect.any(String)]);
@@ -393,8 +231,8 @@ class Flow {
       if (c === this.emailCol) expect([String(was), localPart(v)]).toEqual([String(was), localPart(was)]);
     }));
     expect(changed).toBeGreaterThan(0);
-    await this.card('checkContacts').getByText(s.fixedResult(changed, backup!)).waitFor();
-    await this.after('fix-all', this.card('checkContacts').getByText(s.fixedResult(changed, backup!)));
+    await this.actionCard('checkContacts').getByText(s.fixedResult(changed, backup!)).waitFor();
+    await this.after('fix-all', this.actionCard('checkContacts').getByText(s.fixedResult(changed, backup!)));
     return backup!;
   }
 
@@ -404,7 +242,7 @@ class Flow {
     const after = await this.values(SHEET);
     expect(this.user(after)).toEqual(this.user(before));
     expect(after[0]).toEqual(expect.arrayContaining([OWNED_COLUMNS.duplicateGroup[LEDGER], OWNED_COLUMNS.duplicateNote[LEDGER]]));
-    const review = this.card('findDuplicates').getByRole('region', { name: this.s.reviewTitle });
+    const review = this.actionCard('findDuplicates').getByRole('region', { name: this.s.reviewTitle });
     await review.waitFor();
     await expect(review.getByRole('group').count()).resolves.toBeGreaterThan(0);
     await this.after('find-duplicates', review);
@@ -448,14 +286,14 @@ class Flow {
     const groups = new Set(before.slice(1).map((r) => r[groupCol]).filter((v) => !isEmpty(v))).size;
     expect(groups).toBeGreaterThan(0);
     const names = await this.sheetNames();
-    await this.confirmed('findDuplicates', s.mergeGroups, s.mergeTitle);
+    await this.confirmed(action('findDuplicates'), s.mergeGroups, s.mergeTitle, 'findDuplicates');
     const made = await this.added(names);
     const backup = made.find((n) => isBackup(n));
     const archive = this.archiveName(made);
     expect([made, backup, archive]).toEqual([made, expect.any(String), expect.any(String)]);
     await this.assertBackupOf(backup!, beforeFormulas);
     const moved = await this.assertMoved(before, [], archive!, groups);
-    const said = this.card('findDuplicates').getByText(s.archivedResult(moved, archive!, backup!));
+    const said = this.actionCard('findDuplicates').getByText(s.archivedResult(moved, archive!, backup!));
     await said.waitFor();
     await this.after('merge', said);
   }
@@ -476,7 +314,7 @@ class Flow {
     }, { sheet: SHEET, rows: this.user(current).slice(5, 7), at: current.length + 1 });
     await this.pane.getByRole('button', { name: s.reload }).click();
     await this.runAction('findDuplicates');
-    const review = this.card('findDuplicates').getByRole('region', { name: s.reviewTitle });
+    const review = this.actionCard('findDuplicates').getByRole('region', { name: s.reviewTitle });
     await review.waitFor();
     const groups = await review.getByRole('group').count();
     expect(groups).toBeGreaterThan(0);
@@ -486,14 +324,14 @@ class Flow {
     const names = await this.sheetNames();
     const archive = this.archiveName(names)!;
     const archiveBefore = this.user(await this.values(archive));
-    await this.confirmed('findDuplicates', s.archiveGroups, s.archiveTitle);
+    await this.confirmed(action('findDuplicates'), s.archiveGroups, s.archiveTitle, 'findDuplicates');
     const made = await this.added(names);
     const backup = made.find((n) => isBackup(n));
     expect([made, backup]).toEqual([made, expect.any(String)]);
     await this.assertBackupOf(backup!, beforeFormulas);
     // Nothing merged: the kept rows are exactly as they were.
     const moved = await this.assertMoved(before, archiveBefore, archive, 0);
-    const said = this.card('findDuplicates').getByText(s.archivedResult(moved, archive, backup!));
+    const said = this.actionCard('findDuplicates').getByText(s.archivedResult(moved, archive, backup!));
     await said.waitFor();
     await this.after('archive', said);
   }
@@ -505,7 +343,7 @@ class Flow {
     const summary = SHEETS.summary[LEDGER];
     expect(await this.sheetNames()).toContain(summary);
     expect((await this.values(summary)).length).toBeGreaterThan(3);
-    await this.after('summary', this.card('buildSummary'));
+    await this.after('summary', this.actionCard('buildSummary'));
   }
 
   /**

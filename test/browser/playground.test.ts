@@ -6,72 +6,27 @@
  * Fails, saying what to install, when Chromium or a Chinese font is missing (`npm run test:fast` leaves it out).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Server } from 'node:http';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CHROMIUM, browserMissing } = require('./chromium.js') as { CHROMIUM: string; browserMissing: () => string | null };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { TARGETS } = require('../../scripts/webBuild.js') as { TARGETS: Record<'production' | 'test', { dir: string }> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve.js') as { serve: (o: { port: number; root: string }) => Promise<{ server: Server; url: string }> };
-const WEB = TARGETS.test.dir;
-
-interface PlaygroundWindow {
-  ledgerPlayground: {
-    load(data: ArrayBuffer): Promise<void>;
-    sheetNames(): string[];
-    values(sheet: string): unknown[][];
-    stats(): { syncs: number; largestRequestBytes: number };
-    setLatency(ms: number): void;
-  };
-}
+import { idle, watchBusy } from './paneDriver';
+import { openSession, ROOT, SHOTS, WEB, type PlaygroundWindow, type Session } from './session';
 
 describe('playground in Chromium', () => {
-  let server: Server;
+  let session: Session;
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
+  let outside: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    const missing = browserMissing();
-    if (missing) throw new Error(missing);
-    const buildError = process.env.LEDGER_WEB_TEST_BUILD_ERROR; // set by ./globalSetup.js
-    if (buildError) throw new Error(`The playground did not build for the browser tests: ${buildError}`);
-    if (!fs.existsSync(path.join(WEB, 'playground.html'))) throw new Error(`${WEB} was not built: run the browser suite through jest, whose globalSetup builds it`);
-    ({ server, url: base } = await serve({ port: 0, root: WEB }));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-chromium-')), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? await context.newPage();
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('http://127.0.0.1:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('data:')) outside.push(r.url());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) pageErrors.push(`CSP: ${m.text().slice(0, 200)}`);
-    });
+    session = await openSession();
+    ({ base, context, outside, pageErrors } = session);
+    page = await session.newPage();
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    await session?.close();
   });
 
   const values = (sheet: string) => page.evaluate((s) => (window as unknown as PlaygroundWindow).ledgerPlayground.values(s), sheet);
@@ -85,18 +40,10 @@ describe('playground in Chromium', () => {
 
   /** Clicks an action's button and waits until its card has been busy and is idle again. */
   async function run(id: string, name: string, shot: string) {
-    // Watched from before the click: a quick run can go busy and idle again between two polls.
-    await page.evaluate((action) => {
-      const el = document.querySelector(`[data-action="${action}"]`)!;
-      el.removeAttribute('data-was-busy');
-      new MutationObserver((_, observer) => {
-        if (el.getAttribute('aria-busy') !== 'true') return;
-        el.setAttribute('data-was-busy', '');
-        observer.disconnect();
-      }).observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
-    }, id);
+    const sel = `[data-action="${id}"]`;
+    await watchBusy(page, sel);
     await card(id).getByRole('button', { name, exact: true }).click();
-    await page.waitForSelector(`[data-action="${id}"][data-was-busy][aria-busy="false"]`, { timeout: 60_000 });
+    await idle(page, sel);
     await page.screenshot({ path: path.join(SHOTS, shot) });
   }
 
