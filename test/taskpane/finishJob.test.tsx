@@ -7,33 +7,10 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Pane } from '../../src/taskpane/Pane';
 import { card } from './dom';
+import { openConfirmation } from './waitPane';
 import { LEDGER, paneHost } from './paneHost';
 
 jest.setTimeout(90_000);
-
-/** The pane disables its buttons while anything runs (the sheet watch included): click once it is free. */
-async function clickWhenEnabled(button: HTMLElement) {
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 15_000 });
-  // After a run the pane re-reads the workbook and watches the sheet again: wait until it does, so the
-  // confirmation is not opened on a result about to be redrawn.
-  await waitFor(() => expect(screen.getByRole('main').getAttribute('data-watching')).toBe('true'), { timeout: 15_000 });
-  await userEvent.click(button);
-}
-
-/**
- * Opens a confirmation (it opens in place, under its button). Cards are found again at each step: the
- * pane may redraw one while it re-reads the workbook after a run; then the button is clicked again.
- */
-async function openConfirmation(button: () => HTMLElement, name: string): Promise<HTMLElement> {
-  for (let attempt = 1; ; attempt++) {
-    if (button().getAttribute('aria-expanded') !== 'true') await clickWhenEnabled(button());
-    try {
-      return await screen.findByRole('region', { name }, { timeout: 3_000 });
-    } catch (err) {
-      if (attempt >= 4) throw new Error(`${String(err).slice(0, 60)} | ${screen.getByRole('main').textContent?.slice(0, 900)}`);
-    }
-  }
-}
 
 async function ready() {
   await screen.findByText(/header on row 1, 4 customers/, undefined, { timeout: 30_000 });
