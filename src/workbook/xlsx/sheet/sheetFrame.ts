@@ -279,19 +279,27 @@ export class SheetFrame {
     return out;
   }
 
+  /**
+   * Takes `boxes` out of each element's sqref (validation rules, conditional formats): an element left
+   * with no cells goes, one they do not touch stays as it is. Last first, so earlier offsets hold.
+   */
+  private cutBoxes(elements: readonly ElementSpan[], boxes: readonly Box[]): void {
+    for (const el of [...elements].reverse()) {
+      const ranges = parseBoxes(attribute(el.tag, 'sqref') ?? '');
+      let left = ranges;
+      for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
+      if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
+      if (left.length === 0) this.replace(el, '');
+      else this.replace(el, `${withAttribute(el.tag, 'sqref', left.map(boxAddress).join(' '))}${el.selfClosing ? '' : this.xml.slice(el.innerStart, el.end)}`);
+    }
+  }
+
   /** Replaces every validation rule on `boxes` (other cells keep theirs) with `element`, a <dataValidation>. */
   replaceValidation(boxes: readonly Box[], element: string): void {
     const p = this.prefix;
     let dvs = this.child('dataValidations');
     if (dvs) {
-      for (const dv of this.inside(dvs).filter((e) => e.local === 'dataValidation').reverse()) {
-        const ranges = parseBoxes(attribute(dv.tag, 'sqref') ?? '');
-        let left = ranges;
-        for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
-        if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
-        if (left.length === 0) this.replace(dv, '');
-        else this.replace(dv, `${withAttribute(dv.tag, 'sqref', left.map(boxAddress).join(' '))}${dv.selfClosing ? '' : this.xml.slice(dv.innerStart, dv.end)}`);
-      }
+      this.cutBoxes(this.inside(dvs).filter((e) => e.local === 'dataValidation'), boxes);
       dvs = this.child('dataValidations')!;
     }
     if (!dvs) {
@@ -308,14 +316,7 @@ export class SheetFrame {
   clearValidation(boxes: readonly Box[]): void {
     const dvs = this.child('dataValidations');
     if (!dvs) return;
-    for (const dv of this.inside(dvs).filter((e) => e.local === 'dataValidation').reverse()) {
-      const ranges = parseBoxes(attribute(dv.tag, 'sqref') ?? '');
-      let left = ranges;
-      for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
-      if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
-      if (left.length === 0) this.replace(dv, '');
-      else this.replace(dv, `${withAttribute(dv.tag, 'sqref', left.map(boxAddress).join(' '))}${dv.selfClosing ? '' : this.xml.slice(dv.innerStart, dv.end)}`);
-    }
+    this.cutBoxes(this.inside(dvs).filter((e) => e.local === 'dataValidation'), boxes);
     const after = this.child('dataValidations')!;
     const inner = after.selfClosing ? '' : this.xml.slice(after.innerStart, after.innerEnd);
     const count = childElements(inner).filter((e) => e.local === 'dataValidation').length;
@@ -325,14 +326,7 @@ export class SheetFrame {
 
   /** Takes `boxes` out of every conditional format's cells (a format left with no cells goes). */
   clearConditionalFormats(boxes: readonly Box[]): void {
-    for (const cf of this.children('conditionalFormatting').reverse()) {
-      const ranges = parseBoxes(attribute(cf.tag, 'sqref') ?? '');
-      let left = ranges;
-      for (const b of boxes) left = left.flatMap((r) => subtractBox(r, b));
-      if (left.length === ranges.length && left.every((r, i) => sameBox(r, ranges[i]!))) continue;
-      if (left.length === 0) this.replace(cf, '');
-      else this.replace(cf, `${withAttribute(cf.tag, 'sqref', left.map(boxAddress).join(' '))}${cf.selfClosing ? '' : this.xml.slice(cf.innerStart, cf.end)}`);
-    }
+    this.cutBoxes(this.children('conditionalFormatting'), boxes);
   }
 
   /**
