@@ -80,8 +80,9 @@ describe('maskContactsInText', () => {
     fc.assert(fc.property(words, mobile, style, words, local, words, (before, d, format, middle, user, after) => {
       const out = maskContactsInText(`${before}${format(d)}${middle} ${user}@example.com${after}`);
       expect(out.normalize('NFKC').replace(/\D/g, '')).toBe(`${d.slice(0, 3)}${d.slice(7)}`);
-      expect(out).toContain(`${user[0]}***@example.com`);
-      expect(out).not.toContain(user.slice(1));
+      // The address's whole local part (from the space before it to the @) is its first letter and stars; the rest
+      // of the local part may still occur by chance in the words around it or in "example.com", so test the slot.
+      expect(out).toMatch(new RegExp(`\\s${user[0]}\\*{3}@example\\.com`));
     }), { numRuns: 500 });
   });
 });
