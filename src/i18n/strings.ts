@@ -77,7 +77,7 @@ const en = {
   noColumn: (what: string) => `no ${what} column`,
 };
 
-type Strings = typeof en;
+export type Strings = typeof en;
 
 const zh: Strings = {
   valueTier: { high: '高价值', medium: '中价值', low: '低价值' },
