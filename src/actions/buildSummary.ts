@@ -181,12 +181,12 @@ export async function planBuildSummary(ctx: ActionContext) {
 
   // The tables, one under another from A3, each made for the row it starts at.
   const makers: ((top: number) => SummaryBlock | null)[] = [
-    (top) => tierBlock(tables, locale, top, live),
+    (top) => tierBlock(tables, locale, top, live, ledger.terms),
     ...tables.dimensions.map((t) => (top: number) => dimensionBlock(t, header(input.dimensionColumns[t.dimension]) || w.revenueBy[t.dimension], locale, top,
       hasAmount ? live : null, hasAmount)),
-    () => ownerStatusBlock(tables, locale),
+    () => ownerStatusBlock(tables, locale, ledger.terms),
     () => lifecycleBlock(tables, locale),
-    () => rfmBlock(tables, locale),
+    () => rfmBlock(tables, locale, ledger.terms),
     () => qualityBlock(input.quality, locale),
     // Last: the longest (a line a month).
     () => monthBlock(tables, locale, hasAmount),

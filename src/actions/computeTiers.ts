@@ -6,7 +6,8 @@
  */
 import { columnIndex, columnLetter } from '../core/columns';
 import { lastDataRow, type ReportRow } from '../core/report';
-import { STRINGS, strings, type Locale } from '../i18n/strings';
+import { STRINGS, type Locale } from '../i18n/strings';
+import { DORMANT_WORDS, ledgerStrings, sayTerms, type LedgerTerms } from '../i18n/terms';
 import type { CellInput, WritePlan, WriteOp } from '../workbook/port';
 import { applyPlan, hostTurns, reportRowOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices, dataAddress } from './blocks';
@@ -24,6 +25,8 @@ export interface TierColumnsSummary {
   live: { valueTier?: boolean; statusTier?: boolean; lifecycle?: boolean };
   counts: { valueTier: Record<string, number>; statusTier: Record<string, number>; lifecycle: Record<string, number> };
   asOf: string;
+  /** The ledger's words the columns were written in (front ends say the same). */
+  terms: LedgerTerms;
   /** Customers per RFM segment, when the RFM columns were written. */
   rfmSegments?: Record<string, number>;
 }
@@ -68,6 +71,20 @@ export function wordRule(ref: string, words: readonly string[]): string {
   return `=OR(${[...new Set(words)].map((w) => `${ref}=${q(w)}`).join(',')})`;
 }
 
+/** A tier word in every language, Chinese in the given term: the words a tier column's rule matches. */
+export function tierWords(kind: 'valueTier' | 'statusTier', key: string, terms?: LedgerTerms): string[] {
+  return Object.values(STRINGS).map((l) => sayTerms((l[kind] as Record<string, string>)[key]!, terms));
+}
+
+/**
+ * The rule formulas a tier column's rule may have had in the ledger's other terms (a ledger that said
+ * 沉睡 and now says 休眠): removed before the rule in today's terms goes on, so there is one rule.
+ */
+export function otherTermsRules(ref: string, kind: 'valueTier' | 'statusTier', key: string, terms: LedgerTerms): string[] {
+  const now = wordRule(ref, tierWords(kind, key, terms));
+  return DORMANT_WORDS.map((dormant) => wordRule(ref, tierWords(kind, key, { dormant }))).filter((f) => f !== now);
+}
+
 /**
  * A formula cell whose text is made when it is read: the adapters read it a request's rows at a time,
  * and the text dies young. Held in the plan, a million rows' formula texts reached the old generation,
@@ -101,7 +118,8 @@ export async function planComputeTiers(ctx: ActionContext, options: TierOptions 
 export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: TierOptions = {}) {
   const { report, sheet, headerIndex } = ledger;
   const locale: Locale = ledger.locale;
-  const s = strings(locale);
+  const terms = ledger.terms;
+  const s = ledgerStrings(locale, terms);
   const c = report.columns;
   const hasValue = Boolean(c.total);
   const hasStatus = Boolean(c.lastPurchase || c.lastContact);
@@ -126,7 +144,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     ...(ctx.settings?.asOf !== undefined ? { asOf: ctx.settings.asOf } : {}),
     ...(ctx.settings?.region ? { region: ctx.settings.region } : {}),
     ...(ctx.settings?.areaCode !== undefined ? { areaCode: ctx.settings.areaCode } : {}),
-  });
+  }, terms);
   const ref = (key: Parameters<typeof settingRef>[1]) => settingRef(settingsPlan.sheet, key);
   const lastRowIndex = lastDataRow(report, headerIndex + 1) - 1;
   const first = headerIndex + 2;
@@ -193,7 +211,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     statusTier: (r) => (live.statusTier ? statusFormula(r.row) : r.statusTier ? s.statusTier[r.statusTier] : null),
     lifecycle: (r) => (live.lifecycle ? lifecycleFormula(r.row) : r.lifecycle ? s.lifecycle[r.lifecycle] : null),
     rfmScore: (r) => { const x = rfmOf.get(r.row); return x ? rfmScoreText(x) : null; },
-    rfmSegment: (r) => { const x = rfmOf.get(r.row); return x ? RFM_SEGMENT_WORDS[locale][x.segment] : null; },
+    rfmSegment: (r) => { const x = rfmOf.get(r.row); return x ? sayTerms(RFM_SEGMENT_WORDS[locale][x.segment], terms) : null; },
   };
 
   const ops: WriteOp[] = [...settingsPlan.ops];
@@ -219,9 +237,11 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     ];
     for (const [col, kind, key] of styled) {
       if (col === undefined) continue;
-      const words = Object.values(STRINGS).map((l) => (l[kind] as Record<string, string>)[key]!);
+      const ref = `$${columnLetter(col)}${first}`;
+      const stale = otherTermsRules(ref, kind, key, terms);
+      if (stale.length > 0) ops.push({ op: 'removeConditionalFormats', sheet, formulas: stale });
       ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex),
-        formula: wordRule(`$${columnLetter(col)}${first}`, words), ...TIER_STYLES[key]! });
+        formula: wordRule(ref, tierWords(kind, key, terms)), ...TIER_STYLES[key]! });
     }
     if (c.nextFollowUp) ops.push(...replaceOverdueRule(sheet, columnIndex(c.nextFollowUp), first, last));
   }
@@ -237,6 +257,7 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     live: { valueTier: live.valueTier, statusTier: live.statusTier, lifecycle: live.lifecycle },
     counts: { valueTier: report.counts.valueTier, statusTier: report.counts.statusTier, lifecycle: report.counts.lifecycle },
     asOf: report.asOf,
+    terms,
   };
   const description = locale === 'zh-CN' ? `在「${sheet}」右侧写入客户分层列` : `Write tier columns beside "${sheet}"`;
   const plan: WritePlan = { description, ops };

@@ -7,6 +7,8 @@ import { inSteps } from '../core/steps';
 import type { Report, ReportRow } from '../core/report';
 import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
+import { DORMANT_WORDS, type LedgerTerms } from '../i18n/terms';
+import { mostUsedWord } from '../core/wordUse';
 import { WorkbookError, throwIfStopped, type Capabilities, type SheetInfo, type WorkbookPort, type WritePlan } from '../workbook/port';
 import { ownedColumnOf, type OwnedColumn } from './names';
 import { ownedSheetNames } from './ownSheets';
@@ -65,6 +67,11 @@ export interface Ledger {
    */
   locale: Locale;
   /**
+   * The ledger's own words for ideas it has more than one for (休眠 where its cells say 休眠 more than
+   * 沉睡): everything the add-in writes or shows about this ledger says them.
+   */
+  terms: LedgerTerms;
+  /**
    * Other sheets that looked just as much like the customer list when the sheet was found by detection
    * (empty when the user or the stored settings chose it). The best score wins, then the most data
    * rows, then the first in tab order; the front end says which was used and offers the others.
@@ -72,6 +79,14 @@ export interface Ledger {
   alternatives: string[];
 }
 
+
+/**
+ * The ledger's words, from its header row down, the add-in's own columns left out (their words must not
+ * vote for themselves). Whatever the ledger's language: only Chinese text has a choice to make.
+ */
+export function ledgerTermsOf(values: readonly (readonly unknown[] | undefined)[], headerIndex: number, ownColumns: readonly number[]): LedgerTerms {
+  return { dormant: mostUsedWord(values, DORMANT_WORDS, { fromRow: Math.max(0, headerIndex), ignoreColumns: ownColumns }) };
+}
 
 export function isoDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -216,7 +231,8 @@ export async function loadLedger(ctx: ActionContext): Promise<Ledger> {
     width = Math.max(width, lastFilled(values[r] ?? []) + 1);
   }
   const locale = stored.locale ?? headerLanguage(values[headerIndex] ?? []) ?? ctx.locale;
-  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives, locale };
+  const terms = ledgerTermsOf(values, headerIndex, Object.values(owned));
+  return { sheet: name, sheets, values, report, headerIndex, owned, nextColumn: width, stored, settings, alternatives, locale, terms };
 }
 
 /**

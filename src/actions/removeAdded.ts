@@ -7,10 +7,11 @@
  */
 import { columnLetter } from '../core/columns';
 import { cellText } from '../core/text';
-import { STRINGS, type Locale } from '../i18n/strings';
+import type { Locale } from '../i18n/strings';
+import { DORMANT_WORDS } from '../i18n/terms';
 import { WorkbookError, throwIfStopped, type SheetInfo, type WriteOp, type WritePlan } from '../workbook/port';
 import { statusRule } from './checkContacts';
-import { wordRule } from './computeTiers';
+import { tierWords, wordRule } from './computeTiers';
 import { cellInputOf } from './cellInput';
 import { CONTACT_RULE_TITLES } from './contactValidation';
 import { analyzeInSlices, applyPlan, isoDay, lastRowIndexOf, type ActionContext } from './context';
@@ -80,15 +81,16 @@ export interface RemoveAddedSummary {
 /** Columns whose conditional formats the actions key on them, and the words of each rule. */
 function ownRules(id: OwnedColumn, col: number, first: number): string[] {
   const ref = `$${columnLetter(col)}${first}`;
-  const words = (kind: 'valueTier' | 'statusTier', key: string) => Object.values(STRINGS).map((l) => (l[kind] as Record<string, string>)[key]!);
+  // A tier rule in each of the ledger's possible terms (沉睡 or 休眠): the one a run wrote, whichever it was.
+  const rules = (kind: 'valueTier' | 'statusTier', key: string) => [...new Set(DORMANT_WORDS.map((dormant) => wordRule(ref, tierWords(kind, key, { dormant }))))];
   switch (id) {
     case 'phoneCheck':
     case 'emailCheck':
       return [statusRule(col, first, 'invalid'), statusRule(col, first, 'suspect')];
     case 'valueTier':
-      return [wordRule(ref, words('valueTier', 'high'))];
+      return rules('valueTier', 'high');
     case 'statusTier':
-      return [wordRule(ref, words('statusTier', 'dormant')), wordRule(ref, words('statusTier', 'lost'))];
+      return [...rules('statusTier', 'dormant'), ...rules('statusTier', 'lost')];
     case 'duplicateGroup':
       return [`=AND(ISNUMBER(${ref}),ISODD(${ref}))`, `=AND(ISNUMBER(${ref}),ISEVEN(${ref}))`];
     default:

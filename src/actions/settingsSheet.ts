@@ -13,6 +13,7 @@ import { cellText } from '../core/text';
 import { excelSerialToIso } from '../core/calendar';
 import { parseDate } from '../core/dates';
 import type { Locale } from '../i18n/strings';
+import { DORMANT_WORDS, OUR_TERMS, sayTerms, type LedgerTerms } from '../i18n/terms';
 import type { CellInput, SheetInfo, WorkbookPort, WriteOp } from '../workbook/port';
 import { OWNED_COLUMNS, SHEETS, isSummaryTitle, uniqueSheetName } from './names';
 import { sheetPrefix } from './formulaText';
@@ -255,21 +256,33 @@ export function settingsSheetName(current: Pick<WorkbookSettings, 'sheet' | 'tak
   return current.sheet ?? uniqueSheetName(SHEETS.settings[locale], current.taken);
 }
 
+/** Keys whose meaning names an idea a ledger may word its own way (dormant: 沉睡 or 休眠). */
+const TERM_KEYS = SETTING_KEYS.filter((k) => DORMANT_WORDS.some((w) => w !== OUR_TERMS.dormant && sayTerms(DESCRIPTIONS['zh-CN'][k], { dormant: w }) !== DESCRIPTIONS['zh-CN'][k]));
+
 /**
  * Ops that create the settings sheet (when missing) or update some of its values. Existing user
- * edits to other keys are kept: only the given keys are written.
+ * edits to other keys are kept: only the given keys are written. With the ledger's `terms`, the meanings
+ * that name a tier are (re)written in them, so the sheet says what the ledger says.
  */
 export function settingsOps(
   current: WorkbookSettings,
   locale: Locale,
   updates: Partial<Record<SettingKey, CellInput>>,
+  terms?: LedgerTerms,
 ): { sheet: string; ops: WriteOp[] } {
+  const meaning = (key: SettingKey) => sayTerms(DESCRIPTIONS[locale][key], terms);
   if (current.sheet) {
     // Key and meaning are written with the value: a sheet made by an older version may lack the row.
-    const ops: WriteOp[] = Object.entries({ ...current.adopted, ...updates }).map(([key, value]) => ({
+    const written = { ...current.adopted, ...updates };
+    const ops: WriteOp[] = Object.entries(written).map(([key, value]) => ({
       op: 'writeBlock', sheet: current.sheet!, row: settingRow(key as SettingKey) - 1, col: 0,
-      values: [[key, value ?? null, DESCRIPTIONS[locale][key as SettingKey]]],
+      values: [[key, value ?? null, meaning(key as SettingKey)]],
     }));
+    if (terms) {
+      for (const key of TERM_KEYS) {
+        if (!(key in written)) ops.push({ op: 'writeBlock', sheet: current.sheet, row: settingRow(key) - 1, col: 2, values: [[meaning(key)]] });
+      }
+    }
     return { sheet: current.sheet, ops };
   }
   const sheet = settingsSheetName(current, locale);
@@ -296,7 +309,7 @@ export function settingsOps(
     mediumAmount: null,
     ...updates,
   };
-  const rows: CellInput[][] = [[SETTINGS_TITLE, null, null], HEADINGS[locale], ...SETTING_KEYS.map((k) => [k, initial[k], DESCRIPTIONS[locale][k]])];
+  const rows: CellInput[][] = [[SETTINGS_TITLE, null, null], HEADINGS[locale], ...SETTING_KEYS.map((k) => [k, initial[k], meaning(k)])];
   const ops: WriteOp[] = [
     { op: 'addSheet', name: sheet },
     // Column B as text only where a value is text: asOf stays a date-capable General cell.

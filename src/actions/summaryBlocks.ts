@@ -9,6 +9,7 @@ import { STATUS_TIERS } from '../core/tiers';
 import { EARLIER, OTHER, UNKNOWN, type DimensionTable, type SummaryTables, qualityLines, type QualityInput } from '../core/summaryTables';
 import { RFM_SEGMENT_WORDS } from '../i18n/rfm';
 import { strings, type Locale } from '../i18n/strings';
+import { ledgerStrings, sayTerms, withTerms, OUR_TERMS, type LedgerTerms } from '../i18n/terms';
 import { SUMMARY_WORDS } from '../i18n/summary';
 import type { CellInput } from '../workbook/port';
 
@@ -46,9 +47,9 @@ function sumUp(col: number, from: number, to: number): { formula: string } {
   return { formula: `=SUM(${c}${from}:${c}${to})` };
 }
 
-export function tierBlock(t: SummaryTables, locale: Locale, top: number, live: LiveCells | null): SummaryBlock {
+export function tierBlock(t: SummaryTables, locale: Locale, top: number, live: LiveCells | null, terms: LedgerTerms = OUR_TERMS): SummaryBlock {
   const w = SUMMARY_WORDS[locale];
-  const s = strings(locale);
+  const s = ledgerStrings(locale, terms); // the live COUNTIFS count the words the status column holds
   const g = t.tierByStatus;
   const first = firstLineRow(top);
   const lines: CellInput[][] = g.rows.map((tier, i) => {
@@ -77,11 +78,11 @@ export function lifecycleBlock(t: SummaryTables, locale: Locale): SummaryBlock {
     lines, total: [w.total, ...g.columnTotals, g.total], formats: [TEXT, ...g.columns.map(() => COUNT), COUNT] };
 }
 
-export function ownerStatusBlock(t: SummaryTables, locale: Locale): SummaryBlock | null {
+export function ownerStatusBlock(t: SummaryTables, locale: Locale, terms: LedgerTerms = OUR_TERMS): SummaryBlock | null {
   const o = t.ownerByStatus;
   if (!o) return null;
-  const w = SUMMARY_WORDS[locale];
-  const s = strings(locale);
+  const w = withTerms(SUMMARY_WORDS[locale], terms);
+  const s = ledgerStrings(locale, terms);
   const label = (k: string) => (k === UNKNOWN ? w.blank : k === OTHER ? w.other(o.folded) : k);
   const lines = o.grid.rows.map((k, i) => [label(k), ...o.grid.counts[i]!, o.grid.rowTotals[i]!, o.highAtRisk[i]!]);
   return { id: 'ownerByStatus', title: w.byOwnerStatus, header: [w.owner, ...o.grid.columns.map((k) => s.statusTier[k]), w.total, w.highAtRisk],
@@ -139,14 +140,14 @@ export function qualityBlock(q: QualityInput, locale: Locale): SummaryBlock {
     lines: qualityLines(q).map((l) => [w.quality_[l.key], l.count]), total: null, formats: [TEXT, COUNT] };
 }
 
-export function rfmBlock(t: SummaryTables, locale: Locale): SummaryBlock | null {
+export function rfmBlock(t: SummaryTables, locale: Locale, terms: LedgerTerms = OUR_TERMS): SummaryBlock | null {
   const r = t.rfm;
   if (!r) return null;
-  const w = SUMMARY_WORDS[locale];
+  const w = withTerms(SUMMARY_WORDS[locale], terms);
   // RFM's M is the amount column: blank amounts score as 0, so the revenue column is always there.
   const lines = r.lines.map((l) => {
     const key = l.segment === UNKNOWN ? 'unknown' : l.segment;
-    return [l.segment === UNKNOWN ? w.unknown : RFM_SEGMENT_WORDS[locale][l.segment], l.customers, l.revenue, w.rfmMeaning[key]];
+    return [l.segment === UNKNOWN ? w.unknown : sayTerms(RFM_SEGMENT_WORDS[locale][l.segment], terms), l.customers, l.revenue, w.rfmMeaning[key]];
   });
   return { id: 'rfm', title: w.rfm, header: [w.segment, w.customers, w.revenue, w.meaning], lines,
     total: [w.total, r.total.customers, r.total.revenue, null], formats: [TEXT, COUNT, MONEY, TEXT] };

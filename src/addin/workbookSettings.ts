@@ -2,6 +2,7 @@
 import type { Settings } from '../core/settings';
 import { paneStrings } from '../i18n/pane';
 import type { Locale } from '../i18n/strings';
+import type { LedgerTerms } from '../i18n/terms';
 import { actionContext } from './actionContext';
 import type { AddinHost } from './host';
 
@@ -24,7 +25,7 @@ export function settingsInput(s: Settings): SettingsInput {
 }
 
 /** Validates (zod: a ZodError on bad input) and writes the settings to the workbook's settings sheet. */
-export async function saveSettings(host: AddinHost, locale: Locale, input: SettingsInput): Promise<Settings> {
+export async function saveSettings(host: AddinHost, locale: Locale, input: SettingsInput, terms?: LedgerTerms): Promise<Settings> {
   const { e, ctx } = await actionContext(host, locale);
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
   const settings = e.parseSettings({
@@ -38,7 +39,7 @@ export async function saveSettings(host: AddinHost, locale: Locale, input: Setti
   const stored = await e.readWorkbookSettings(ctx.port, sheets);
   const t = settings.thresholds;
   const { ops } = e.settingsOps(stored, locale, { region: settings.region, areaCode: settings.areaCode, asOf: settings.asOf, highPercentile: t.highPercentile,
-    mediumPercentile: t.mediumPercentile, activeDays: t.activeDays, dormantDays: t.dormantDays, returningOrders: t.returningOrders });
+    mediumPercentile: t.mediumPercentile, activeDays: t.activeDays, dormantDays: t.dormantDays, returningOrders: t.returningOrders }, terms);
   await ctx.port.apply({ description: paneStrings(locale).saveSettings, ops });
   return settings;
 }

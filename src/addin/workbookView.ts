@@ -4,6 +4,7 @@ import { columnLetter as letter } from '../core/grid/a1';
 import type { Report } from '../core/report';
 import type { Settings } from '../core/settings';
 import type { Locale } from '../i18n/strings';
+import type { LedgerTerms } from '../i18n/terms';
 import { actionContext, type RunControlOptions } from './actionContext';
 import type { AddinHost } from './host';
 
@@ -17,7 +18,9 @@ export type WorkbookView =
       /** The region phone numbers are read in: detected when the setting is 'auto'. */
       region: string;
       /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
-      checkColumns: boolean };
+      checkColumns: boolean;
+      /** The ledger's own words (休眠 or 沉睡): the pane says them too. */
+      terms: LedgerTerms };
 
 export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: string, control: RunControlOptions = {}): Promise<WorkbookView> {
   const { e, ctx } = await actionContext(host, locale, sheet, control);
@@ -36,7 +39,7 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
     return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers, region: ledger.report.region,
-      checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined };
+      checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined, terms: ledger.terms };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const name = (err as { name?: unknown }).name;

@@ -5,6 +5,7 @@
  */
 import type { RfmSegment } from '../core/rfm';
 import { RFM_SEGMENT_WORDS } from '../i18n/rfm';
+import { withTerms } from '../i18n/terms';
 import { buildMaskedCopy, buildSummary, checkContacts, computeTiers, findDuplicates, installTemplate, loadLedger, type ActionContext } from '../actions';
 import type { Locale } from '../i18n/strings';
 import { readWorkbookSettings } from '../actions/settingsSheet';
@@ -145,7 +146,7 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
         const r = await computeTiers(ctx, { rfm: o.rfm });
         lines.push(tiersLine(r, o.locale));
         if (r.rfmSegments) {
-          const words = RFM_SEGMENT_WORDS[o.locale];
+          const words = withTerms(RFM_SEGMENT_WORDS[o.locale], r.terms);
           const parts = Object.entries(r.rfmSegments).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${words[k as RfmSegment]} ${n}`);
           lines.push(zh ? `RFM 分群：${parts.join('，')}` : `RFM segments: ${parts.join(', ')}`);
         }

@@ -1,7 +1,8 @@
 /** The readable summary `customer-ledger analyze` prints without --json, in the user's language. */
 import type { Report } from '../core/report';
 import { FIELD_BY_ID, type FieldId } from '../core/fields';
-import { explainMatch, strings, type Locale } from '../i18n/strings';
+import { explainMatch, type Locale } from '../i18n/strings';
+import { ledgerStrings, type LedgerTerms } from '../i18n/terms';
 import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
 
 const LIST_LIMIT = 20;
@@ -12,8 +13,8 @@ function limited<T>(items: readonly T[], render: (item: T) => string, more: (n: 
   return lines;
 }
 
-export function formatReport(report: Report, locale: Locale): string {
-  const s = strings(locale);
+export function formatReport(report: Report, locale: Locale, terms?: LedgerTerms): string {
+  const s = ledgerStrings(locale, terms);
   const lines: string[] = [];
   lines.push(s.sheetLine(report.sheet, report.headerRow, report.dataRows));
   lines.push(s.asOfLine(report.asOf, s.regionLabel(report.region, report.regionSource === 'auto')));

@@ -24,6 +24,9 @@ import { CRM_FORMATS, crmContacts, crmCsv, crmVcards, type CrmFormat } from '../
 import { WorkbookError } from '../workbook/port';
 import { ContactsError, ImportRowsError, SettingsError, TiersError } from '../actions';
 import { runRemoveAdded } from './removeAdded';
+import { ledgerTermsOf } from '../actions/context';
+import { ownedColumnOf } from '../actions/names';
+import type { LedgerTerms } from '../i18n/terms';
 
 const USAGE = `customer-ledger — check, tier and de-duplicate a customer ledger (客户台账)
 
@@ -161,9 +164,13 @@ function sharedOptions(values: { 'as-of'?: string; region?: string; 'area-code'?
  * a large file takes) are garbage once the report exists, before the report is written out.
  */
 async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null; areaCode?: string },
-  locale: Locale, io: CliIO, language?: string): Promise<Report> {
+  locale: Locale, io: CliIO, language?: string): Promise<{ report: Report; terms: LedgerTerms }> {
   const sheet = await customerSheet(file, sheetOption, locale, io);
-  return analyzeSheet({ sheet: sheet.name, values: sheet.values, settings, language });
+  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings, language });
+  // The add-in's own columns by their headers (a read-only report has no settings sheet to ask).
+  const headerIndex = report.headerRow - 1;
+  const own = (sheet.values[headerIndex] ?? []).flatMap((h, c) => (ownedColumnOf(h) ? [c] : []));
+  return { report, terms: ledgerTermsOf(sheet.values, headerIndex, own) };
 }
 
 /** The sheet asked for, or the one that looks most like a customer list (a tie is said on stderr). */
@@ -227,12 +234,12 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   // Before any library reads it: a device or pipe is never read, an .xls or a damaged file is named.
   await checkInputFile(file);
 
-  const report = await analyzeFile(file, values.sheet, settings, locale, io, language);
+  const { report, terms } = await analyzeFile(file, values.sheet, settings, locale, io, language);
   if (values.json) {
     for (const piece of reportJsonPieces(report)) io.out(piece);
     io.out('\n');
   } else {
-    io.out(formatReport(report, locale));
+    io.out(formatReport(report, locale, terms));
   }
   return 0;
 }

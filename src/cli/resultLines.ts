@@ -1,6 +1,7 @@
 /** The CLI's result lines in the words a user reads, not the engine's names (no "valueTier=formula"). */
 import type { TierColumnsSummary } from '../actions';
-import { strings, type Locale } from '../i18n/strings';
+import type { Locale } from '../i18n/strings';
+import { ledgerStrings } from '../i18n/terms';
 
 /** "1 group" / "23 groups": English counts with their plural. */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -10,7 +11,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** Tiers as counts in the sheet's own words, and which columns keep themselves current. */
 export function tiersLine(r: TierColumnsSummary, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const w = strings(locale);
+  const w = ledgerStrings(locale, r.terms);
   const part = <K extends string>(counts: Record<string, number>, words: Record<K, string>) =>
     (Object.keys(words) as K[]).filter((k) => (counts[k] ?? 0) > 0).map((k) => (zh ? `${words[k]} ${counts[k]}` : `${counts[k]} ${words[k].toLowerCase()}`)).join(zh ? '，' : ', ');
   const groups = [

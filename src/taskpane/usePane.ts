@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { paneStrings } from '../i18n/pane';
+import { OUR_TERMS, withTerms } from '../i18n/terms';
 import { errorMessage } from '../addin/errorWording';
 import { localeOf, type AddinHost } from '../addin/host';
 import { runCallList } from '../addin/runAction';
@@ -23,9 +24,11 @@ export { LARGE_SHEET_ROWS, PROGRESS_DELAY_MS } from './hooks/useActionRuns';
 
 export function usePane(host: AddinHost): PaneState {
   const locale = useMemo(() => localeOf(host), [host]);
-  const s = paneStrings(locale);
-  const { notice, setNotice, dismiss } = useNotice();
   const wb = useWorkbookView(host, locale);
+  // The pane says the ledger's word for an idea (休眠 where the ledger says 休眠), as the sheets do.
+  const dormant = wb.view?.kind === 'ready' ? wb.view.terms.dormant : OUR_TERMS.dormant;
+  const s = useMemo(() => withTerms(paneStrings(locale), { dormant }), [locale, dormant]);
+  const { notice, setNotice, dismiss } = useNotice();
   const guard = useRunGuard();
   const { live, watching } = useLiveCheck(host, locale, s, wb.view, guard);
   const runs = useActionRuns(host, locale, s, wb, guard, setNotice);

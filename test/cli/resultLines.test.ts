@@ -1,9 +1,10 @@
 /** The CLI's result lines: counts with English plurals, tiers in the sheet's words, never engine names. */
 import { plural, tiersLine } from '../../src/cli/resultLines';
 import type { TierColumnsSummary } from '../../src/actions';
+import { OUR_TERMS } from '../../src/i18n/terms';
 
 const summary = (live: TierColumnsSummary['live']): TierColumnsSummary => ({
-  sheet: 'Clients', live, asOf: '2026-12-07',
+  sheet: 'Clients', live, asOf: '2026-12-07', terms: OUR_TERMS,
   counts: { valueTier: { high: 1, medium: 0, low: 3 }, statusTier: { active: 2, dormant: 2 }, lifecycle: { new: 4 } },
 });
 
@@ -18,6 +19,8 @@ describe('CLI result lines', () => {
     const zh = tiersLine(summary({ valueTier: true, statusTier: false, lifecycle: true }), 'zh-CN');
     expect(zh).toBe('客户分层：高价值 1，低价值 3；活跃 2，沉睡 2；新客户 4（截至 2026-12-07）；价值、生命周期随输入自动更新');
     expect(`${en}${zh}`).not.toMatch(/valueTier|statusTier|formula/);
+    // In the ledger's own word, when its cells say 休眠.
+    expect(tiersLine({ ...summary({ statusTier: false }), terms: { dormant: '休眠' } }, 'zh-CN')).toBe('客户分层：活跃 2，休眠 2（截至 2026-12-07）');
   });
 
   it('leaves out a tier whose inputs are missing, and says so when none could be computed', () => {

@@ -36,7 +36,10 @@ export function useSettingsSave(host: AddinHost, locale: Locale, s: PaneStrings,
 
   return {
     saving,
-    saveSettings: useCallback((input: SettingsInput) => save(() => saveSettings(host, locale, input), s.settingsSaved), [save, host, locale, s]),
+    saveSettings: useCallback((input: SettingsInput) => {
+      const v = viewRef.current;
+      return save(() => saveSettings(host, locale, input, v?.kind === 'ready' ? v.terms : undefined), s.settingsSaved);
+    }, [save, host, locale, s, viewRef]),
     saveMapping: useCallback((mapping: Record<string, number>) => {
       const v = viewRef.current;
       return save(() => saveMapping(host, locale, v?.kind === 'ready' ? v.sheet : '', mapping), s.mappingSaved);

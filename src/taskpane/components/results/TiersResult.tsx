@@ -1,7 +1,7 @@
 /** "Compute tiers": the as-of date and the counts of each tier, status and lifecycle. */
 import { Text } from '@fluentui/react-components';
 import type { TierColumnsSummary } from '../../../actions';
-import { strings } from '../../../i18n/strings';
+import { ledgerStrings } from '../../../i18n/terms';
 import type { ResultContext } from '../goTo';
 
 function countsLine(words: Record<string, string>, counts: Record<string, number>): string {
@@ -9,7 +9,7 @@ function countsLine(words: Record<string, string>, counts: Record<string, number
 }
 
 export function TiersResult({ summary, ctx }: { summary: TierColumnsSummary; ctx: ResultContext }) {
-  const t = strings(ctx.locale);
+  const t = ledgerStrings(ctx.locale, summary.terms); // the words the columns were written in
   const live = Object.values(summary.live).some(Boolean);
   const lines: [string, string][] = [
     [t.valueTierLabel, countsLine(t.valueTier, summary.counts.valueTier)],
