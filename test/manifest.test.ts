@@ -114,7 +114,7 @@ describe('manifest.xml', () => {
     expect(buttons).toEqual([
       ['Open pane', '打开窗格'], ['Create template', '创建模板'], ['Check phones & emails', '检查电话和邮箱'],
       ['Find duplicates', '查找重复客户'], ['Build summary', '生成汇总'],
-      ['Fix all', '全部修正'], ['Merge duplicates', '合并重复客户'], ['Archive duplicates', '归档重复行'], ['Calls today', '今日联系'],
+      ['Fix all', '全部修正'], ['Fix selected cells', '修正所选单元格'], ['Merge duplicates', '合并重复客户'], ['Archive duplicates', '归档重复行'], ['Calls today', '今日联系'],
     ]);
   });
 

@@ -4,6 +4,7 @@
  * cell), and — only when asked — writes the normalized values into the user's cells after a backup.
  */
 import { columnIndex, columnLetter } from '../core/columns';
+import { parseRange, type ParsedRange } from '../core/grid/a1';
 import { cellText } from '../core/text';
 import type { ReportRow } from '../core/report';
 import { strings } from '../i18n/strings';
@@ -30,8 +31,9 @@ export interface CheckContactsOptions {
   /** Also replace suspect addresses with the suggestion (the user confirmed them). */
   acceptSuggestions?: boolean;
   /**
-   * A1 addresses of phone/email cells (as in `summary.problems[].cell`): the fixes apply to these cells
-   * alone ("fix this one"); every other cell of the user's stays as it is.
+   * A1 addresses or ranges, with or without their sheet ("B7", "客户!B3:C9", the ribbon's selection): the
+   * fixes apply to these cells alone ("fix this one"); every other cell of the user's stays as it is.
+   * Addresses on another sheet are left out; when all are, the run refuses (`selection-elsewhere`).
    */
   only?: readonly string[];
 }
@@ -45,6 +47,8 @@ export interface CheckContactsSummary {
   emails: Record<string, number>;
   /** Cells the fixes would change (or changed). */
   fixes: number;
+  /** The cells the fixes were limited to, as asked (`only`): "nothing to fix there" is then worth saying. */
+  fixedIn?: readonly string[];
   /** Cells "fix all" (phones in the run's style, tidied emails, every suggestion) would still change after this run. */
   fixable: number;
   backupSheet: string | null;
@@ -177,6 +181,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     phones: report.counts.phone,
     emails: report.counts.email,
     fixes: fixOps.count,
+    ...(options.only ? { fixedIn: options.only } : {}),
     fixable: await fixableCells(ledger, targets, fixOps.changed, turn),
     backupSheet,
     problems,
@@ -195,7 +200,7 @@ export async function checkContacts(ctx: ActionContext, options: CheckContactsOp
 }
 
 export class ContactsError extends Error {
-  constructor(readonly code: 'no-contact-columns', message: string) {
+  constructor(readonly code: 'no-contact-columns' | 'selection-elsewhere', message: string) {
     super(message);
     this.name = 'ContactsError';
   }
@@ -255,15 +260,18 @@ function fixTargets(ledger: Ledger, phoneCol: number | null, emailCol: number | 
 
 const cellKey = (row: number, col: number) => `${row}:${col}`;
 
-/** The `only` addresses as row:col keys, or null for every cell. */
-function onlyKeys(only: readonly string[] | undefined): Set<string> | null {
+/**
+ * The `only` addresses as a test of a 1-based sheet row and a 0-based column, or null for every cell.
+ * A cell picked on another sheet is never taken for the same address on the ledger.
+ */
+function onlyCells(only: readonly string[] | undefined, sheet: string): ((row: number, col: number) => boolean) | null {
   if (!only) return null;
-  const keys = new Set<string>();
-  for (const a of only) {
-    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.slice(a.lastIndexOf('!') + 1).trim());
-    if (m) keys.add(cellKey(Number(m[2]), columnIndex(m[1]!.toUpperCase())));
+  const parsed = only.map(parseRange).filter((r): r is ParsedRange => r !== null);
+  const here = parsed.filter((r) => r.sheet === undefined || r.sheet.toLowerCase() === sheet.toLowerCase());
+  if (here.length === 0 && parsed.length > 0) {
+    throw new ContactsError('selection-elsewhere', `The cells to fix (${only.join(', ')}) are not on the customer sheet "${sheet}".`);
   }
-  return keys;
+  return (row, col) => here.some((b) => row - 1 >= b.r0 && row - 1 <= b.r1 && col >= b.c0 && col <= b.c1);
 }
 
 /** How many cells every fix together would still change after this run: what the pane's "fix all" offers. */
@@ -287,7 +295,7 @@ async function fixes(ledger: Ledger, options: CheckContactsOptions, t: FixTarget
   const ops: WriteOp[] = [];
   let count = 0;
   const rows = ledger.report.rows;
-  const only = onlyKeys(options.only);
+  const only = onlyCells(options.only, ledger.sheet);
   const changed = new Set<string>();
   let emails = new Map<number, string>();
   const plan = async (col: number | null, valueOf: (r: ReportRow) => string | null, numberFormat?: string) => {
@@ -296,7 +304,7 @@ async function fixes(ledger: Ledger, options: CheckContactsOptions, t: FixTarget
     await withTurns(inSteps(rows.length, ROWS_PER_FIX_STEP, (from, to) => {
       for (let i = from; i < to; i++) {
         const r = rows[i]!;
-        if (only && !only.has(cellKey(r.row, col))) continue;
+        if (only && !only(r.row, col)) continue;
         const next = valueOf(r);
         if (next !== null && cellText(ledger.values[r.row - 1]?.[col]) !== next) changes.set(r.row, next);
       }

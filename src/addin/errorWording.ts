@@ -25,6 +25,7 @@ export function errorKey(err: unknown): string {
     case 'ImportRowsError':
     case 'ImportError':
     case 'IncomingFileError':
+    case 'SelectionError':
       return typeof code === 'string' ? code : 'unknown';
     case 'SettingsError':
       return 'settings';

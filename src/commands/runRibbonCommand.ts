@@ -7,16 +7,17 @@
 import { errorMessage } from '../addin/errorWording';
 import { localeOf, type AddinHost } from '../addin/host';
 import { publishRibbonEvent } from '../addin/ribbonStore';
-import { runAction, type RunOptions } from '../addin/runAction';
+import { runAction } from '../addin/runAction';
 import type { ActionId } from '../i18n/pane';
 import { paneVisibilityOf, type PaneVisibility } from './paneVisibility';
+import type { RibbonOptions } from './ribbonFunctions';
 import { showPane, type ShowPaneOptions } from './showPane';
 
 export interface RibbonRunOptions {
   visibility?: PaneVisibility;
   show?: ShowPaneOptions;
   /** What the button asks of the action (fix all, merge…); none runs it as the pane's card does. */
-  run?: RunOptions;
+  run?: RibbonOptions;
 }
 
 /** Never rejects: whatever happens ends in a published outcome and, where needed, the pane opening. */
@@ -24,7 +25,8 @@ export async function runRibbonCommand(host: AddinHost, id: ActionId, options: R
   const locale = localeOf(host);
   const addin = host.Office?.addin;
   try {
-    const result = await runAction(id, host, locale, options.run);
+    const run = typeof options.run === 'function' ? await options.run(host) : options.run;
+    const result = await runAction(id, host, locale, run);
     publishRibbonEvent({ action: id, at: Date.now(), ok: true, result });
   } catch (err) {
     publishRibbonEvent({ action: id, at: Date.now(), ok: false, message: errorMessage(err, locale) });

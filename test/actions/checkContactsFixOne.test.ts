@@ -21,6 +21,18 @@ function ledger(): unknown[][] {
 const userBlock = (rows: unknown[][]) => rows.map((r) => r.slice(0, 3));
 
 describe('fix one cell', () => {
+  it('takes ranges, whole columns and quoted sheet names; never the same address on another sheet', async () => {
+    const { host, port } = simWith({ 'My clients': ledger(), Other: [['x']] });
+    const before = userBlock(host.workbook.sheet('My clients').values());
+    const r = await checkContacts(ctxFor(port), { acceptSuggestions: true, only: ["'my clients'!C:C", 'Other!B2'] });
+    expect(r.fixes).toBe(3); // ann@qq.con, cat@qq.con, eve@gmial.com: the whole email column, sheet named in any case
+    const after = userBlock(host.workbook.sheet('My clients').values());
+    expect(after.map((row) => row.slice(0, 2))).toEqual(before.map((row) => row.slice(0, 2)));
+    expect(after.map((row) => row[2])).toEqual(['Email', 'ann@qq.com', ' Bob@QQ.com ', 'cat@qq.com', 'dan@163.com', 'eve@gmail.com']);
+    await expect(checkContacts(ctxFor(port), { fixPhones: true, only: ['Other!B2:B6'] })).rejects.toMatchObject({ code: 'selection-elsewhere' });
+    expect(userBlock(host.workbook.sheet('My clients').values())).toEqual(after);
+  });
+
   it('accepting one suggestion changes exactly that cell, after a backup', async () => {
     const { host, port } = simWith({ Clients: ledger() });
     const first = await checkContacts(ctxFor(port));

@@ -194,6 +194,44 @@ describe('ribbon commands', () => {
     expect(c.sim.workbook.sheet('Clients').values().slice(0, LEDGER.length).map((r) => r.slice(0, 7))).toEqual(original);
   });
 
+  it('"Fix selected cells" fixes those cells alone; a selection elsewhere or of many areas is refused in words', async () => {
+    const t = ribbonHost();
+    registerCommands(t.host, quick);
+    t.officeReady();
+    t.setVisibility('Taskpane');
+    const select = (sheet: string, address: string) => t.host.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange(address).select();
+      await context.sync();
+    });
+    await select('Clients', 'C2:C3'); // ann@qq.com (nothing to fix) and bo@qq.con (a suggestion)
+    expect(await t.click('fixSelection')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ action: 'checkContacts', ok: true });
+    const after = t.sim.workbook.sheet('Clients').values();
+    expect(after[2]![2]).toBe('bo@qq.com');
+    // Fix all would have written 138 0013 8000 here and fixed cy-at-163.com's neighbours: not selected, left.
+    expect(after.slice(0, LEDGER.length).map((r, i) => (i === 2 ? r.slice(0, 2) : r.slice(0, 7)))).toEqual(LEDGER.map((r, i) => (i === 2 ? r.slice(0, 2) : r)));
+    const sheets = t.sim.workbook.sheetNames();
+    expect(sheets.length).toBeGreaterThan(1); // the backup
+
+    await select('Clients', 'A2'); // a name: nothing to fix, so no second backup
+    expect(await t.click('fixSelection')).toBe(1);
+    const nothing = lastRibbonEvent();
+    expect(nothing).toMatchObject({ ok: true, result: { summary: { fixes: 0, fixedIn: ['Clients!A2'] } } });
+    expect(t.sim.workbook.sheetNames()).toEqual(sheets);
+
+    const other = sheets.find((n) => n !== 'Clients')!;
+    await select(other, 'C3');
+    expect(await t.click('fixSelection')).toBe(1);
+    expect(lastRibbonEvent()).toMatchObject({ ok: false, message: expect.stringMatching(/not on the customer sheet/) });
+    expect(t.sim.workbook.sheet(other).values()[2]![2]).toBe('bo@qq.con'); // the backup's copy, untouched
+    expect(t.sim.workbook.sheetNames()).toEqual(sheets);
+
+    // Several areas selected: Excel refuses getSelectedRange; the click says what to select.
+    const refusing = { ...t.host, Excel: { ...t.host.Excel, run: () => Promise.reject(Object.assign(new Error('multiple'), { name: 'RichApi.Error', code: 'InvalidSelection' })) } } as unknown as AddinHost;
+    await runRibbonCommand(refusing, 'checkContacts', { run: RIBBON_FUNCTIONS.fixSelection!.options, show: { retryDelayMs: 5 } });
+    expect(lastRibbonEvent()).toMatchObject({ ok: false, message: expect.stringMatching(/Select the phone or email cells to fix \(one block of cells\)/) });
+  });
+
   it('runRibbonCommand on its own (the pane test calls it) never rejects', async () => {
     const t = ribbonHost();
     t.sim.workbook.sheet('Clients').protect();

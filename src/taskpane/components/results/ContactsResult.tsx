@@ -67,6 +67,7 @@ export function ContactsResult({ summary, ctx }: { summary: CheckContactsSummary
         </div>
       ) : null}
       {summary.fixes > 0 && summary.backupSheet ? <Text size={200}>{s.fixedResult(summary.fixes, summary.backupSheet)}</Text> : null}
+      {summary.fixes === 0 && summary.fixedIn ? <Text size={200}>{s.nothingToFixIn(summary.fixedIn.join(', '))}</Text> : null}
     </>
   );
 }
