@@ -16,13 +16,12 @@ import { ApplyRefusal, parseOnly, runApply } from './apply';
 import { refusalText } from './refusals';
 import { checkInputFile, InputFileError } from './inputFile';
 import { OutputFileError, refuseOutputOverInput, writeOutputFile } from './outFile';
-import { callList, DEFAULT_QUIET_DAYS } from '../core/callList';
 import { ImportError } from '../core/importRows';
 import { ImportRefusal, runImport } from './importFile';
 import { callListLines } from '../i18n/callList';
 import { CRM_FORMATS, crmContacts, crmCsv, crmVcards, type CrmFormat } from '../core/crmExport';
 import { WorkbookError } from '../workbook/port';
-import { ContactsError, ImportRowsError, SettingsError, TiersError } from '../actions';
+import { ContactsError, ImportRowsError, listCalls, SettingsError, TiersError } from '../actions';
 import { runRemoveAdded } from './removeAdded';
 import { ledgerTermsOf } from '../actions/context';
 import { ownedColumnOf } from '../actions/names';
@@ -69,8 +68,10 @@ Commands:
             leaves them), repeats and possible matches are left out and listed. A CSV may be UTF-8
             or GBK (as Chinese Excel saves it). Written to --out after a backup sheet; inputs unchanged.
   today     Whom to call: follow-ups overdue or due within 7 days (a next follow-up column), high-value
-            customers quiet for --quiet-days (default 30) or dormant, new customers never contacted;
-            the most urgent first, the most valuable first within each. The file is only read.
+            customers quiet for --quiet-days (default: the settings sheet's quietDays, else 30) or
+            dormant, new customers never contacted; the most urgent first, the most valuable first
+            within each. The settings sheet's as-of date and thresholds count as in the pane. The file
+            is only read.
   export    Write the customers for a CRM: --format zoho or hubspot (a CSV in that CRM's contact
             import layout, UTF-8 with a byte-order mark, phones in E.164) or vcard (a .vcf for phones).
             The workbook is only read.
@@ -285,15 +286,23 @@ async function todayCommand(args: string[], io: CliIO): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('today needs exactly one FILE.xlsx (see --help).');
-  const quietText = values['quiet-days'] ?? String(DEFAULT_QUIET_DAYS);
-  if (!/^\d{1,4}$/.test(quietText) || +quietText < 1) throw new UsageError(`--quiet-days must be a whole number of days from 1 to 9999, not "${quietText}".`);
+  const quietText = values['quiet-days'];
+  if (quietText !== undefined && (!/^\d{1,4}$/.test(quietText) || +quietText < 1)) {
+    throw new UsageError(`--quiet-days must be a whole number of days from 1 to 9999, not "${quietText}".`);
+  }
   const { locale, asOf, region } = sharedOptions(values, io);
   await checkInputFile(file);
-  const sheet = await customerSheet(file, values.sheet, locale, io);
-  const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings: { region, asOf: asOf ?? null } });
-  const items = callList(sheet.values, report, { asOf: report.asOf, quietDays: +quietText });
-  if (values.json) io.out(`${JSON.stringify({ sheet: sheet.name, asOf: report.asOf, items }, null, 2)}\n`);
-  else io.out(`${callListLines(items, report.asOf, locale).join('\n')}\n`);
+  // As the pane does: the workbook's settings sheet (as-of date, thresholds, quiet days) unless an option says otherwise.
+  const port = await openWorkbookFile(file);
+  let calls;
+  try {
+    calls = await listCalls({ port, locale, now: new Date(), sheet: values.sheet, settings: { ...(region ? { region } : {}), ...(asOf ? { asOf } : {}) } },
+      quietText === undefined ? {} : { quietDays: +quietText });
+  } catch (err) {
+    throw refusalFor(file, err);
+  }
+  if (values.json) io.out(`${JSON.stringify(calls, null, 2)}\n`);
+  else io.out(`${callListLines(calls.items, calls.asOf, locale).join('\n')}\n`);
   return 0;
 }
 

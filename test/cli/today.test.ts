@@ -42,3 +42,30 @@ it('prints JSON with --json, and refuses a bad --quiet-days', async () => {
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/--quiet-days must be a whole number/);
 });
+
+it('reads the workbook\'s settings sheet as the pane does: its quiet days and as-of date, unless an option says otherwise', async () => {
+  const wb = new ExcelJS.Workbook();
+  const rows: unknown[][] = [['Name', 'Mobile', 'Total spend', 'Last purchase', 'Orders']];
+  // One high-value customer, last seen 15 days before 2026-11-22; the others recent and small.
+  rows.push(['Ann Lee', '13800138000', 5000, new Date(Date.UTC(2026, 10, 7)), 4]);
+  for (let i = 0; i < 9; i++) rows.push([`Customer ${i}`, `1390013${String(9000 + i)}`, 100 + i, new Date(Date.UTC(2026, 10, 20)), 2]);
+  wb.addWorksheet('Clients').addRows(rows);
+  const plain = path.join(dir, 'quiet.xlsx');
+  await wb.xlsx.writeFile(plain);
+  const withSettings = path.join(dir, 'quiet-settings.xlsx');
+  expect((await run(['apply', plain, '--only', 'tiers', '--out', withSettings, '--as-of', '2026-11-22'])).code).toBe(0);
+  const listed = async (args: string[]) => (await run(['today', withSettings, ...args])).out;
+
+  expect(await listed([])).not.toMatch(/Ann Lee/); // quiet 15 days: under the default 30
+  const edited = new ExcelJS.Workbook();
+  await edited.xlsx.readFile(withSettings);
+  const settings = edited.worksheets.find((ws) => String(ws.getCell('A1').value).startsWith('Customer Ledger settings'))!;
+  settings.eachRow((row) => { if (row.getCell(1).value === 'quietDays') row.getCell(2).value = 10; });
+  await edited.xlsx.writeFile(withSettings);
+
+  const out = await listed([]);
+  expect(out).toMatch(/Ann Lee/);
+  expect(out).toMatch(/\(as of 2026-11-22\)/); // the as-of date the apply run stored, not today
+  expect(await listed(['--quiet-days', '20'])).not.toMatch(/Ann Lee/);
+  expect(await listed(['--as-of', '2026-11-10'])).not.toMatch(/Ann Lee/); // 3 days quiet then
+});
