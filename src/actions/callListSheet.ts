@@ -1,7 +1,8 @@
 /**
  * The call list as a sheet to print: "今日联系" / "Calls today", the add-in's own, known by its title
  * cell A1 (never by its name: a user's sheet called 今日联系 is the user's and gets a free name beside it).
- * A re-run replaces the sheet it wrote before; the ledger itself is only read.
+ * A re-run replaces the sheet it wrote before; the ledger itself is only read. It prints landscape, one
+ * page wide, with its header rows repeated on every page.
  */
 import { callList, type CallItem } from '../core/callList';
 import { isoToExcelSerial } from '../core/calendar';
@@ -88,6 +89,8 @@ export async function planCallListSheet(ctx: ActionContext, options: CallListShe
     { op: 'format', sheet, address: 'A1', bold: true },
     { op: 'format', sheet, address: `A${HEADER_ROWS}:${lastCol}${HEADER_ROWS}`, bold: true, fill: '#DDEBF7' },
     { op: 'freeze', sheet, rows: HEADER_ROWS },
+    // Printed: landscape, every column on one page wide, the title, count and header on every page.
+    { op: 'pageLayout', sheet, orientation: 'landscape', fitToWidth: true, printTitleRows: `$1:$${HEADER_ROWS}` },
     { op: 'columnWidths', sheet, widths: WIDTHS.map((width, col) => ({ col, width })) },
   ];
   if (items.length > 0) {

@@ -59,6 +59,7 @@ export function writtenAreas(op: WriteOp): { sheet: string; rect: CellRect }[] {
     case 'format':
     case 'columnWidths':
     case 'freeze':
+    case 'pageLayout':
     case 'validation':
     case 'conditionalFormat':
     case 'removeConditionalFormats':

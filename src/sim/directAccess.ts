@@ -6,6 +6,7 @@
 import { columnLetter, fullAddress, parseRange, rangeAddress } from '../core/grid/a1';
 import type { Rect } from '../core/grid/rect';
 import { writeContents } from './api/cells';
+import { titleRowsAddress } from './api/pageLayout';
 import { evaluateFormula } from './model/evaluate';
 import { tryParseFormula } from './model/formula';
 import { planMerge } from './model/layout';
@@ -42,6 +43,11 @@ export interface SimSheet {
   setNumberFormat(address: string, format: string): void;
   usedAddress(): string | null;
   readonly freeze: { rows: number; columns: number };
+  /**
+   * Page setup (Excel.PageLayout): orientation, the rows repeated on every printed page ("$1:$3", null
+   * when none), and the print zoom as PageLayoutZoomOptions.
+   */
+  readonly pageLayout: { orientation: 'Portrait' | 'Landscape'; printTitleRows: string | null; zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } };
   readonly protected: boolean;
   protect(password?: string): void;
   unprotect(): void;
@@ -166,6 +172,9 @@ function sheetView(sheet: SheetModel): SimSheet {
     },
     get freeze() {
       return { ...sheet.freeze };
+    },
+    get pageLayout() {
+      return { orientation: sheet.pageLayout.orientation, printTitleRows: titleRowsAddress(sheet.pageLayout.titleRows), zoom: { ...sheet.pageLayout.zoom } };
     },
     get protected() {
       return sheet.protection.protected;

@@ -87,6 +87,13 @@ export type WriteOp =
       locked?: boolean }
   | { op: 'columnWidths'; sheet: string; widths: readonly { col: number; width: number }[] }
   | { op: 'freeze'; sheet: string; rows: number; columns?: number }
+  /**
+   * How the sheet prints (Page Layout › Page Setup), for a sheet meant to be printed: without it Excel
+   * prints portrait with the header on page one only. `printTitleRows` ("$1:$3") repeats those rows at the
+   * top of every page; `fitToWidth` fits all columns on one page wide, as many pages tall as needed. Fields
+   * left out stay as they are. Writes no cells.
+   */
+  | { op: 'pageLayout'; sheet: string; orientation?: 'portrait' | 'landscape'; printTitleRows?: string; fitToWidth?: boolean }
   /** An Excel table over `address` (header row included); skipped when the sheet already has one there. */
   | { op: 'addTable'; sheet: string; address: string; name: string; style?: string }
   /**

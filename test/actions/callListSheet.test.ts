@@ -3,12 +3,14 @@
  * a user's sheet of the same name never touched; the ledger read only. Simulator and .xlsx, zh and en.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { computeTiers, listCalls, writeCallListSheet, type ActionContext } from '../../src/actions';
 import { settingRow } from '../../src/actions/settingsSheet';
 import { isoToExcelSerial } from '../../src/core/calendar';
 import type { Locale } from '../../src/i18n/strings';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbookPort } from '../../src/workbook/xlsx/xlsxPort';
+import { openXlsx } from '../helpers/exceljsRead';
 import { simWith } from '../helpers/simLedger';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -83,6 +85,78 @@ describe('writeCallListSheet (simulator)', () => {
     expect(v[5]![4]).toBe('High');
   });
 });
+
+describe('the call list prints: landscape, one page wide, header rows on every page', () => {
+  const PRINTED = { orientation: 'Landscape', printTitleRows: '$1:$3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } };
+
+  it('simulator: set on the sheet written, and once more (not twice) on a re-run; other sheets untouched', async () => {
+    const { host, port } = simWith({ 客户: ZH });
+    await writeCallListSheet(ctxFor(port));
+    expect(host.workbook.sheet('今日联系').pageLayout).toEqual(PRINTED);
+    const again = await writeCallListSheet(ctxFor(port));
+    expect(again.replaced).toBe(true);
+    expect(host.workbook.sheet('今日联系').pageLayout).toEqual(PRINTED);
+    const withTitles = host.workbook.sheetNames().filter((n) => host.workbook.sheet(n).pageLayout.printTitleRows !== null);
+    expect(withTitles).toEqual(['今日联系']);
+    expect(host.workbook.sheet('客户').pageLayout).toEqual({ orientation: 'Portrait', printTitleRows: null, zoom: { scale: 100 } });
+  });
+
+  it('simulator: also when the list is the only visible sheet and is replaced under a new name', async () => {
+    const { host, port } = simWith({ 客户: ZH });
+    await writeCallListSheet(ctxFor(port));
+    host.workbook.model.sheet('客户')!.visibility = 'Hidden';
+    const r = await writeCallListSheet(ctxFor(port));
+    expect(r.sheet).not.toBe('今日联系');
+    expect(host.workbook.sheet(r.sheet).pageLayout).toEqual(PRINTED);
+  });
+
+  it('simulator: a host below ExcelApi 1.9 is below the add-in\'s minimum (1.10): refused before anything is written', async () => {
+    const { host, port } = simWith({ 客户: ZH }, { requirementSets: { ExcelApi: '1.8' } });
+    await expect(writeCallListSheet(ctxFor(port))).rejects.toMatchObject({ code: 'unsupported', detail: 'excel-too-old' });
+    expect(host.workbook.sheetNames()).toEqual(['客户']);
+  });
+
+  it('.xlsx: exceljs reads landscape, fit to one page wide and print titles 1:3; a re-run leaves one Print_Titles; other names kept', async () => {
+    const wb = new ExcelJS.Workbook();
+    const customers = wb.addWorksheet('客户');
+    customers.addRows(ZH.map((r) => r.map((v, c) => (c >= 5 && typeof v === 'number' ? new Date(Date.UTC(1899, 11, 30) + v * 86400000) : v))));
+    customers.pageSetup.printTitlesRow = '1:1';
+    wb.definedNames.add("'客户'!$A$2:$A$7", 'MyCustomers');
+    const { port, reload } = await openXlsx(wb);
+    const namesBefore = userNames(workbookXml(port.toBytes()));
+    expect(namesBefore).toHaveLength(2);
+    await writeCallListSheet(ctxFor(port));
+    // The user adds a sheet after the list, with print titles of its own; the list's re-run moves it one tab left.
+    const mid = await reload();
+    mid.addWorksheet('备注').pageSetup.printTitlesRow = '2:2';
+    const reopened = await openXlsx(mid);
+    await writeCallListSheet(ctxFor(reopened.port));
+    await writeCallListSheet(ctxFor(reopened.port));
+    const out = await reopened.reload();
+    expect(out.worksheets.map((w) => w.name)).toEqual(['客户', '备注', '今日联系']);
+    const setup = out.getWorksheet('今日联系')!.pageSetup;
+    expect(setup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
+    expect(out.getWorksheet('客户')!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(out.getWorksheet('备注')!.pageSetup.printTitlesRow).toBe('2:2');
+    expect(out.getWorksheet('客户')!.pageSetup.orientation).not.toBe('landscape');
+    expect(out.definedNames.getRanges('MyCustomers').ranges).toEqual(["'客户'!$A$2:$A$7"]);
+    const xml = workbookXml(reopened.port.toBytes());
+    const titles = [...xml.matchAll(/<definedName [^>]*name="_xlnm\.Print_Titles"[^>]*>([^<]*)</g)].map((m) => [m[0].match(/localSheetId="(\d+)"/)?.[1], m[1]]);
+    // One Print_Titles per sheet, each on its own sheet (quotes aside: exceljs quotes every name, we only where Excel must).
+    expect(titles.map(([i, f]) => [i, f!.replace(/&apos;|'/g, '')]).sort()).toEqual([['0', '客户!$1:$1'], ['1', '备注!$2:$2'], ['2', '今日联系!$1:$3']]);
+    expect(userNames(xml).filter((n) => n.includes('MyCustomers'))).toEqual(namesBefore.filter((n) => n.includes('MyCustomers')));
+  });
+});
+
+/** xl/workbook.xml of a package, as text. */
+function workbookXml(bytes: Uint8Array): string {
+  return strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml']!);
+}
+
+/** Every <definedName> element, as written. */
+function userNames(xml: string): string[] {
+  return [...xml.matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]);
+}
 
 describe('quiet days: a setting on the settings sheet', () => {
   it('defaults to 30, and the sheet\'s value is used', async () => {

@@ -1,4 +1,4 @@
-/** Excel.Workbook, WorksheetCollection, Worksheet, protection, freeze panes and the onChanged event. */
+/** Excel.Workbook, WorksheetCollection, Worksheet, protection, freeze panes, page layout and the onChanged event. */
 import { MAX_COLUMNS, MAX_ROWS, parseRange } from '../../core/grid/a1';
 import { type Rect } from '../../core/grid/rect';
 import { ModelError, type SheetModel, type WorkbookModel } from '../model/workbook';
@@ -10,6 +10,7 @@ import { TableCollection, copyTables } from './table';
 import { PivotTableCollection } from './pivot';
 import { ChartCollection } from './chart';
 import { AutoFilter } from './autoFilter';
+import { PageLayout } from './pageLayout';
 
 function resolveAddress(sheet: SheetModel, address: string): Rect {
   const p = parseRange(address);
@@ -38,6 +39,7 @@ export class Worksheet extends SimObject<SheetModel> {
       charts: () => this.charts as unknown as SimObject<unknown>,
       pivotTables: () => this.pivotTables as unknown as SimObject<unknown>,
       autoFilter: () => this.autoFilter as unknown as SimObject<unknown>,
+      pageLayout: () => this.pageLayout as unknown as SimObject<unknown>,
     };
     return nav[name]?.();
   }
@@ -206,6 +208,12 @@ export class Worksheet extends SimObject<SheetModel> {
   get autoFilter(): AutoFilter {
     this._autoFilter ??= new AutoFilter(this.context, () => this._resolve(), `${this._path}.autoFilter`);
     return this._autoFilter;
+  }
+  private _pageLayout?: PageLayout;
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    this._pageLayout ??= new PageLayout(this.context, () => this._resolve(), `${this._path}.pageLayout`);
+    return this._pageLayout;
   }
   private _onChanged?: EventHandlers;
   get onChanged(): EventHandlers {

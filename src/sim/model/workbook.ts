@@ -51,12 +51,21 @@ export { ModelError };
 
 let nextSheetSerial = 1;
 
+/** A sheet's page setup: PageLayoutZoomOptions holds either a scale or pages to fit (0: as many as needed). */
+export interface PageLayoutModel {
+  orientation: 'Portrait' | 'Landscape';
+  titleRows: { r0: number; r1: number } | null;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+}
+
 export class SheetModel {
   readonly id: string;
   readonly cells = new Map<number, Cell>();
   private layers: FormatLayer[] = [];
   readonly columnWidths = new Map<number, number>();
   freeze = { rows: 0, columns: 0 };
+  /** Page setup (Excel.PageLayout, ExcelApi 1.9): orientation, rows repeated on every printed page (0-based), print zoom. */
+  pageLayout: PageLayoutModel = { orientation: 'Portrait', titleRows: null, zoom: { scale: 100 } };
   protection = { protected: false, password: undefined as string | undefined, options: undefined as Record<string, unknown> | undefined };
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
@@ -340,6 +349,7 @@ export class SheetModel {
     this.layers = other.layers.map((l) => ({ ...l, rect: { ...l.rect } }));
     for (const [c, w] of other.columnWidths) this.columnWidths.set(c, w);
     this.freeze = { ...other.freeze };
+    this.pageLayout = { ...other.pageLayout, titleRows: other.pageLayout.titleRows && { ...other.pageLayout.titleRows }, zoom: { ...other.pageLayout.zoom } };
     this.tabColor = other.tabColor;
     copyLayout(other, this);
     this.wb.touch();

@@ -13,7 +13,7 @@ import { conditionalFormat, existingCustomFormats } from './ops/conditionalForma
 import type { OpContext } from './ops/context';
 import { deleteRows } from './ops/deleteRows';
 import { clearRange, deleteColumns, removeConditionalFormats, removeValidation } from './ops/columns';
-import { columnWidths, format, freeze } from './ops/format';
+import { columnWidths, format, freeze, pageLayout } from './ops/format';
 import { hideColumns, protectSheet, unprotectSheet } from './ops/protection';
 import { PivotChecks, pivot } from './ops/pivot';
 import { addSheet, copySheet, deleteSheet } from './ops/sheets';
@@ -69,6 +69,9 @@ export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOpt
         break;
       case 'freeze':
         await freeze(ctx, op, label);
+        break;
+      case 'pageLayout':
+        await pageLayout(ctx, op, label);
         break;
       case 'addTable':
         await addTable(ctx, i, op, label);

@@ -36,6 +36,17 @@ function checkColour(color: string | undefined): void {
   }
 }
 
+/** Print title rows as a defined name holds them ("$1:$3"), or a refusal: whole rows of the sheet, top first. */
+export function needTitleRows(rows: string): string {
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.trim());
+  const top = Number(m?.[1]);
+  const bottom = Number(m?.[2]);
+  if (!m || top < 1 || bottom < top || bottom > 1_048_576) {
+    throw new WorkbookError('unsupported', `pageLayout: "${rows}" is not a range of whole rows ("$1:$3").`);
+  }
+  return `$${top}:$${bottom}`;
+}
+
 const isBlankInput = (v: CellInput | undefined): boolean => v === null || v === undefined || v === '';
 
 /**
@@ -120,6 +131,9 @@ export function checkPlan(s: XlsxSession, ops: readonly WriteOp[]): Set<number> 
         break;
       case 'addTable':
         needBox(op.address, 'addTable');
+        break;
+      case 'pageLayout':
+        if (op.printTitleRows !== undefined) needTitleRows(op.printTitleRows);
         break;
       case 'validation':
         if (parseBoxes(op.address).length === 0) needBox(op.address, 'validation');

@@ -7,7 +7,7 @@ import { WorkbookError, throwIfStopped, type ApplyOptions, type WriteOp, type Wr
 import { conditionalFormat } from './ops/conditionalFormat';
 import { deleteRows } from './ops/deleteRows';
 import { clearRange, deleteColumns, removeConditionalFormats, removeValidation } from './ops/columns';
-import { columnWidths, format, freeze } from './ops/format';
+import { columnWidths, format, freeze, pageLayout } from './ops/format';
 import { hideColumns, protectSheet, unprotectSheet } from './ops/protection';
 import { addSheet, copySheet, deleteSheet } from './ops/sheets';
 import { addTable } from './ops/table';
@@ -56,6 +56,9 @@ function applyOp(s: XlsxSession, op: WriteOp): void {
       return;
     case 'freeze':
       freeze(s, op);
+      return;
+    case 'pageLayout':
+      pageLayout(s, op);
       return;
     case 'validation':
       validation(s, op);

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-/** format, columnWidths and freeze: one call each (neighbouring columns of one width share a call). */
+/** format, columnWidths, freeze and pageLayout: one call each (neighbouring columns of one width share a call). */
 import type { Op } from '../planShape';
 import { simpleUnit } from '../writeQueue';
 import { sheetIn, type OpContext } from './context';
@@ -54,4 +54,19 @@ export function freeze(ctx: OpContext, op: Op<'freeze'>, label: string): Promise
     else if (cols > 0) ws.freezePanes.freezeColumns(cols);
     else ws.freezePanes.unfreeze();
   }));
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9, below the add-in's minimum of 1.10, so never checked here). The
+ * zoom is set as one object, as Office.js requires. One page wide with 0 pages tall is what Excel's own
+ * action recorder writes for "Fit All Columns on One Page" (as fitToHeight="0" in the file); fitToWidth
+ * false goes back to 100 %.
+ */
+export function pageLayout(ctx: OpContext, op: Op<'pageLayout'>, label: string): Promise<void> {
+  return ctx.writes.push(simpleUnit(label, (c) => {
+    const layout = sheetIn(c, op.sheet).pageLayout;
+    if (op.orientation !== undefined) layout.orientation = op.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (op.printTitleRows !== undefined) layout.setPrintTitleRows(op.printTitleRows);
+    if (op.fitToWidth !== undefined) layout.zoom = op.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  }, 0, 3));
 }

@@ -1,8 +1,11 @@
-/** format, columnWidths, freeze: cell styles through the package's style table, the sheet frame's columns and view. */
+/**
+ * format, columnWidths, freeze, pageLayout: cell styles through the package's style table, the sheet
+ * frame's columns, view and page setup; print titles are a defined name in the workbook part.
+ */
 import type { WriteOp } from '../../port';
 import type { StyleChange } from '../package/styles';
-import { needBox } from '../planCheck';
-import type { XlsxSession } from '../session';
+import { needBox, needTitleRows } from '../planCheck';
+import { key, type XlsxSession } from '../session';
 
 type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
 
@@ -32,4 +35,12 @@ export function columnWidths(s: XlsxSession, op: Op<'columnWidths'>): void {
 
 export function freeze(s: XlsxSession, op: Op<'freeze'>): void {
   s.pendingOf(s.ref(op.sheet)).frame.freeze(Math.max(0, op.rows), Math.max(0, op.columns ?? 0));
+}
+
+export function pageLayout(s: XlsxSession, op: Op<'pageLayout'>): void {
+  const ref = s.ref(op.sheet);
+  s.pendingOf(ref).frame.setPageSetup({ orientation: op.orientation, fitToWidth: op.fitToWidth });
+  if (op.printTitleRows === undefined) return;
+  const index = s.pkg.workbook.sheets().findIndex((x) => key(x.name) === key(ref.name));
+  if (index >= 0) s.pkg.workbook.setPrintTitleRows(index, ref.name, needTitleRows(op.printTitleRows));
 }

@@ -2,6 +2,7 @@
  * xl/workbook.xml: the sheets in tab order, defined names, the 1904 date system, structure protection
  * and the calculation settings — read, and edited by splicing (new sheets appended, ours removed).
  */
+import { quoteSheet } from '../../../core/grid/a1';
 import { attribute, attributes, childElements, decodeXml, escapeAttr, escapeText, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -25,6 +26,11 @@ export interface DefinedName {
 const ORDER = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups',
   'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes',
   'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/** An element's start tag as an opening tag (a self-closed <definedName/> opened to take text). */
+function selfOpen(e: ElementSpan): string {
+  return e.selfClosing ? `${e.tag.slice(0, -2)}>` : e.tag;
+}
 
 function relIdOf(tag: string): string {
   for (const [k, v] of attributes(tag)) if (k.endsWith(':id')) return v;
@@ -194,6 +200,34 @@ export class WorkbookXml {
         if (tag !== v.tag) this.xml = `${this.xml.slice(0, v.start)}${tag}${this.xml.slice(v.start + v.tag.length)}`;
       }
     }
+  }
+
+  /**
+   * The rows repeated at the top of every printed page of the sheet at tab position `index`: its
+   * _xlnm.Print_Titles name ("'Calls today'!$1:$3"), replaced when it has one (title columns in it are
+   * kept), added otherwise. No other name is touched.
+   */
+  setPrintTitleRows(index: number, sheetName: string, rows: string): void {
+    const p = this.prefix;
+    const ref = `${quoteSheet(sheetName)}!${rows}`;
+    const names = this.child('definedNames');
+    const elements = names ? childElements(this.xml, names.innerStart, names.innerEnd).filter((e) => e.local === 'definedName') : [];
+    const own = elements.filter((e) => (attribute(e.tag, 'name') ?? '').toLowerCase() === '_xlnm.print_titles' && attribute(e.tag, 'localSheetId') === String(index));
+    if (own.length > 0) {
+      const first = own[0]!;
+      // Title columns ("'S'!$A:$B") stay; any title rows are replaced. Excel writes the columns first.
+      const columns = decodeXml(this.xml.slice(first.innerStart, first.innerEnd)).match(/(?:'(?:[^']|'')*'|[^,'!]+)!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w$])/g) ?? [];
+      const formula = [...columns.map((c) => c.trim()), ref].join(',');
+      const element = `${selfOpen(first)}${escapeText(formula)}</${first.qname}>`;
+      // Back to front: a second (broken) copy goes, the first is rewritten in place.
+      for (const extra of own.slice(1).reverse()) this.xml = this.xml.slice(0, extra.start) + this.xml.slice(extra.end);
+      this.xml = `${this.xml.slice(0, first.start)}${element}${this.xml.slice(first.end)}`;
+      return;
+    }
+    const element = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(ref)}</${p}definedName>`;
+    if (!names) this.insertChild('definedNames', `<${p}definedNames>${element}</${p}definedNames>`);
+    else if (names.selfClosing) this.xml = `${this.xml.slice(0, names.start)}${names.tag.slice(0, -2)}>${element}</${names.qname}>${this.xml.slice(names.end)}`;
+    else this.xml = `${this.xml.slice(0, names.innerEnd)}${element}${this.xml.slice(names.innerEnd)}`;
   }
 
   /** Excel recalculates every formula on open: the ones written here have no cached results. */

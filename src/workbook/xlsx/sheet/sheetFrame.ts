@@ -217,6 +217,49 @@ export class SheetFrame {
     this.replace(view, `${open}${pane}${inner}</${view.qname}>`);
   }
 
+  /**
+   * Page setup: `orientation`, and `fitToWidth` (all columns on one page wide, as many pages tall as
+   * needed: fitToWidth="1" fitToHeight="0", which Excel honours only with <sheetPr><pageSetUpPr
+   * fitToPage="1"/>). An existing <pageSetup> keeps its other attributes (paper, printer settings).
+   */
+  setPageSetup(o: { orientation?: 'portrait' | 'landscape'; fitToWidth?: boolean }): void {
+    if (o.orientation === undefined && o.fitToWidth === undefined) return;
+    const p = this.prefix;
+    const setup = this.child('pageSetup');
+    let tag = setup ? selfClose(setup.tag) : `<${p}pageSetup/>`;
+    if (o.orientation !== undefined) tag = withAttribute(tag, 'orientation', o.orientation);
+    if (o.fitToWidth !== undefined) {
+      tag = withAttribute(tag, 'fitToWidth', o.fitToWidth ? '1' : null);
+      tag = withAttribute(tag, 'fitToHeight', o.fitToWidth ? '0' : null);
+    }
+    if (setup) this.replace(setup, setup.selfClosing ? tag : `${tag.slice(0, -2)}>${this.xml.slice(setup.innerStart, setup.end)}`);
+    else this.insert('pageSetup', tag);
+    if (o.fitToWidth !== undefined) this.setFitToPage(o.fitToWidth);
+  }
+
+  /** <sheetPr><pageSetUpPr fitToPage> (CT_SheetPr: tabColor, outlinePr, pageSetUpPr, in that order), merged into the sheet's own <sheetPr>. */
+  private setFitToPage(fit: boolean): void {
+    const p = this.prefix;
+    const pr = this.child('sheetPr');
+    if (!pr) {
+      if (fit) this.insert('sheetPr', `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`);
+      return;
+    }
+    const inner = pr.selfClosing ? '' : this.xml.slice(pr.innerStart, pr.innerEnd);
+    const setUp = childElements(inner).find((e) => e.local === 'pageSetUpPr');
+    let next: string;
+    if (setUp) {
+      const tag = withAttribute(setUp.tag, 'fitToPage', fit ? '1' : null);
+      next = `${inner.slice(0, setUp.start)}${tag}${inner.slice(setUp.start + setUp.tag.length)}`;
+    } else if (fit) {
+      next = `${inner}<${p}pageSetUpPr fitToPage="1"/>`;
+    } else {
+      return;
+    }
+    const open = pr.selfClosing ? `${pr.tag.slice(0, -2)}>` : pr.tag;
+    this.replace(pr, `${open}${next}</${pr.qname}>`);
+  }
+
   /** Adds a conditional format (expression rule) after the sheet's own, with `priority` or the lowest yet. */
   addConditionalFormat(sqref: string, formula: string, dxfId: number, priority?: number): void {
     const p = this.prefix;
