@@ -76,13 +76,9 @@ export function tierWords(kind: 'valueTier' | 'statusTier', key: string, terms?:
   return Object.values(STRINGS).map((l) => sayTerms((l[kind] as Record<string, string>)[key]!, terms));
 }
 
-/**
- * The rule formulas a tier column's rule may have had in the ledger's other terms (a ledger that said
- * 沉睡 and now says 休眠): removed before the rule in today's terms goes on, so there is one rule.
- */
-export function otherTermsRules(ref: string, kind: 'valueTier' | 'statusTier', key: string, terms: LedgerTerms): string[] {
-  const now = wordRule(ref, tierWords(kind, key, terms));
-  return DORMANT_WORDS.map((dormant) => wordRule(ref, tierWords(kind, key, { dormant }))).filter((f) => f !== now);
+/** A tier column's rule formula in each of the ledger's possible terms (沉睡 or 休眠), once each. */
+export function tierRuleVariants(ref: string, kind: 'valueTier' | 'statusTier', key: string): string[] {
+  return [...new Set(DORMANT_WORDS.map((dormant) => wordRule(ref, tierWords(kind, key, { dormant }))))];
 }
 
 /**
@@ -238,10 +234,11 @@ export async function planTiersFor(ctx: ActionContext, ledger: Ledger, options: 
     for (const [col, kind, key] of styled) {
       if (col === undefined) continue;
       const ref = `$${columnLetter(col)}${first}`;
-      const stale = otherTermsRules(ref, kind, key, terms);
+      const formula = wordRule(ref, tierWords(kind, key, terms));
+      // The rule in the ledger's other terms (it said 沉睡, now 休眠) goes first, so there is one rule.
+      const stale = tierRuleVariants(ref, kind, key).filter((f) => f !== formula);
       if (stale.length > 0) ops.push({ op: 'removeConditionalFormats', sheet, formulas: stale });
-      ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex),
-        formula: wordRule(ref, tierWords(kind, key, terms)), ...TIER_STYLES[key]! });
+      ops.push({ op: 'conditionalFormat', sheet, address: dataAddress(col, headerIndex, lastRowIndex), formula, ...TIER_STYLES[key]! });
     }
     if (c.nextFollowUp) ops.push(...replaceOverdueRule(sheet, columnIndex(c.nextFollowUp), first, last));
   }

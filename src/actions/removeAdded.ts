@@ -8,10 +8,9 @@
 import { columnLetter } from '../core/columns';
 import { cellText } from '../core/text';
 import type { Locale } from '../i18n/strings';
-import { DORMANT_WORDS } from '../i18n/terms';
 import { WorkbookError, throwIfStopped, type SheetInfo, type WriteOp, type WritePlan } from '../workbook/port';
 import { statusRule } from './checkContacts';
-import { tierWords, wordRule } from './computeTiers';
+import { tierRuleVariants } from './computeTiers';
 import { cellInputOf } from './cellInput';
 import { CONTACT_RULE_TITLES } from './contactValidation';
 import { analyzeInSlices, applyPlan, isoDay, lastRowIndexOf, type ActionContext } from './context';
@@ -81,16 +80,14 @@ export interface RemoveAddedSummary {
 /** Columns whose conditional formats the actions key on them, and the words of each rule. */
 function ownRules(id: OwnedColumn, col: number, first: number): string[] {
   const ref = `$${columnLetter(col)}${first}`;
-  // A tier rule in each of the ledger's possible terms (沉睡 or 休眠): the one a run wrote, whichever it was.
-  const rules = (kind: 'valueTier' | 'statusTier', key: string) => [...new Set(DORMANT_WORDS.map((dormant) => wordRule(ref, tierWords(kind, key, { dormant }))))];
   switch (id) {
     case 'phoneCheck':
     case 'emailCheck':
       return [statusRule(col, first, 'invalid'), statusRule(col, first, 'suspect')];
     case 'valueTier':
-      return rules('valueTier', 'high');
+      return tierRuleVariants(ref, 'valueTier', 'high'); // in either term (沉睡 or 休眠): whichever a run wrote
     case 'statusTier':
-      return [...rules('statusTier', 'dormant'), ...rules('statusTier', 'lost')];
+      return [...tierRuleVariants(ref, 'statusTier', 'dormant'), ...tierRuleVariants(ref, 'statusTier', 'lost')];
     case 'duplicateGroup':
       return [`=AND(ISNUMBER(${ref}),ISODD(${ref}))`, `=AND(ISNUMBER(${ref}),ISEVEN(${ref}))`];
     default:

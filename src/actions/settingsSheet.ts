@@ -13,7 +13,7 @@ import { cellText } from '../core/text';
 import { excelSerialToIso } from '../core/calendar';
 import { parseDate } from '../core/dates';
 import type { Locale } from '../i18n/strings';
-import { DORMANT_WORDS, OUR_TERMS, sayTerms, type LedgerTerms } from '../i18n/terms';
+import { OUR_TERMS, sayTerms, type LedgerTerms } from '../i18n/terms';
 import type { CellInput, SheetInfo, WorkbookPort, WriteOp } from '../workbook/port';
 import { OWNED_COLUMNS, SHEETS, isSummaryTitle, uniqueSheetName } from './names';
 import { sheetPrefix } from './formulaText';
@@ -257,7 +257,7 @@ export function settingsSheetName(current: Pick<WorkbookSettings, 'sheet' | 'tak
 }
 
 /** Keys whose meaning names an idea a ledger may word its own way (dormant: 沉睡 or 休眠). */
-const TERM_KEYS = SETTING_KEYS.filter((k) => DORMANT_WORDS.some((w) => w !== OUR_TERMS.dormant && sayTerms(DESCRIPTIONS['zh-CN'][k], { dormant: w }) !== DESCRIPTIONS['zh-CN'][k]));
+const TERM_KEYS = SETTING_KEYS.filter((k) => DESCRIPTIONS['zh-CN'][k].includes(OUR_TERMS.dormant));
 
 /**
  * Ops that create the settings sheet (when missing) or update some of its values. Existing user
