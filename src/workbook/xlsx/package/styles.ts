@@ -3,7 +3,7 @@
  * (bold, a fill, a number format…) appended at the end of their lists — the user's formats are never
  * changed, so every other cell looks as it did.
  */
-import { attribute, childElements, escapeAttr, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
+import { attribute, childElements, escapeAttr, openTag, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
 
 export interface StyleChange {
   bold?: boolean;
@@ -124,7 +124,7 @@ export class Styles {
       return 0;
     }
     const count = items.length + 1;
-    const tag = withAttribute(span.selfClosing ? `${span.tag.slice(0, -2)}>` : span.tag, 'count', String(count));
+    const tag = withAttribute(openTag(span), 'count', String(count));
     const inner = span.selfClosing ? '' : this.xml.slice(span.innerStart, span.innerEnd);
     this.xml = `${this.xml.slice(0, span.start)}${tag}${inner}${element}</${span.qname}>${this.xml.slice(span.end)}`;
     this.changed = true;

@@ -3,7 +3,7 @@
  * and the calculation settings — read, and edited by splicing (new sheets appended, ours removed).
  */
 import { quoteSheet } from '../../../core/grid/a1';
-import { attribute, attributes, childElements, decodeXml, escapeAttr, escapeText, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
+import { attribute, attributes, childElements, decodeXml, escapeAttr, escapeText, openTag, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -26,11 +26,6 @@ export interface DefinedName {
 const ORDER = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups',
   'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes',
   'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-
-/** An element's start tag as an opening tag (a self-closed <definedName/> opened to take text). */
-function selfOpen(e: ElementSpan): string {
-  return e.selfClosing ? `${e.tag.slice(0, -2)}>` : e.tag;
-}
 
 function relIdOf(tag: string): string {
   for (const [k, v] of attributes(tag)) if (k.endsWith(':id')) return v;
@@ -144,7 +139,7 @@ export class WorkbookXml {
     if (!sheets) {
       this.insertChild('sheets', `<${p}sheets>${element}</${p}sheets>`);
     } else if (sheets.selfClosing) {
-      this.xml = `${this.xml.slice(0, sheets.start)}${sheets.tag.slice(0, -2)}>${element}</${sheets.qname}>${this.xml.slice(sheets.end)}`;
+      this.xml = `${this.xml.slice(0, sheets.start)}${openTag(sheets)}${element}</${sheets.qname}>${this.xml.slice(sheets.end)}`;
     } else {
       this.xml = `${this.xml.slice(0, sheets.innerEnd)}${element}${this.xml.slice(sheets.innerEnd)}`;
     }
@@ -218,7 +213,7 @@ export class WorkbookXml {
       // Title columns ("'S'!$A:$B") stay; any title rows are replaced. Excel writes the columns first.
       const columns = decodeXml(this.xml.slice(first.innerStart, first.innerEnd)).match(/(?:'(?:[^']|'')*'|[^,'!]+)!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w$])/g) ?? [];
       const formula = [...columns.map((c) => c.trim()), ref].join(',');
-      const element = `${selfOpen(first)}${escapeText(formula)}</${first.qname}>`;
+      const element = `${openTag(first)}${escapeText(formula)}</${first.qname}>`;
       // Back to front: a second (broken) copy goes, the first is rewritten in place.
       for (const extra of own.slice(1).reverse()) this.xml = this.xml.slice(0, extra.start) + this.xml.slice(extra.end);
       this.xml = `${this.xml.slice(0, first.start)}${element}${this.xml.slice(first.end)}`;
@@ -226,7 +221,7 @@ export class WorkbookXml {
     }
     const element = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(ref)}</${p}definedName>`;
     if (!names) this.insertChild('definedNames', `<${p}definedNames>${element}</${p}definedNames>`);
-    else if (names.selfClosing) this.xml = `${this.xml.slice(0, names.start)}${names.tag.slice(0, -2)}>${element}</${names.qname}>${this.xml.slice(names.end)}`;
+    else if (names.selfClosing) this.xml = `${this.xml.slice(0, names.start)}${openTag(names)}${element}</${names.qname}>${this.xml.slice(names.end)}`;
     else this.xml = `${this.xml.slice(0, names.innerEnd)}${element}${this.xml.slice(names.innerEnd)}`;
   }
 

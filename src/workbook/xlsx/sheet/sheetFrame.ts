@@ -3,7 +3,7 @@
  * where the rows go. Column widths, views, merged areas, protection, conditional formats, validations
  * and table parts live here; edits splice this text, and the rows are streamed in at the mark.
  */
-import { attribute, childElements, decodeXml, elementAt, escapeAttr, escapeText, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
+import { attribute, childElements, decodeXml, elementAt, escapeAttr, escapeText, openTag, rootElement, withAttribute, type ElementSpan } from '../xml/xml';
 import { boxAddress, intersects, parseBox, parseBoxes, sameBox, subtractBox, type Box } from '../box';
 
 /** Where the rows go: NUL cannot occur in XML, so the mark cannot collide with the user's text. */
@@ -213,7 +213,7 @@ export class SheetFrame {
       pane = `<${p}pane${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/>` +
         `<${p}selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
     }
-    const open = view.selfClosing ? `${view.tag.slice(0, -2)}>` : view.tag;
+    const open = openTag(view);
     this.replace(view, `${open}${pane}${inner}</${view.qname}>`);
   }
 
@@ -256,7 +256,7 @@ export class SheetFrame {
     } else {
       return;
     }
-    const open = pr.selfClosing ? `${pr.tag.slice(0, -2)}>` : pr.tag;
+    const open = openTag(pr);
     this.replace(pr, `${open}${next}</${pr.qname}>`);
   }
 
@@ -351,7 +351,7 @@ export class SheetFrame {
     }
     const inner = dvs.selfClosing ? '' : this.xml.slice(dvs.innerStart, dvs.innerEnd);
     const count = childElements(inner).filter((e) => e.local === 'dataValidation').length + 1;
-    const open = withAttribute(dvs.selfClosing ? `${dvs.tag.slice(0, -2)}>` : dvs.tag, 'count', String(count));
+    const open = withAttribute(openTag(dvs), 'count', String(count));
     this.replace(dvs, `${open}${inner}${element}</${dvs.qname}>`);
   }
 
@@ -443,7 +443,7 @@ export class SheetFrame {
     }
     const inner = parts.selfClosing ? '' : this.xml.slice(parts.innerStart, parts.innerEnd);
     const count = childElements(inner).length + 1;
-    const open = withAttribute(parts.selfClosing ? `${parts.tag.slice(0, -2)}>` : parts.tag, 'count', String(count));
+    const open = withAttribute(openTag(parts), 'count', String(count));
     this.replace(parts, `${open}${inner}${element}</${parts.qname}>`);
   }
 

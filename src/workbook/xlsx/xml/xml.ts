@@ -143,6 +143,11 @@ export interface ElementSpan {
   innerEnd: number;
 }
 
+/** An element's start tag as an opening tag: a self-closed `<x a="1"/>` becomes `<x a="1">`, to take content. */
+export function openTag(e: Pick<ElementSpan, 'tag' | 'selfClosing'>): string {
+  return e.selfClosing ? `${e.tag.slice(0, -2)}>` : e.tag;
+}
+
 /**
  * The elements directly inside [from, to) of `xml` (comments, processing instructions and text between
  * them skipped). Throws on text that is not well formed enough to find the ends.
