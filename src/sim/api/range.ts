@@ -279,6 +279,7 @@ export class Range extends SimObject<RangeRef> {
       const wholeColumns = shift === 'Left' && r0 === 0 && r1 === MAX_ROWS - 1;
       if (!wholeRows) checkPartialDelete(t.sheet, t.rect, shift);
       if (wholeColumns) checkWholeColumnDelete(t.sheet, t.rect);
+      const tables = wholeRows ? tablesAfterRowDelete(t.sheet, r0, r1) : null;
       if (wholeRows) {
         // A merged area that loses its top rows keeps its contents: they move to its first remaining row.
         for (const m of t.sheet.merges) {
@@ -297,6 +298,7 @@ export class Range extends SimObject<RangeRef> {
       if (shift === 'Up') t.sheet.shiftDown({ r0: r1 + 1, r1: MAX_ROWS - 1, c0, c1 }, -(r1 - r0 + 1));
       else t.sheet.shiftRight({ r0, r1, c0: c1 + 1, c1: MAX_COLUMNS - 1 }, -(c1 - c0 + 1));
       if (wholeRows) deleteWholeRows(t.sheet, r0, r1);
+      if (tables) tables();
       if (wholeColumns) deleteWholeColumns(t.sheet, c0, c1);
       dataChanged(this.context, t, deleteChangeType(t.rect, shift, MAX_ROWS, MAX_COLUMNS));
     });
@@ -613,3 +615,36 @@ export class RangeFont extends SimObject<RangeRef> {
 }
 
 provideRange(makeRange);
+
+/**
+ * Tables when whole rows r0..r1 go: a table wholly inside goes with them, one that loses data rows
+ * shrinks, one below moves up. Where unsure, refused: a table's header row without the table, or every
+ * data row of a table. Checked before anything moves; the returned function applies it.
+ */
+function tablesAfterRowDelete(sheet: SheetModel, r0: number, r1: number): () => void {
+  const wb = sheet.wb;
+  const n = r1 - r0 + 1;
+  const mine = wb.tables.filter((x) => x.sheet === sheet);
+  for (const x of mine) {
+    const last = x.rect.r1 + (x.showTotals ? 1 : 0);
+    const whole = x.rect.r0 >= r0 && last <= r1;
+    if (!whole && x.rect.r0 >= r0 && x.rect.r0 <= r1) throw new ModelError('InvalidOperation', 'The operation would delete a table\'s header row and not the table');
+    if (!whole && x.rect.r0 < r0 && r0 <= x.rect.r0 + 1 && r1 >= x.rect.r1) throw new ModelError('InvalidOperation', 'The simulator does not model a table losing every data row');
+  }
+  return () => {
+    for (const x of mine) {
+      const last = x.rect.r1 + (x.showTotals ? 1 : 0);
+      if (x.rect.r0 >= r0 && last <= r1) {
+        wb.tables.splice(wb.tables.indexOf(x), 1);
+        continue;
+      }
+      if (x.rect.r0 > r1) {
+        x.rect = { ...x.rect, r0: x.rect.r0 - n, r1: x.rect.r1 - n };
+        continue;
+      }
+      if (x.rect.r1 < r0) continue;
+      const gone = Math.max(0, Math.min(x.rect.r1, r1) - Math.max(x.rect.r0 + 1, r0) + 1);
+      x.rect = { ...x.rect, r1: x.rect.r1 - gone };
+    }
+  };
+}

@@ -3,7 +3,8 @@ import { MAX_ROWS, parseRange } from '../../core/grid/a1';
 import { intersect, type Rect } from '../../core/grid/rect';
 import { toApiValue } from '../model/values';
 import { ModelError, type SheetModel, type TableModel, type WorkbookModel } from '../model/workbook';
-import { ClientResult, SimCollection, SimObject, orNullObject, type Getter, type SimContext } from './base';
+import { ClientResult, SimCollection, SimObject, orNullObject, requireSet, type Getter, type SimContext } from './base';
+
 import { checkWritable, writeContents, type RangeRef } from './cells';
 import { newRange, newWorksheet, type RangeProxy, type WorksheetProxy } from './factories';
 
@@ -206,6 +207,40 @@ export class Table extends SimObject<TableModel> {
     return tableRange(this.context, () => this._resolve(), `${this._path}.getTotalRowRange()`, (t) => {
       if (!t.showTotals) throw new ModelError('InvalidOperation', 'The table has no totals row');
       return { ...t.rect, r0: t.rect.r1 + 1, r1: t.rect.r1 + 1 };
+    });
+  }
+  /**
+   * ExcelApi 1.13. As Excel: the header row stays where it is, the new range overlaps the old, holds a
+   * data row, no merged cell, other table or PivotTable. Stricter where unsure: the columns stay as they
+   * are and a table with a totals row is refused (Excel would move the totals row).
+   */
+  resize(newRange: RangeProxy | string): void {
+    this._op('resize', [newRange], (t) => {
+      requireSet(this.context.host, '1.13', 'Table.resize');
+      checkWritable(t.sheet);
+      let rect: Rect;
+      if (typeof newRange === 'string') {
+        const p = parseRange(newRange);
+        if (!p) throw new ModelError('InvalidArgument', `"${newRange}" is not a valid range address`);
+        if (p.sheet !== undefined && t.sheet.wb.sheet(p.sheet) !== t.sheet) throw new ModelError('InvalidArgument', 'The range is on another worksheet');
+        rect = { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+      } else {
+        const ref = newRange._resolve();
+        if (!ref) throw new ModelError('InvalidArgument', 'The range does not exist');
+        if (ref.sheet !== t.sheet) throw new ModelError('InvalidArgument', 'The range is on another worksheet');
+        rect = ref.rect;
+      }
+      if (rect.r0 !== t.rect.r0) throw new ModelError('InvalidArgument', 'The table\'s headers must stay in the same row');
+      if (rect.r1 <= rect.r0) throw new ModelError('InvalidArgument', 'A table needs at least one data row');
+      if (!intersect(rect, t.rect)) throw new ModelError('InvalidArgument', 'The new range must overlap the table');
+      if (rect.c0 !== t.rect.c0 || rect.c1 !== t.rect.c1) throw new ModelError('InvalidArgument', 'The simulator resizes a table\'s rows only');
+      if (t.showTotals) throw new ModelError('InvalidOperation', 'The simulator does not move a totals row');
+      const wb = t.sheet.wb;
+      if (wb.tables.some((o) => o !== t && o.sheet === t.sheet && intersect(fullRect(o), rect))) throw new ModelError('InvalidOperation', 'A table cannot overlap another table');
+      if (wb.pivots.some((p) => p.sheet === t.sheet && p.lastRect && intersect(p.lastRect, rect))) throw new ModelError('PivotTableRangeConflict', 'A table cannot overlap a PivotTable');
+      if (t.sheet.merges.some((m) => intersect(m, rect))) throw new ModelError('InvalidOperation', 'A table cannot contain merged cells');
+      t.rect = { ...rect };
+      wb.touch();
     });
   }
   delete(): void {
