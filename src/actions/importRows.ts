@@ -59,6 +59,25 @@ const ROWS_PER_TURN = 1024;
 const DEFAULTS: Record<ImportRow['kind'], ImportChoice> = { new: 'add', same: 'update', repeat: 'skip', possible: 'skip' };
 const FIELD_TYPE = new Map(FIELDS.map((f) => [f.id, f.type]));
 
+/** Blank rows at the ledger's bottom looked at for a formula before new rows are written there (more are left as they are). */
+const MAX_BLANK_ROWS_REUSED = 10000;
+
+/** The last 1-based row (the header row at least) with a non-blank cell among the first `width` columns. */
+function lastUserRow(values: readonly (readonly unknown[])[], width: number, headerRow: number): number {
+  for (let r = values.length; r > headerRow; r--) {
+    const row = values[r - 1] ?? [];
+    for (let c = 0; c < width && c < row.length; c++) if (!isBlankCell(row[c])) return r;
+  }
+  return headerRow;
+}
+
+/** Every cell of rows from..to (1-based) in the first `width` columns. */
+function blankRowCells(from: number, to: number, width: number): { row: number; col: number }[] {
+  const cells: { row: number; col: number }[] = [];
+  for (let row = from; row <= to; row++) for (let col = 0; col < width; col++) cells.push({ row, col });
+  return cells;
+}
+
 /** The user's own columns: the ledger's width without the add-in's columns on its right. */
 function userWidth(ledger: Ledger): number {
   const owned = new Set(Object.values(ledger.owned));
@@ -123,8 +142,14 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
       if (isBlankCell(current[c]) && !isBlankCell(r.cells[c])) fills.push({ row: r.match!, col: c, ...typed(r.cells[c], c) });
     }
   }
-  const formulas = await formulaCellsAmong(ctx.port, sheet, fills);
+  // New rows go after the last row holding anything of the user's: blank rows left at the bottom (a
+  // table's empty first row in the template) are used, unless a formula sits there (asked in the same read).
+  const lastUsed = lastUserRow(ledger.values, width, report.headerRow);
+  const trailing = adds.length > 0 && ledger.values.length - lastUsed <= MAX_BLANK_ROWS_REUSED
+    ? blankRowCells(lastUsed + 1, ledger.values.length, width) : [];
+  const formulas = await formulaCellsAmong(ctx.port, sheet, [...fills, ...trailing]);
   const kept = fills.filter((f) => !formulas.has(`${f.row}:${f.col}`));
+  const lastFormula = trailing.reduce((m, c) => (formulas.has(`${c.row}:${c.col}`) ? Math.max(m, c.row) : m), lastUsed);
   let backupSheet: string | null = null;
   if (adds.length > 0 || kept.length > 0) {
     // The backup comes first in the plan: nothing of the user's changes before it exists.
@@ -134,7 +159,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   for (const f of kept) {
     ops.push({ op: 'writeBlock', sheet, row: f.row - 1, col: f.col, values: [[f.value]], ...(f.format ? { numberFormats: [f.format] } : {}) });
   }
-  const firstAddedRow = adds.length > 0 ? ledger.values.length + 1 : null;
+  const firstAddedRow = adds.length === 0 ? null : trailing.length > 0 ? lastFormula + 1 : ledger.values.length + 1;
   if (adds.length > 0) {
     const block: CellInput[][] = [];
     const formats: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
@@ -148,6 +173,8 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
       }));
     }
     ops.push({ op: 'writeBlock', sheet, row: firstAddedRow! - 1, col: 0, values: block, numberFormats: formats });
+    // A ledger that is an Excel table takes the rows in: its style, filter, sorting and formulas cover them.
+    ops.push({ op: 'growTable', sheet, headerRow: report.headerRow - 1, fromRow: firstAddedRow! - 1, lastRow: firstAddedRow! - 2 + block.length });
   }
   if (backupSheet) {
     ops.push(...settingsOps(ledger.stored, locale, {

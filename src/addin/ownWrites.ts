@@ -60,6 +60,7 @@ export function writtenAreas(op: WriteOp): { sheet: string; rect: CellRect }[] {
     case 'columnWidths':
     case 'freeze':
     case 'pageLayout':
+    case 'growTable':
     case 'validation':
     case 'conditionalFormat':
     case 'removeConditionalFormats':

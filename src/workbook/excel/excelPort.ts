@@ -17,7 +17,7 @@ import {
   type WritePlan,
 } from '../port';
 import { jsonBytes } from '../../core/grid/bytes';
-import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_TIMEOUT_MS, MERGED_AREAS_API, requireMinimumExcel, supportsExcelApi, type ExcelHost, type ExcelPortOptions } from './host';
+import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_TIMEOUT_MS, MERGED_AREAS_API, TABLE_RESIZE_API, requireMinimumExcel, supportsExcelApi, type ExcelHost, type ExcelPortOptions } from './host';
 import { openNewWorkbook, readHiddenColumns } from './newWorkbook';
 import { MAX_PIVOT_DATA_FIELDS } from './ops/pivot';
 import { toDataValidationRule } from './ops/validation';
@@ -112,7 +112,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       onProgress?.({ done, total });
     };
     const withMergedAreas = supportsExcelApi(this.host, MERGED_AREAS_API);
-    await this.run('applying the plan', (s) => runPlan(s, plan.ops, { budget: this.maxBytes, withMergedAreas, signal, turn, rules }), progress);
+    await this.run('applying the plan', (s) => runPlan(s, plan.ops, { budget: this.maxBytes, withMergedAreas, canResizeTables: supportsExcelApi(this.host, TABLE_RESIZE_API), signal, turn, rules }), progress);
     // The estimate may have been high: finish at 100 %.
     if (last !== total) onProgress?.({ done: last, total: last });
   }

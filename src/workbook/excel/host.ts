@@ -26,6 +26,8 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const MIN_EXCEL_API = '1.10';
 /** Range.getMergedAreasOrNullObject: without it the preflight cannot see merged cells (Excel refuses the write itself). */
 export const MERGED_AREAS_API = '1.13';
+/** Table.resize: without it, rows added below a table stay below it. */
+export const TABLE_RESIZE_API = '1.13';
 
 export function supportsExcelApi(host: ExcelHost, version: string): boolean {
   return host.Office.context.requirements.isSetSupported('ExcelApi', version);

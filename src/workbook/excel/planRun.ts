@@ -6,10 +6,10 @@
  * not transactional, and half a result would be worse than a finished one.
  */
 import { throwIfStopped, type WriteOp } from '../port';
-import { addTable } from './ops/table';
+import { addTable, growTable, queueTableExtents } from './ops/table';
 import { autoFilter, clearAutoFilter, refuseFiltersOverTables } from './ops/autoFilter';
 import { chart } from './ops/chart';
-import { conditionalFormat, existingCustomFormats } from './ops/conditionalFormat';
+import { conditionalFormat, queueCustomFormats } from './ops/conditionalFormat';
 import type { OpContext } from './ops/context';
 import { deleteRows } from './ops/deleteRows';
 import { clearRange, deleteColumns, removeConditionalFormats, removeValidation } from './ops/columns';
@@ -30,6 +30,8 @@ export interface PlanRunOptions {
   budget: number;
   /** Whether the host can list merged areas (ExcelApi 1.13). */
   withMergedAreas: boolean;
+  /** Whether the host can resize a table (Table.resize, ExcelApi 1.13). */
+  canResizeTables: boolean;
   signal?: AbortSignal;
   turn?: () => Promise<void>;
   /** Validation op index → Excel's rule, made (and checked) before the run. */
@@ -40,7 +42,14 @@ export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOpt
   const pre = await preflight(s, ops, o.withMergedAreas, (names) => void sheetFlow(ops, names));
   const flow = checkPlan(ops, pre);
   refuseFiltersOverTables(ops, pre);
-  const custom = await existingCustomFormats(s, pre.conditionalFormats);
+  // A second look, one sync and only when needed: existing custom rules' formulas (a re-run) and where
+  // the tables that rows join are.
+  const custom = queueCustomFormats(pre.conditionalFormats);
+  const extents = queueTableExtents(s.context, ops, pre, o.canResizeTables);
+  if (custom.size > 0 || extents.size > 0) {
+    s.doing = 'looking at existing conditional formats and tables';
+    await s.sync();
+  }
   throwIfStopped(o.signal); // the last moment at which stopping leaves the workbook as it was
   const ctx: OpContext = { s, writes: new WriteQueue(s, o.budget), ops, pre, flow, turn: o.turn };
   const checks = new PivotChecks();
@@ -75,6 +84,9 @@ export async function runPlan(s: Session, ops: readonly WriteOp[], o: PlanRunOpt
         break;
       case 'addTable':
         await addTable(ctx, i, op, label);
+        break;
+      case 'growTable':
+        await growTable(ctx, op, flow.original[i] ? extents.get(i) : undefined, label);
         break;
       case 'validation': {
         const rule = o.rules.get(i);

@@ -28,6 +28,8 @@ export interface Preflight {
   pivots: { name: string; sheet: string }[];
   /** addTable and autoFilter op → whether a table already overlaps its range. */
   tableThere: Map<number, boolean>;
+  /** growTable op → the tables on its header row (their names: Office.js gives a table's place only through its range). */
+  tablesOnRow: Map<number, { name: string; showTotals: boolean }[]>;
   /** chart op → the charts of its sheet. */
   charts: Map<number, Excel.ChartCollection>;
   /** conditionalFormat op → the conditional formats on its range. */
@@ -45,6 +47,7 @@ interface Queued {
   structure: Excel.WorkbookProtection | null;
   pivots: Excel.PivotTableCollection | null;
   tables: Map<number, Excel.TableScopedCollection>;
+  tablesOnRow: Map<number, Excel.TableScopedCollection>;
   charts: Map<number, Excel.ChartCollection>;
   conditionalFormats: Map<number, Excel.ConditionalFormatCollection>;
   pivotHeaders: Map<number, Excel.Range>;
@@ -72,6 +75,7 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
     structure: ops.some(changesStructure) ? workbook.protection.load('protected') : null,
     pivots: ops.some((o) => o.op === 'pivot' || o.op === 'deleteSheet') ? workbook.pivotTables.load('items/name,items/worksheet/name') : null,
     tables: new Map(),
+    tablesOnRow: new Map(),
     charts: new Map(),
     conditionalFormats: new Map(),
     pivotHeaders: new Map(),
@@ -91,6 +95,8 @@ function queue(s: Session, ops: readonly WriteOp[], withMerges: boolean): Queued
     if (!original[i]) return;
     if (op.op === 'addTable' || op.op === 'autoFilter') {
       if (parseRange(op.address)) q.tables.set(i, ws(op.sheet).getRange(op.address).getTables(false).load('items/name'));
+    } else if (op.op === 'growTable') {
+      q.tablesOnRow.set(i, ws(op.sheet).getRange(`${op.headerRow + 1}:${op.headerRow + 1}`).getTables(false).load('items/name,items/showTotals'));
     } else if (op.op === 'chart') q.charts.set(i, ws(op.sheet).charts.load('items/name'));
     else if (op.op === 'conditionalFormat') q.conditionalFormats.set(i, ws(op.sheet).getRange(op.address).conditionalFormats.load('items/type'));
     else if (op.op === 'validation' && op.keepOther) q.validations.set(i, ws(op.sheet).getRange(op.address).dataValidation.load('type,errorAlert'));
@@ -141,6 +147,7 @@ function result(q: Queued, merged: Map<string, Rect[]> | null): Preflight {
     structureProtected: q.structure?.protected ?? false,
     pivots: q.pivots?.items.map((p) => ({ name: p.name, sheet: p.worksheet.name })) ?? [],
     tableThere: new Map([...q.tables].map(([i, t]) => [i, t.items.length > 0])),
+    tablesOnRow: new Map([...q.tablesOnRow].map(([i, t]) => [i, t.items.map((x) => ({ name: x.name, showTotals: x.showTotals }))])),
     charts: q.charts,
     conditionalFormats: q.conditionalFormats,
     pivotHeaders: new Map([...q.pivotHeaders].map(([i, r]) => [i, [...(r.values[0] ?? [])]])),

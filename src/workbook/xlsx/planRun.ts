@@ -10,7 +10,7 @@ import { clearRange, deleteColumns, removeConditionalFormats, removeValidation }
 import { columnWidths, format, freeze, pageLayout } from './ops/format';
 import { hideColumns, protectSheet, unprotectSheet } from './ops/protection';
 import { addSheet, copySheet, deleteSheet } from './ops/sheets';
-import { addTable } from './ops/table';
+import { addTable, growTable } from './ops/table';
 import { validation } from './ops/validation';
 import { writeBlock } from './ops/writeBlock';
 import { REL, resolveTarget } from './package/parts';
@@ -68,6 +68,9 @@ function applyOp(s: XlsxSession, op: WriteOp): void {
       return;
     case 'addTable':
       addTable(s, s.ref(op.sheet), op);
+      return;
+    case 'growTable':
+      growTable(s, s.ref(op.sheet), op);
       return;
     case 'deleteRows':
       deleteRows(s, op);

@@ -6,7 +6,6 @@
  */
 import { formulaText } from '../cells';
 import type { Op } from '../planShape';
-import type { Session } from '../session';
 import { simpleUnit } from '../writeQueue';
 import { sheetIn, type OpContext } from './context';
 
@@ -17,16 +16,16 @@ export function normalizeFormula(f: string): string {
   return formulaText(f.trim()).replace(/\s+/g, '').toUpperCase();
 }
 
-/** The custom rules already on the ops' ranges, with their formulas (one sync when there are any). */
-export async function existingCustomFormats(s: Session, found: Map<number, Excel.ConditionalFormatCollection>): Promise<CustomFormats> {
+/**
+ * The custom rules already on the ops' ranges, their formulas queued for loading: the caller syncs once
+ * (with the other second looks) when the map is not empty.
+ */
+export function queueCustomFormats(found: Map<number, Excel.ConditionalFormatCollection>): CustomFormats {
   const out: CustomFormats = new Map();
   for (const [i, coll] of found) {
     const custom = coll.items.filter((cf) => cf.type === 'Custom').map((cf) => ({ cf, rule: cf.custom.rule.load('formula') }));
     if (custom.length > 0) out.set(i, custom);
   }
-  if (out.size === 0) return out;
-  s.doing = 'looking at existing conditional formats';
-  await s.sync();
   return out;
 }
 

@@ -4,8 +4,9 @@
  * formula is entered, so a plan writes the table's formulas after this op. Skipped when a table already
  * overlaps the range (a re-run), as the preflight saw it.
  */
-import { WorkbookError } from '../../port';
-import { parseRange } from '../../../core/grid/a1';
+import { WorkbookError, type WriteOp } from '../../port';
+import { blockAddress, parseRange } from '../../../core/grid/a1';
+import type { Preflight } from '../preflight';
 import type { Op } from '../planShape';
 import { simpleUnit } from '../writeQueue';
 import { sheetIn, type OpContext } from './context';
@@ -18,4 +19,35 @@ export async function addTable(ctx: OpContext, i: number, op: Op<'addTable'>, la
     table.name = op.name;
     if (op.style) table.style = op.style;
   }, 0, 3));
+}
+
+/** Where a table the preflight found on a growTable op's header row is: loaded in the second look's sync. */
+export interface TableExtent { name: string; range: Excel.Range }
+
+/**
+ * growTable ops' tables (by the preflight: those on the header row, without a totals row) with their
+ * ranges queued for loading; the caller syncs once when the map is not empty. Below ExcelApi 1.13 there
+ * is no Table.resize: nothing is queued and the rows stay below the table, as they would from a paste.
+ */
+export function queueTableExtents(c: Excel.RequestContext, ops: readonly WriteOp[], pre: Preflight, canResize: boolean): Map<number, TableExtent[]> {
+  const out = new Map<number, TableExtent[]>();
+  if (!canResize) return out;
+  for (const [i, found] of pre.tablesOnRow) {
+    const op = ops[i];
+    if (op?.op !== 'growTable') continue;
+    const tables = found.filter((t) => !t.showTotals)
+      .map((t) => ({ name: t.name, range: sheetIn(c, op.sheet).tables.getItem(t.name).getRange().load('rowIndex,columnIndex,rowCount,columnCount') }));
+    if (tables.length > 0) out.set(i, tables);
+  }
+  return out;
+}
+
+/** The table whose header is the op's header row grows down to its last row, when it ends within reach. */
+export async function growTable(ctx: OpContext, op: Op<'growTable'>, extents: readonly TableExtent[] | undefined, label: string): Promise<void> {
+  const table = extents?.find((t) => t.range.rowIndex === op.headerRow);
+  if (!table) return;
+  const last = table.range.rowIndex + table.range.rowCount - 1;
+  if (last >= op.lastRow || last + 1 < op.fromRow) return;
+  const address = blockAddress(op.headerRow, table.range.columnIndex, op.lastRow - op.headerRow + 1, table.range.columnCount);
+  await ctx.writes.push(simpleUnit(label, (c) => sheetIn(c, op.sheet).tables.getItem(table.name).resize(address)));
 }

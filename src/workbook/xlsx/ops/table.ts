@@ -7,7 +7,8 @@ import { boxAddress, intersects, parseBox } from '../box';
 import { CONTENT_TYPE, REL, resolveTarget } from '../package/parts';
 import { needBox } from '../planCheck';
 import { readSheet } from '../sheet/readSheet';
-import { newTableXml, readTable, uniqueTableName } from '../sheet/tableXml';
+import { newTableXml, readTable, uniqueTableName, withTableRef } from '../sheet/tableXml';
+import { attribute, rootElement } from '../xml/xml';
 import type { Pending, SheetRef, XlsxSession } from '../session';
 
 type Op<K extends WriteOp['op']> = Extract<WriteOp, { op: K }>;
@@ -54,11 +55,37 @@ export function addTable(s: XlsxSession, ref: SheetRef, op: Op<'addTable'>): voi
   p.frame.addTablePart(relId, p.frame.relPrefix());
 }
 
-function tablesOf(s: XlsxSession, ref: SheetRef): { id: number; name: string; ref: string }[] {
+/**
+ * growTable: the sheet's table whose header is the op's header row takes in the rows down to its last
+ * row, when it ends within reach; skipped where Excel's Table.resize would refuse or move cells (a totals
+ * row, no header row, another table or a merged area in the way).
+ */
+export function growTable(s: XlsxSession, ref: SheetRef, op: Op<'growTable'>): void {
+  const parts = tableParts(s, ref);
+  for (const { path, xml } of parts) {
+    const box = parseBox(readTable(xml).ref);
+    const root = rootElement(xml).tag;
+    if (!box || box.top !== op.headerRow + 1) continue;
+    if (Number(attribute(root, 'totalsRowCount') ?? 0) > 0 || attribute(root, 'headerRowCount') === '0') return;
+    if (box.bottom >= op.lastRow + 1 || box.bottom < op.fromRow) return;
+    const grown = { ...box, bottom: op.lastRow + 1 };
+    const others = parts.filter((p) => p.path !== path).map((p) => parseBox(readTable(p.xml).ref));
+    if (others.some((b) => b !== null && intersects(b, grown))) return;
+    if (s.pendingOf(ref).frame.merges().some((m) => intersects(m, grown))) return;
+    s.pkg.setText(path, withTableRef(xml, boxAddress(grown)));
+    return;
+  }
+}
+
+function tableParts(s: XlsxSession, ref: SheetRef): { path: string; xml: string }[] {
   return s.pkg.rels(ref.path).byType(REL.table).flatMap((rel) => {
     const path = resolveTarget(ref.path, rel.target);
-    return s.pkg.has(path) ? [readTable(s.pkg.readText(path))] : [];
+    return s.pkg.has(path) ? [{ path, xml: s.pkg.readText(path) }] : [];
   });
+}
+
+function tablesOf(s: XlsxSession, ref: SheetRef): { id: number; name: string; ref: string }[] {
+  return tableParts(s, ref).map((p) => readTable(p.xml));
 }
 
 export function allTables(s: XlsxSession): { id: number; name: string; ref: string }[] {
