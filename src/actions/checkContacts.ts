@@ -14,6 +14,7 @@ import { formatPhone, phoneFixKeepsEverything, type PhoneStyle } from '../core/p
 import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, withTurns, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices, contiguousRuns, dataAddress } from './blocks';
 import { OWNED_COLUMNS, backupMadeText, backupSheetName } from './names';
+import { reusableFixBackup } from './fixBackup';
 import { recordBackup, settingsOps } from './settingsSheet';
 import { contactValidationOp } from './contactValidation';
 import { PALETTE } from './palette';
@@ -52,6 +53,8 @@ export interface CheckContactsSummary {
   /** Cells "fix all" (phones in the run's style, tidied emails, every suggestion) would still change after this run. */
   fixable: number;
   backupSheet: string | null;
+  /** The backup is the one an earlier fix made, still holding these cells as they were (no new copy). */
+  backupReused?: boolean;
   /** The worst rows first, for "go to cell" links. */
   problems: { cell: string; kind: 'phone' | 'email'; status: string; reason: string | null; suggestion: string | null }[];
 }
@@ -119,10 +122,16 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   let backupSheet: string | null = null;
   const targets = fixTargets(ledger, phoneCol, emailCol, options.phoneStyle ?? 'local');
   const fixOps = await fixes(ledger, options, targets, turn);
+  let backupReused = false;
   if (fixOps.count > 0) {
-    // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
-    backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
-    ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+    const changedCells = [...fixOps.changed].map((k) => { const [row, col] = k.split(':').map(Number); return { row: row!, col: col! }; });
+    backupSheet = await reusableFixBackup(ledger, ctx.port, changedCells, ctx.now);
+    backupReused = backupSheet !== null;
+    if (!backupSheet) {
+      // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
+      backupSheet = backupSheetName(sheet, ctx.now, locale, ledger.sheets.map((s) => s.name));
+      ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
+    }
   }
   // The check columns describe the cells as they are after this run: a fixed address is checked again.
   const emailCellsAfterFix = (row: ReportRow, sheetRow: number): CellInput[] => {
@@ -166,7 +175,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ops.push({ op: 'columnWidths', sheet, widths: ids.map((id) => ({ col: (cols as Record<string, number>)[id]!, width: id.endsWith('Check') ? 22 : 26 })) });
   ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
   // The backup is recorded with the sheet it copies: a long sheet name is cut in the backup's name.
-  const backupRecord = backupSheet
+  const backupRecord = backupSheet && !backupReused
     ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: 'fix' }) }
     : {};
   ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers), ...backupRecord }).ops);
@@ -184,6 +193,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
     ...(options.only ? { fixedIn: options.only } : {}),
     fixable: await fixableCells(ledger, targets, fixOps.changed, turn),
     backupSheet,
+    ...(backupReused ? { backupReused } : {}),
     problems,
   };
   const description = locale === 'zh-CN'

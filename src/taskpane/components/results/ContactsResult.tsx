@@ -66,7 +66,8 @@ export function ContactsResult({ summary, ctx }: { summary: CheckContactsSummary
             disabled={ctx.busy} onConfirm={ctx.fixAll} />
         </div>
       ) : null}
-      {summary.fixes > 0 && summary.backupSheet ? <Text size={200}>{s.fixedResult(summary.fixes, summary.backupSheet)}</Text> : null}
+      {summary.fixes > 0 && summary.backupSheet
+        ? <Text size={200}>{(summary.backupReused ? s.fixedResultSameBackup : s.fixedResult)(summary.fixes, summary.backupSheet)}</Text> : null}
       {summary.fixes === 0 && summary.fixedIn ? <Text size={200}>{s.nothingToFixIn(summary.fixedIn.join(', '))}</Text> : null}
     </>
   );
