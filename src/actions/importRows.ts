@@ -44,6 +44,8 @@ export interface ImportSummary {
   backupSheet: string | null;
   /** 1-based sheet row of the first added row. */
   firstAddedRow: number | null;
+  /** Other sheets that looked as much like the customer list (the first was used). */
+  alternatives: string[];
 }
 
 export class ImportRowsError extends Error {
@@ -184,7 +186,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   }
   const summary: ImportSummary = {
     sheet, plan, added: adds.length, updated: new Set(kept.map((f) => f.row)).size, cellsFilled: kept.length,
-    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow,
+    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow, alternatives: ledger.alternatives,
   };
   const description = locale === 'zh-CN'
     ? `备份后向「${sheet}」添加 ${adds.length} 位新客户，补全 ${summary.updated} 位已有客户的空白单元格`

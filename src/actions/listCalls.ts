@@ -6,10 +6,12 @@ export interface CallListSummary {
   sheet: string;
   asOf: string;
   items: CallItem[];
+  /** Other sheets that looked as much like the customer list (the first was used). */
+  alternatives: string[];
 }
 
 export async function listCalls(ctx: ActionContext, options: { quietDays?: number } = {}): Promise<CallListSummary> {
   const ledger = await loadLedger(ctx);
   const items = callList(ledger.values, ledger.report, { asOf: ledger.report.asOf, quietDays: options.quietDays ?? ledger.settings.thresholds.quietDays });
-  return { sheet: ledger.sheet, asOf: ledger.report.asOf, items };
+  return { sheet: ledger.sheet, asOf: ledger.report.asOf, items, alternatives: ledger.alternatives };
 }

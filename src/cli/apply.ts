@@ -12,7 +12,7 @@ import { readWorkbookSettings } from '../actions/settingsSheet';
 import { ownedSheetNames } from '../actions/ownSheets';
 import type { WorkbookPort } from '../workbook/port';
 import { checkInputFile } from './inputFile';
-import { plural, tiersLine } from './resultLines';
+import { plural, tieNote, tiersLine } from './resultLines';
 import { checkOutputPath, refuseOutputOverInput, writeOutputFile } from './outFile';
 import { openWorkbookFile, refusalFor, saveWorkbookFile } from './workbookFile';
 
@@ -119,12 +119,7 @@ async function applyActions(o: ApplyOptions, port: Awaited<ReturnType<typeof ope
     const ledger = await loadLedger(ctx).catch(() => null);
     if (ledger) {
       ctx.sheet = ledger.sheet;
-      if (ledger.alternatives.length > 0) {
-        const others = ledger.alternatives.map((n) => `"${n}"`).join(', ');
-        lines.push(zh
-          ? `注意：「${ledger.sheet}」和 ${others} 都像客户表；已使用「${ledger.sheet}」（数据行最多/靠前的一张）。要用另一张请加 --sheet 名称`
-          : `note: "${ledger.sheet}" and ${others} all look like customer lists; used "${ledger.sheet}" (most data rows, then first in tab order). Choose another with --sheet NAME`);
-      }
+      if (ledger.alternatives.length > 0) lines.push(tieNote(ledger.sheet, ledger.alternatives, o.locale));
     }
   }
   for (const action of o.only) {

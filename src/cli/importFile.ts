@@ -11,6 +11,7 @@ import { rankCustomerSheets } from '../core/workbookPick';
 import type { Locale } from '../i18n/strings';
 import { workbookLanguage } from './apply';
 import { checkInputFile } from './inputFile';
+import { tieNote } from './resultLines';
 import { checkOutputPath, refuseOutputOverInput } from './outFile';
 import { openWorkbookFile, refusalFor, saveWorkbookFile } from './workbookFile';
 
@@ -71,6 +72,7 @@ export async function runImport(o: ImportFileOptions): Promise<string[]> {
     const lines = [zh
       ? `导入「${path.basename(o.from)}」到「${r.sheet}」：${r.plan.rows.length} 行客户，新增 ${r.added}，已有 ${count('same')}（补全 ${r.updated} 位的 ${r.cellsFilled} 个空白单元格），导入内重复 ${count('repeat')}，可能重复 ${count('possible')}（未导入）`
       : `import "${path.basename(o.from)}" into "${r.sheet}": ${r.plan.rows.length} customer rows, ${r.added} added, ${count('same')} already there (${r.cellsFilled} blank cells filled in ${r.updated} rows), ${count('repeat')} repeated within the file, ${count('possible')} possible matches (not imported)`];
+    if (r.alternatives.length > 0) lines.unshift(tieNote(r.sheet, r.alternatives, o.locale));
     lines.push(zh ? `列：${r.plan.mapped.map((m) => `${m.from} → ${m.field}`).join('，')}` : `columns: ${r.plan.mapped.map((m) => `${m.from} → ${m.field}`).join(', ')}`);
     if (r.plan.notBrought.length > 0) lines.push(zh ? `未导入的列：${r.plan.notBrought.join('，')}` : `columns not brought in: ${r.plan.notBrought.join(', ')}`);
     for (const x of r.plan.rows.filter((y) => y.kind === 'possible')) {

@@ -23,6 +23,7 @@ import { CRM_FORMATS, crmContacts, crmCsv, crmVcards, type CrmFormat } from '../
 import { WorkbookError } from '../workbook/port';
 import { ContactsError, ImportRowsError, listCalls, SettingsError, TiersError } from '../actions';
 import { runRemoveAdded } from './removeAdded';
+import { tieNote } from './resultLines';
 import { ledgerTermsOf } from '../actions/context';
 import { ownedColumnOf } from '../actions/names';
 import type { LedgerTerms } from '../i18n/terms';
@@ -202,11 +203,7 @@ async function customerSheet(file: string, sheetOption: string | undefined, loca
     sheetName = ranked[0]!.name;
     const tied = tiedWithBest(ranked);
     // Said on stderr: stdout stays the summary or pure JSON.
-    if (tied.length > 0) {
-      io.err(locale === 'zh-CN'
-        ? `注意：「${sheetName}」和 ${tied.map((n) => `「${n}」`).join('、')} 都像客户表；已使用「${sheetName}」。要用另一张请加 --sheet 名称\n`
-        : `note: "${sheetName}" and ${tied.map((n) => `"${n}"`).join(', ')} all look like customer lists; used "${sheetName}". Choose another with --sheet NAME\n`);
-    }
+    if (tied.length > 0) io.err(`${tieNote(sheetName, tied, locale)}\n`);
   }
   const sheet = sheets.find((s) => s.name === sheetName);
   if (!sheet) {
@@ -301,6 +298,8 @@ async function todayCommand(args: string[], io: CliIO): Promise<number> {
   } catch (err) {
     throw refusalFor(file, err);
   }
+  // Said on stderr, as analyze says it: stdout stays the list or pure JSON.
+  if (calls.alternatives.length > 0) io.err(`${tieNote(calls.sheet, calls.alternatives, locale)}\n`);
   if (values.json) io.out(`${JSON.stringify(calls, null, 2)}\n`);
   else io.out(`${callListLines(calls.items, calls.asOf, locale).join('\n')}\n`);
   return 0;

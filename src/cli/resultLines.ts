@@ -25,3 +25,10 @@ export function tiersLine(r: TierColumnsSummary, locale: Locale): string {
   const liveText = live.length === 0 ? '' : zh ? `；${live.join('、')}随输入自动更新` : `; ${live.length === 1 ? live[0] : `${live.slice(0, -1).join(', ')} and ${live[live.length - 1]}`} update${live.length === 1 ? 's' : ''} as you type`;
   return zh ? `客户分层：${groups.join('；')}（截至 ${r.asOf}）${liveText}` : `tiers: ${groups.join('; ')} (as of ${r.asOf})${liveText}`;
 }
+
+/** Two sheets looked equally like the customer list: which one was used, and how to choose the other. */
+export function tieNote(sheet: string, others: readonly string[], locale: Locale): string {
+  return locale === 'zh-CN'
+    ? `注意：「${sheet}」和 ${others.map((n) => `「${n}」`).join('、')} 都像客户表；已使用「${sheet}」（数据行最多/靠前的一张）。要用另一张请加 --sheet 名称`
+    : `note: "${sheet}" and ${others.map((n) => `"${n}"`).join(', ')} all look like customer lists; used "${sheet}" (most data rows, then first in tab order). Choose another with --sheet NAME`;
+}
