@@ -125,7 +125,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   let backupReused = false;
   if (fixOps.count > 0) {
     const changedCells = [...fixOps.changed].map((k) => { const [row, col] = k.split(':').map(Number); return { row: row!, col: col! }; });
-    backupSheet = await reusableFixBackup(ledger, ctx.port, changedCells, ctx.now);
+    backupSheet = options.only ? await reusableFixBackup(ledger, ctx.port, changedCells, ctx.now) : null;
     backupReused = backupSheet !== null;
     if (!backupSheet) {
       // The backup comes first in the plan: nothing of the user's is overwritten before it exists.
@@ -176,7 +176,7 @@ export async function planCheckContacts(ctx: ActionContext, options: CheckContac
   ops.push({ op: 'format', sheet, address: `${columnLetter(Math.min(...Object.values(cols)))}${headerIndex + 1}:${columnLetter(Math.max(...Object.values(cols)))}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
   // The backup is recorded with the sheet it copies: a long sheet name is cut in the backup's name.
   const backupRecord = backupSheet && !backupReused
-    ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: 'fix' }) }
+    ? { backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: options.only ? 'fix-cells' : 'fix' }) }
     : {};
   ops.push(...settingsOps(ledger.stored, locale, { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers), ...backupRecord }).ops);
 

@@ -1,7 +1,8 @@
 /**
  * One backup for a run of small fixes. Fixing problems one at a time ("Fix" beside each, or the ribbon's
- * Fix selected cells) used to copy the whole ledger each time: ten clicks, ten backup sheets. A fix reuses
- * the ledger's latest backup when that backup was taken before a fix, recently, and still holds every
+ * Fix selected cells) used to copy the whole ledger each time: ten clicks, ten backup sheets. Such a fix
+ * reuses the ledger's latest backup when that backup was taken before such a fix (not before Fix all, a
+ * step the user may want to undo on its own), recently, and still holds every
  * cell this fix overwrites exactly as the cell is now — so restoring it gives back what this fix
  * changes, as a new copy would. Anything else (an edit or another fix since in those cells, a merge or
  * import since, a large fix) makes a new backup.
@@ -35,7 +36,7 @@ export async function reusableFixBackup(ledger: Ledger, port: { readAreas(sheet:
     .filter(([name, r]) => r.of.toLowerCase() === ledger.sheet.toLowerCase() && alive.has(name.toLowerCase()))
     .sort((a, b) => (a[1].made < b[1].made ? -1 : a[1].made > b[1].made ? 1 : 0));
   const latest = mine[mine.length - 1];
-  if (!latest || latest[1].before !== 'fix') return null;
+  if (!latest || latest[1].before !== 'fix-cells') return null;
   const made = minutesOf(latest[1].made);
   const current = minutesOf(backupMadeText(now));
   if (made === null || current === null || current - made > REUSE_WITHIN_MINUTES || current < made) return null;

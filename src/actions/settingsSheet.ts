@@ -122,7 +122,8 @@ export interface WorkbookSettings {
 }
 
 /** What the add-in was about to do when it took a backup: the pane says so beside the backup. */
-export const BACKUP_REASONS = ['fix', 'merge', 'archive', 'import', 'restore', 'remove-added'] as const;
+/** 'fix-cells': a fix limited to chosen cells (a problem's Fix, Fix selected cells), whose backup later such fixes may share. */
+export const BACKUP_REASONS = ['fix', 'fix-cells', 'merge', 'archive', 'import', 'restore', 'remove-added'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface BackupRecord {

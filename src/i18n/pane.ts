@@ -7,11 +7,11 @@ import type { Locale } from './strings';
 
 /** What a backup was taken before, in words ("before merging duplicates"). */
 const enBefore: Record<BackupReason, string> = {
-  fix: 'fixing phones and emails', merge: 'merging duplicates', archive: 'moving duplicates to the archive',
+  fix: 'fixing phones and emails', 'fix-cells': 'fixing chosen cells', merge: 'merging duplicates', archive: 'moving duplicates to the archive',
   import: 'importing a list', restore: 'restoring a backup', 'remove-added': 'removing what the add-in added',
 };
 const zhBefore: Record<BackupReason, string> = {
-  fix: '修正电话和邮箱', merge: '合并重复客户', archive: '把重复行移到归档表', import: '导入名单', restore: '恢复备份', 'remove-added': '移除助手添加的内容',
+  fix: '修正电话和邮箱', 'fix-cells': '修正所选单元格', merge: '合并重复客户', archive: '把重复行移到归档表', import: '导入名单', restore: '恢复备份', 'remove-added': '移除助手添加的内容',
 };
 
 export type ActionId = 'installTemplate' | 'checkContacts' | 'computeTiers' | 'buildSummary' | 'findDuplicates' | 'exportMasked' | 'callListSheet' | 'protectLedger' | 'unprotectLedger' | 'hideColumns' | 'showColumns' | 'removeAdded';

@@ -66,3 +66,16 @@ describe('one backup for a run of small fixes', () => {
     expect(backups((await port.listSheets()).map((s) => s.name))).toHaveLength(1);
   });
 });
+
+it('Fix all keeps a backup of its own, and a fix of chosen cells after it makes a new one too', async () => {
+  const { host, port } = simWith({ Clients: [...LEDGER, ['Dan', '138 0013 8001', 'dan@qq.con']] });
+  const one = await fixOne(port, 'C2', 0);
+  const all = await checkContacts(ctxFor(port, 1), { fixPhones: true, acceptSuggestions: true });
+  expect(all.fixes).toBeGreaterThan(0);
+  expect(all.backupReused).toBeUndefined();
+  expect(all.backupSheet).not.toBe(one.backupSheet);
+  host.workbook.sheet('Clients').seed('C3', [['bob@gmial.com']]);
+  const after = await fixOne(port, 'C3', 2);
+  expect(after.backupReused).toBeUndefined();
+  expect(backups(host.workbook.sheetNames())).toHaveLength(3);
+});
