@@ -20,6 +20,7 @@ import { cellInputOf } from './cellInput';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName, uniqueSheetName } from './names';
 import { planMerges, type MergeOutcome } from './mergeGroups';
 import { ownArchiveSheet } from './ownSheets';
+import { archiveCopies, type ArchiveCopies } from './archiveCopies';
 import { jsonDroppingOldest, recordBackup, settingsOps, settingsSheetName } from './settingsSheet';
 import { PALETTE } from './palette';
 
@@ -172,11 +173,17 @@ function rowAfterMove(archived: readonly number[]): (row: number) => number {
   };
 }
 
-/** "5" or "5–7": the archive rows of one group (written next to each other). */
-function rowRange(rows: readonly number[]): string {
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
-  return first === last ? String(first) : `${first}–${last}`;
+/** "5", "5–7", or "3、5–7" (en "3, 5–7"): the archive rows of one group, new ones next to each other, earlier copies where they are. */
+function rowRange(rows: readonly number[], locale: Locale): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
 export async function planFindDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {
@@ -225,12 +232,28 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
     ops.push({ op: 'copySheet', from: sheet, to: backupSheet });
     archive = placeArchive(ledger, locale, [...taken, backupSheet, settingsSheetName(ledger.stored, locale)]);
   }
-  // Archive rows are written group by group: each group's rows are next to each other there.
-  const archiveRowOf = new Map<number, number>();
-  archived.forEach((r, i) => archiveRowOf.set(r, archive!.firstRow + i));
+  // The band covers the user's columns and the group columns, not the add-in's other columns to their
+  // right: whichever order the actions ran in, a re-run gives the same range.
+  const ownedCols = new Set(Object.values(ledger.owned));
+  let userWidth = ledger.nextColumn;
+  while (userWidth > 0 && ownedCols.has(userWidth - 1)) userWidth--;
+  // A row the archive already holds word for word (a restore brought it back) points at its copy.
+  const copies = archive && !archive.isNew
+    ? await archiveCopies(ctx.port, archive.sheet, ledger.values[headerIndex] ?? [], userWidth,
+      { group: Object.values(OWNED_COLUMNS.duplicateGroup), note: Object.values(OWNED_COLUMNS.duplicateNote) })
+    : null;
+  const copyOf = new Map<number, number>();
+  for (const r of archived) {
+    const at = copies?.take(ledger.values[r - 1]);
+    if (at) copyOf.set(r, at);
+  }
+  const toWrite = archived.filter((r) => !copyOf.has(r));
+  // Archive rows are written group by group: each group's new rows are next to each other there.
+  const archiveRowOf = new Map<number, number>(copyOf);
+  toWrite.forEach((r, i) => archiveRowOf.set(r, archive!.firstRow + i));
   const keptNote = (g: Group): string => {
     const moved = g.rows.filter((r) => r !== g.keep).map((r) => archiveRowOf.get(r)!);
-    return strings(locale).keptNote(moved.length, archive!.sheet, rowRange(moved), reasonsText(locale, g));
+    return strings(locale).keptNote(moved.length, archive!.sheet, rowRange(moved, locale), reasonsText(locale, g));
   };
   const noteCol = ledger.owned.duplicateNote;
   ops.push(...await columnBlocksInSlices({
@@ -248,11 +271,6 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   }, turn));
 
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
-  // The band covers the user's columns and the group columns, not the add-in's other columns to their
-  // right: whichever order the actions ran in, a re-run gives the same range.
-  const ownedCols = new Set(Object.values(ledger.owned));
-  let userWidth = ledger.nextColumn;
-  while (userWidth > 0 && ownedCols.has(userWidth - 1)) userWidth--;
   const width = Math.max(userWidth, cols.duplicateGroup + 1, cols.duplicateNote + 1);
   if (capabilities.conditionalFormats && report.rows.length > 0) {
     const first = headerIndex + 2;
@@ -266,7 +284,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
 
   const merge = options.merge && archived.length > 0 ? await planMerges(ctx, ledger, groups, userWidth, locale) : null;
   if (merge) ops.push(...merge.ops);
-  if (archive) archiveOps(ledger, locale, archive, archived, width, groupOfRow, ops, cols);
+  if (archive) archiveOps(ledger, locale, archive, { all: archived, toWrite, copyOf, copies }, width, groupOfRow, ops, cols);
   const archiveSheet = archive?.sheet ?? null;
   const updates: Parameters<typeof settingsOps>[2] = { customerSheet: sheet, ownedColumns: registerColumns(ledger, headers) };
   if (archive?.isNew) updates.archiveSheet = archive.sheet;
@@ -316,10 +334,12 @@ function archiveFormats(ledger: Ledger, rows: readonly number[], width: number):
  * Copy the rows to archive (with their group columns filled in) below what the archive sheet already
  * holds, then delete them from the customer sheet. The copy is planned before the deletion.
  */
-function archiveOps(ledger: Ledger, locale: Locale, archive: ArchivePlace, rows: readonly number[], width: number,
+function archiveOps(ledger: Ledger, locale: Locale, archive: ArchivePlace,
+  moving: { all: readonly number[]; toWrite: readonly number[]; copyOf: ReadonlyMap<number, number>; copies: ArchiveCopies | null }, width: number,
   groupOfRow: Map<number, { id: number; keep: number } & Group>, ops: WriteOp[],
   cols: { duplicateGroup: number; duplicateNote: number }): void {
-  const keptRow = rowAfterMove(rows);
+  const rows = moving.toWrite;
+  const keptRow = rowAfterMove(moving.all);
   const s = strings(locale);
   const row = (r: number): CellInput[] => {
     const values = ledger.values[r - 1] ?? [];
@@ -338,9 +358,21 @@ function archiveOps(ledger: Ledger, locale: Locale, archive: ArchivePlace, rows:
       c === cols.duplicateGroup ? OWNED_COLUMNS.duplicateGroup[locale] : c === cols.duplicateNote ? OWNED_COLUMNS.duplicateNote[locale] : cellInputOf(header[c])));
   }
   for (const r of rows) block.push(row(r)); // a loop: spreading 100,000 rows into push() overflows the stack
-  ops.push({ op: 'writeBlock', sheet: archive.sheet, row: archive.firstRow - 1 - (archive.isNew ? 1 : 0), col: 0, values: block,
-    numberFormats: archiveFormats(ledger, rows, width) });
-  ops.push({ op: 'deleteRows', sheet: ledger.sheet, rows });
+  if (block.length > 0) {
+    ops.push({ op: 'writeBlock', sheet: archive.sheet, row: archive.firstRow - 1 - (archive.isNew ? 1 : 0), col: 0, values: block,
+      numberFormats: archiveFormats(ledger, rows, width) });
+  }
+  // An earlier copy's group and note now name this run's group and kept row.
+  const { copies } = moving;
+  for (const [r, at] of moving.copyOf) {
+    const g = groupOfRow.get(r)!;
+    if (copies?.groupCol != null) ops.push({ op: 'writeBlock', sheet: archive.sheet, row: at - 1, col: copies.groupCol, values: [[g.id]] });
+    if (copies?.noteCol != null) {
+      ops.push({ op: 'writeBlock', sheet: archive.sheet, row: at - 1, col: copies.noteCol,
+        values: [[strings(locale).archivedNote(g.id, keptRow(g.keep), ledger.sheet, reasonsText(locale, g))]] });
+    }
+  }
+  ops.push({ op: 'deleteRows', sheet: ledger.sheet, rows: moving.all });
 }
 
 export async function findDuplicates(ctx: ActionContext, options: FindDuplicatesOptions = {}) {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { CONTACT_RULE_TITLES } from '../../src/actions/contactValidation';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { checkContacts, computeTiers, findDuplicates } from '../../src/actions';
+import { checkContacts, computeTiers, findDuplicates, restoreBackup } from '../../src/actions';
 import { excelSerialToIso } from '../../src/core/calendar';
 import { columnLetter } from '../../src/core/columns';
 import { cellText } from '../../src/core/text';
@@ -61,7 +61,7 @@ const xlsxGrid = (wb: ExcelJS.Workbook, name: string): Grid => worksheetValues(w
  * Every row number a note names points at the right customer: an archived row's "keep row N" at the
  * kept customer on the customer sheet, a kept row's archive rows at its duplicates on the archive sheet.
  */
-function expectNotesPointRight(customers: Grid, archive: Grid, archiveSheet: string): void {
+function expectNotesPointRight(customers: Grid, archive: Grid, archiveSheet: string, keptRows = 2): void {
   const noteCol = customers[0]!.indexOf('重复说明');
   const archiveNoteCol = archive[0]!.indexOf('重复说明');
   expect(noteCol).toBeGreaterThan(0);
@@ -81,7 +81,7 @@ function expectNotesPointRight(customers: Grid, archive: Grid, archiveSheet: str
     for (const n of m![1]!.split(/[、–-]/)) expect(archive[Number(n) - 1]?.[0]).toBe(row[0]);
     expect(note).not.toMatch(/保留第 \d+ 行/);
   });
-  expect(kept).toBe(2);
+  expect(kept).toBe(keptRows);
 }
 
 describe('archive: notes name rows as they are after the move (a)', () => {
@@ -139,6 +139,44 @@ describe('archive: a second run changes nothing (c)', () => {
     await findDuplicates(ctxFor(port), { archive: true });
     await findDuplicates(ctxFor(port));
     expect(xlsxSnapshot(port)).toEqual(after);
+  });
+});
+
+describe('archive again after a restore: the archive holds each row once (e)', () => {
+  // Restoring the backup taken before an archive brings the rows back while the archive keeps its copies;
+  // archiving them again must find those copies, not write the rows a second time.
+  it('sim', async () => {
+    const c = simCase();
+    const first = await findDuplicates(ctxFor(c.port), { archive: true });
+    const archived = simGrid(c, first.archiveSheet!);
+    const customers = simGrid(c, '客户');
+    await restoreBackup(ctxFor(c.port), { backupSheet: first.backupSheet! });
+    expect(simGrid(c, '客户').length).toBe(rows().length);
+    const again = await findDuplicates(ctxFor(c.port), { archive: true });
+    expect(again.archived).toHaveLength(2);
+    expect(again.archiveSheet).toBe(first.archiveSheet);
+    expect(simGrid(c, first.archiveSheet!)).toEqual(archived);
+    expect(simGrid(c, '客户')).toEqual(customers);
+    expectNotesPointRight(simGrid(c, '客户'), simGrid(c, first.archiveSheet!), first.archiveSheet!);
+  });
+  it('xlsx', async () => {
+    const { port } = await xlsxCase();
+    const first = await findDuplicates(ctxFor(port), { archive: true });
+    await restoreBackup(ctxFor(port), { backupSheet: first.backupSheet! });
+    await findDuplicates(ctxFor(port), { archive: true });
+    const archive = await port.readValues(first.archiveSheet!);
+    expect(archive.length).toBe(3); // the header and the two duplicates, once
+  });
+  it('a row archived once, then typed in again by hand and found again, is archived once more only beside its copy', async () => {
+    const c = simCase();
+    const first = await findDuplicates(ctxFor(c.port), { archive: true });
+    // The user types 王五's duplicate in again, word for word, and a new one of 李四.
+    c.host.workbook.sheet('客户').seed('A5', [['王五', '137 0013 7000', null, 46040, 5, 'C'], ['李四', '139-0013-9000', null, 46011, 1, 'B']]);
+    const again = await findDuplicates(ctxFor(c.port), { archive: true });
+    expect(again.archived).toHaveLength(2);
+    const archive = simGrid(c, first.archiveSheet!);
+    expect(archive.map((r) => r[0])).toEqual(['客户姓名', '张三', '王五', '李四']);
+    expectNotesPointRight(simGrid(c, '客户'), archive, first.archiveSheet!, 3); // 张三's note from the first run stands
   });
 });
 
