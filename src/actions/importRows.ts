@@ -17,7 +17,9 @@ import type { CellInput, WriteOp, WritePlan } from '../workbook/port';
 import { cellInputOf } from './cellInput';
 import { applyPlan, hostTurns, loadLedger, withTurns, type ActionContext, type Ledger } from './context';
 import { formulaCellsAmong } from './formulaCells';
-import { backupMadeText, backupSheetName } from './names';
+import { backupMadeText, backupSheetName, type OwnedColumn } from './names';
+import { checkContacts } from './checkContacts';
+import { computeTiers } from './computeTiers';
 import { recordBackup, settingsOps } from './settingsSheet';
 
 /** What to do with one incoming row: add it as a customer, fill a known customer's blanks from it, or leave it out. */
@@ -30,6 +32,12 @@ export interface ImportOptions {
   choices?: Readonly<Record<number, ImportChoice>>;
   /** new → add, same → update, repeat and possible → skip, unless changed here. */
   defaults?: Partial<Record<ImportRow['kind'], ImportChoice>>;
+  /**
+   * After rows were added or filled, bring the add-in's own columns up to date where the ledger has them
+   * (the tiers, and RFM with them; the phone and email checks): the new rows would otherwise stand
+   * there without. Only the add-in's columns are written; no cell of the user's is fixed.
+   */
+  refresh?: boolean;
 }
 
 export interface ImportSummary {
@@ -46,6 +54,8 @@ export interface ImportSummary {
   firstAddedRow: number | null;
   /** Other sheets that looked as much like the customer list (the first was used). */
   alternatives: string[];
+  /** The add-in's columns brought up to date after the import (`refresh`). */
+  refreshed: ('tiers' | 'checks')[];
 }
 
 export class ImportRowsError extends Error {
@@ -186,7 +196,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   }
   const summary: ImportSummary = {
     sheet, plan, added: adds.length, updated: new Set(kept.map((f) => f.row)).size, cellsFilled: kept.length,
-    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow, alternatives: ledger.alternatives,
+    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow, alternatives: ledger.alternatives, refreshed: [],
   };
   const description = locale === 'zh-CN'
     ? `备份后向「${sheet}」添加 ${adds.length} 位新客户，补全 ${summary.updated} 位已有客户的空白单元格`
@@ -195,8 +205,24 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
   return { plan: writePlan, summary, ledger };
 }
 
+const TIER_COLUMNS: readonly OwnedColumn[] = ['valueTier', 'statusTier', 'lifecycle', 'rfmScore', 'rfmSegment'];
+const CHECK_COLUMNS: readonly OwnedColumn[] = ['phoneCheck', 'phoneE164', 'emailCheck', 'emailFix'];
+
 export async function importRows(ctx: ActionContext, options: ImportOptions): Promise<ImportSummary> {
-  const { plan, summary } = await planImportRows(ctx, options);
+  const { plan, summary, ledger } = await planImportRows(ctx, options);
   if (plan.ops.length > 0) await applyPlan(ctx, plan);
+  if (options.refresh && summary.added + summary.updated > 0) {
+    // The same sheet again, read as it is now: each action reads and plans on its own.
+    const again: ActionContext = { ...ctx, sheet: summary.sheet };
+    const has = (ids: readonly OwnedColumn[]) => ids.some((id) => ledger.owned[id] !== undefined);
+    if (has(TIER_COLUMNS)) {
+      await computeTiers(again); // RFM columns, once written, are kept current by every run
+      summary.refreshed.push('tiers');
+    }
+    if (has(CHECK_COLUMNS)) {
+      await checkContacts(again);
+      summary.refreshed.push('checks');
+    }
+  }
   return summary;
 }

@@ -67,7 +67,7 @@ export async function runImport(o: ImportFileOptions): Promise<string[]> {
   const zh = o.locale === 'zh-CN';
   try {
     const ctx: ActionContext = { port, locale: await workbookLanguage(port), now: o.now, sheet: o.sheet, settings: o.settings };
-    const r = await importRows(ctx, { incoming, defaults: o.update ? {} : { same: 'skip' } });
+    const r = await importRows(ctx, { incoming, defaults: o.update ? {} : { same: 'skip' }, refresh: true });
     const count = (kind: string) => r.plan.rows.filter((x) => x.kind === kind).length;
     const lines = [zh
       ? `导入「${path.basename(o.from)}」到「${r.sheet}」：${r.plan.rows.length} 行客户，新增 ${r.added}，已有 ${count('same')}（补全 ${r.updated} 位的 ${r.cellsFilled} 个空白单元格），导入内重复 ${count('repeat')}，可能重复 ${count('possible')}（未导入）`
@@ -79,6 +79,10 @@ export async function runImport(o: ImportFileOptions): Promise<string[]> {
       lines.push(zh ? `  可能重复：来源第 ${x.source} 行 ~ 台账第 ${x.match} 行` : `  possible: source row ${x.source} ~ ledger row ${x.match}`);
     }
     if (r.backupSheet) lines.push(zh ? `已备份到「${r.backupSheet}」` : `backed up to "${r.backupSheet}"`);
+    if (r.refreshed.length > 0) {
+      const what = r.refreshed.map((x) => (x === 'tiers' ? (zh ? '分层' : 'tiers') : (zh ? '电话与邮箱检查' : 'phone and email checks'))).join(zh ? '、' : ' and ');
+      lines.push(zh ? `已更新${what}列，新行也有了` : `${what} columns brought up to date, the new rows included`);
+    }
     await saveWorkbookFile(port, o.out, { force: o.force, input: o.ledger });
     lines.push(zh ? `已保存：${o.out}` : `saved: ${o.out}`);
     return lines;

@@ -339,6 +339,7 @@ const en = {
   importDone: (added: number, updated: number, cells: number, backup: string) =>
     `Added ${added === 1 ? '1 customer' : `${enCount(added)} customers`} and filled ${enCells(cells)} of ${updated === 1 ? '1 customer' : `${enCount(updated)} customers`}, after a backup in "${backup}".`,
   importDoneNothing: 'Nothing was imported: the ledger is as it was.',
+  importRefreshed: (tiers: boolean, checks: boolean) => `${tiers && checks ? 'The tiers and the phone and email checks were' : tiers ? 'The tiers were' : 'The phone and email checks were'} brought up to date, the new rows included.`,
   importFormulasKept: (n: number) => `${enCells(n)} holding formulas ${n === 1 ? 'was' : 'were'} left as ${n === 1 ? 'it was' : 'they were'}.`,
   importFirstAdded: 'The first added customer:',
   exportTitle: 'Export for a CRM',
@@ -655,6 +656,7 @@ const zh: PaneStrings = {
   importNothing: '按当前的选择，没有要导入的内容。',
   importDone: (added, updated, cells, backup) => `已添加 ${added} 位客户，补全 ${updated} 位客户的 ${cells} 个空白单元格，之前已备份到「${backup}」。`,
   importDoneNothing: '没有导入任何内容，台账保持原样。',
+  importRefreshed: (tiers, checks) => `已更新${tiers && checks ? '分层和电话邮箱检查' : tiers ? '分层' : '电话邮箱检查'}，新添加的行也包括在内。`,
   importFormulasKept: (n) => `${n} 个含公式的单元格保持不变。`,
   importFirstAdded: '第一位新添加的客户：',
   exportTitle: '导出到 CRM',

@@ -3,7 +3,7 @@
  * customer's blanks filled (never a value or a formula replaced), repeats and possibles left out,
  * text that looks like a formula written as text, dates and amounts from a CSV typed.
  */
-import { importRows, ImportRowsError, type ActionContext } from '../../src/actions';
+import { checkContacts, computeTiers, importRows, ImportRowsError, type ActionContext } from '../../src/actions';
 import { isoToExcelSerial } from '../../src/core/calendar';
 import { parseCsv } from '../../src/core/csv';
 import { simWith } from '../helpers/simLedger';
@@ -65,4 +65,27 @@ it('refuses to add rows below a totals row, and changes nothing', async () => {
   await expect(importRows(ctxFor(port), { incoming: parseCsv(CSV) })).rejects.toBeInstanceOf(ImportRowsError);
   expect(host.workbook.sheet('客户').values()).toEqual(before);
   expect(host.workbook.sheetNames()).toEqual(['客户']);
+});
+
+it('with refresh, the add-in\'s tier and check columns cover the new rows; without, they stand blank there', async () => {
+  const run = async (refresh: boolean) => {
+    const { host, port } = simWith({ 客户: ledger() });
+    await computeTiers(ctxFor(port));
+    await checkContacts(ctxFor(port));
+    const result = await importRows(ctxFor(port), { incoming: parseCsv(CSV), refresh });
+    const values = host.workbook.sheet('客户').values();
+    const header = values[0]!;
+    const added = values[result.firstAddedRow! - 1]!;
+    return { result, tier: added[header.indexOf('价值分层')], check: added[header.indexOf('标准号码')], width: header.length };
+  };
+  const refreshed = await run(true);
+  expect(refreshed.result.refreshed).toEqual(['tiers', 'checks']);
+  expect(refreshed.tier).toMatch(/价值/);
+  // 王芳's phone "137-0013-7000", in the standard form the check writes for every valid number.
+  expect(refreshed.check).toBe('+8613700137000');
+  const plain = await run(false);
+  expect(plain.result.refreshed).toEqual([]);
+  expect([plain.tier ?? '', plain.check ?? '']).toEqual(['', '']);
+  // Refreshing adds no second copy of any column.
+  expect(refreshed.width).toBe(plain.width);
 });

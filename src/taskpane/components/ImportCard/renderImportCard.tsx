@@ -104,6 +104,7 @@ function renderResult(p: ImportCardProps, state: ImportCardState) {
     <MessageBar intent="success" role="status">
       <MessageBarBody className={p.styles.wrap}>
         {text}{r.formulasKept > 0 ? ` ${s.importFormulasKept(r.formulasKept)}` : ''}
+        {r.refreshed.length > 0 ? ` ${s.importRefreshed(r.refreshed.includes('tiers'), r.refreshed.includes('checks'))}` : ''}
         {r.firstAddedRow !== null ? (
           <> {s.importFirstAdded} {renderGoTo(p.ctx, r.sheet, `A${r.firstAddedRow}`, s.rowLink(r.firstAddedRow), s.goToRow(r.firstAddedRow))}</>
         ) : null}

@@ -93,7 +93,7 @@ export function useImportCard(deps: ImportCardDeps) {
     setError(null);
     try {
       // The engine plans again from the ledger as it is now: choices are keyed by the file's row, not the preview's order.
-      const done = await runImport(host, locale, { incoming: file.rows, choices }, { sheet });
+      const done = await runImport(host, locale, { incoming: file.rows, choices, refresh: true }, { sheet });
       setResult(done);
       setPreview(null);
       setFile(null);
