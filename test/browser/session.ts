@@ -27,6 +27,7 @@ export interface PlaygroundWindow {
     sheetNames(): string[];
     values(sheet: string): unknown[][];
     formulas(sheet: string): unknown[][];
+    tables(): { name: string; sheet: string; address: string }[];
     stats(): { syncs: number; largestRequestBytes: number };
     setLatency(ms: number): void;
   };
