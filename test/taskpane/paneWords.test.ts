@@ -53,6 +53,17 @@ function allTexts(value: unknown): string[] {
   return [];
 }
 
+describe('the import\'s result says only what happened', () => {
+  it.each([
+    [3, 0, 0, 'Added 3 customers, after a backup in "B".', '已添加 3 位客户，之前已备份到「B」。'],
+    [0, 2, 5, 'Filled 5 cells of 2 customers, after a backup in "B".', '补全 2 位客户的 5 个空白单元格，之前已备份到「B」。'],
+    [1, 1, 1, 'Added 1 customer and filled 1 cell of 1 customer, after a backup in "B".', '已添加 1 位客户，补全 1 位客户的 1 个空白单元格，之前已备份到「B」。'],
+  ])('added %i, %i customers filled in %i cells', (added, updated, cells, english, chinese) => {
+    expect(en.importDone(added, updated, cells, 'B')).toBe(english);
+    expect(zh.importDone(added, updated, cells, 'B')).toBe(chinese);
+  });
+});
+
 describe('Chinese punctuation', () => {
   it('is full-width: no ASCII comma, colon, semicolon, question or exclamation mark, or parentheses beside Chinese text', () => {
     // ASCII punctuation next to a CJK character (file names like ".xlsx" and "138****8000" are not punctuation).
