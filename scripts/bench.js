@@ -74,7 +74,7 @@ function main() {
   if (!quick) target('analyze 1,048,576 rows ≤ 10 s and ≤ 1.5 GB', at(FULL)?.seconds <= 10 && at(FULL)?.peakMb <= 1536, at(FULL) && `${at(FULL).seconds} s, ${at(FULL).peakMb} MB`);
 
   log('\nactions in the simulated Excel host, 100,000 rows');
-  for (const name of ['checkContacts', 'computeTiers', 'findDuplicates', 'buildSummary', 'importRows']) {
+  for (const name of ['checkContacts', 'computeTiers', 'findDuplicates', 'buildSummary', 'importRows', 'importRowsTable']) {
     const r = task(['action', name, '100000']);
     out.actions.push(r);
     if (r.error) { log(`  ${name}: FAILED ${r.error}`); continue; }
