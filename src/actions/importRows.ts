@@ -186,7 +186,7 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
     }
     ops.push({ op: 'writeBlock', sheet, row: firstAddedRow! - 1, col: 0, values: block, numberFormats: formats });
     // A ledger that is an Excel table takes the rows in: its style, filter, sorting and formulas cover them.
-    ops.push({ op: 'growTable', sheet, headerRow: report.headerRow - 1, fromRow: firstAddedRow! - 1, lastRow: firstAddedRow! - 2 + block.length });
+    ops.push({ op: 'growTable', sheet, headerRow: report.headerRow - 1, firstCol: 0, lastCol: width - 1, fromRow: firstAddedRow! - 1, lastRow: firstAddedRow! - 2 + block.length });
   }
   if (backupSheet) {
     ops.push(...settingsOps(ledger.stored, locale, {

@@ -97,12 +97,13 @@ export type WriteOp =
   /** An Excel table over `address` (header row included); skipped when the sheet already has one there. */
   | { op: 'addTable'; sheet: string; address: string; name: string; style?: string }
   /**
-   * Rows the plan added below a ledger that is an Excel table join the table: the table whose header row is
-   * `headerRow` grows down to `lastRow` (0-based, inclusive), its columns as they are, when it ends within
-   * reach (at or below `fromRow` − 1, the first added row's top). Nothing when there is no such table, it
-   * already reaches `lastRow`, or it has a totals row (which would have to move). Writes no cells.
+   * Rows the plan added below a ledger that is an Excel table join the table: each table whose header row
+   * is `headerRow` and which spans some of the columns `firstCol`..`lastCol` (the rows written) grows down
+   * to `lastRow` (0-based, inclusive), its columns as they are, when it ends within reach (at or below
+   * `fromRow` − 1, the first added row's top). Nothing for a table that already reaches `lastRow` or has a
+   * totals row (which would have to move). Writes no cells.
    */
-  | { op: 'growTable'; sheet: string; headerRow: number; fromRow: number; lastRow: number }
+  | { op: 'growTable'; sheet: string; headerRow: number; firstCol: number; lastCol: number; fromRow: number; lastRow: number }
   /**
    * Replaces any rule on the range (only ranges the add-in owns). With `keepOther` the op may go on the
    * user's own cells: it is skipped when any cell of the range has a rule that is not the add-in's (ours:

@@ -74,6 +74,18 @@ describe('import into a user\'s own table', () => {
     expect(host.workbook.tables.find((t) => t.name === '客户表')?.address).toBe('客户!A1:C6');
   });
 
+  it('a ledger kept as two tables side by side: both take in the new rows', async () => {
+    const { host, port } = simWith({ 客户: [['姓名', '电话', '邮箱', '累计消费'], ['张三', '13500135000', 'zs@qq.com', 100]] });
+    await host.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('客户');
+      ws.tables.add('A1:B2', true).name = '联系';
+      ws.tables.add('C1:D2', true).name = '消费';
+      await context.sync();
+    });
+    await importRows(ctxFor(port), { incoming: parseCsv(CSV) });
+    expect(host.workbook.tables.filter((t) => t.sheet === '客户').map((t) => t.address)).toEqual(['客户!A1:B5', '客户!C1:D5']);
+  });
+
   it('a plain range (no table) gets its rows below, as before', async () => {
     const { host, port } = simWith({ 客户: [['姓名', '电话'], ['张三', '13500135000']] });
     const result = await importRows(ctxFor(port), { incoming: parseCsv(CSV) });

@@ -42,12 +42,13 @@ export function queueTableExtents(c: Excel.RequestContext, ops: readonly WriteOp
   return out;
 }
 
-/** The table whose header is the op's header row grows down to its last row, when it ends within reach. */
+/** Each table headed on the op's header row over the written columns grows down to its last row, when it ends within reach. */
 export async function growTable(ctx: OpContext, op: Op<'growTable'>, extents: readonly TableExtent[] | undefined, label: string): Promise<void> {
-  const table = extents?.find((t) => t.range.rowIndex === op.headerRow);
-  if (!table) return;
-  const last = table.range.rowIndex + table.range.rowCount - 1;
-  if (last >= op.lastRow || last + 1 < op.fromRow) return;
-  const address = blockAddress(op.headerRow, table.range.columnIndex, op.lastRow - op.headerRow + 1, table.range.columnCount);
-  await ctx.writes.push(simpleUnit(label, (c) => sheetIn(c, op.sheet).tables.getItem(table.name).resize(address)));
+  for (const { name, range } of extents ?? []) {
+    const last = range.rowIndex + range.rowCount - 1;
+    const overColumns = range.columnIndex <= op.lastCol && range.columnIndex + range.columnCount - 1 >= op.firstCol;
+    if (range.rowIndex !== op.headerRow || !overColumns || last >= op.lastRow || last + 1 < op.fromRow) continue;
+    const address = blockAddress(op.headerRow, range.columnIndex, op.lastRow - op.headerRow + 1, range.columnCount);
+    await ctx.writes.push(simpleUnit(label, (c) => sheetIn(c, op.sheet).tables.getItem(name).resize(address)));
+  }
 }

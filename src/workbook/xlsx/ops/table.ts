@@ -56,24 +56,24 @@ export function addTable(s: XlsxSession, ref: SheetRef, op: Op<'addTable'>): voi
 }
 
 /**
- * growTable: the sheet's table whose header is the op's header row takes in the rows down to its last
- * row, when it ends within reach; skipped where Excel's Table.resize would refuse or move cells (a totals
- * row, no header row, another table or a merged area in the way).
+ * growTable: each of the sheet's tables headed on the op's header row over the written columns takes in
+ * the rows down to its last row, when it ends within reach; skipped where Excel's Table.resize would
+ * refuse or move cells (a totals row, no header row, another table or a merged area in the way).
  */
 export function growTable(s: XlsxSession, ref: SheetRef, op: Op<'growTable'>): void {
   const parts = tableParts(s, ref);
+  const boxes = new Map(parts.map((p) => [p.path, parseBox(readTable(p.xml).ref)]));
   for (const { path, xml } of parts) {
-    const box = parseBox(readTable(xml).ref);
+    const box = boxes.get(path);
     const root = rootElement(xml).tag;
-    if (!box || box.top !== op.headerRow + 1) continue;
-    if (Number(attribute(root, 'totalsRowCount') ?? 0) > 0 || attribute(root, 'headerRowCount') === '0') return;
-    if (box.bottom >= op.lastRow + 1 || box.bottom < op.fromRow) return;
+    if (!box || box.top !== op.headerRow + 1 || box.left > op.lastCol + 1 || box.right < op.firstCol + 1) continue;
+    if (Number(attribute(root, 'totalsRowCount') ?? 0) > 0 || attribute(root, 'headerRowCount') === '0') continue;
+    if (box.bottom >= op.lastRow + 1 || box.bottom < op.fromRow) continue;
     const grown = { ...box, bottom: op.lastRow + 1 };
-    const others = parts.filter((p) => p.path !== path).map((p) => parseBox(readTable(p.xml).ref));
-    if (others.some((b) => b !== null && intersects(b, grown))) return;
-    if (s.pendingOf(ref).frame.merges().some((m) => intersects(m, grown))) return;
+    if ([...boxes].some(([other, b]) => other !== path && b !== null && intersects(b, grown))) continue;
+    if (s.pendingOf(ref).frame.merges().some((m) => intersects(m, grown))) continue;
     s.pkg.setText(path, withTableRef(xml, boxAddress(grown)));
-    return;
+    boxes.set(path, grown);
   }
 }
 
