@@ -7,6 +7,7 @@
  */
 import { columnIndex, columnLetter } from '../core/columns';
 import type { FieldId } from '../core/fields';
+import { financeColumns } from '../core/financeColumns';
 import { lastDataRow } from '../core/report';
 import { WorkbookError, type WriteOp } from '../workbook/port';
 import { applyPlan, loadLedger, type ActionContext, type Ledger } from './context';
@@ -112,22 +113,41 @@ export async function unprotectLedger(ctx: ActionContext, options: { password?: 
   return { ...summary, changed: true };
 }
 
-/** The money columns: the amount column the ledger maps and the add-in's own number copy of it. */
-const MONEY_FIELDS: readonly FieldId[] = ['total'];
+export interface HideColumnsOptions {
+  /** Column letters the user chose; unknown letters and the add-in's own columns are left out. */
+  columns?: readonly string[];
+  /** Or the columns mapped to these fields. */
+  fields?: readonly FieldId[];
+  /** false: show them again. Default true. */
+  hidden?: boolean;
+}
 
-export async function hideColumns(ctx: ActionContext, options: { fields?: readonly FieldId[]; hidden?: boolean } = {}): Promise<HideColumnsSummary> {
+/**
+ * Hide (or show) columns before the ledger is shown or sent: the ones chosen, else the finance columns
+ * (the total spend, headers that name money — core/financeColumns) and the add-in's number copy of the amount.
+ */
+export async function hideColumns(ctx: ActionContext, options: HideColumnsOptions = {}): Promise<HideColumnsSummary> {
   const ledger = await loadLedger(ctx);
   const hidden = options.hidden ?? true;
-  const fields = options.fields ?? MONEY_FIELDS;
+  const headerRow = ledger.values[ledger.headerIndex] ?? [];
+  const owned = new Set(Object.values(ledger.owned));
+  const headers = headerRow.flatMap((h, c) => (owned.has(c) || h === null || h === undefined || String(h).trim() === '' ? [] : [{ column: columnLetter(c), header: String(h) }]));
   const cols = new Set<number>();
-  for (const f of fields) {
-    const letter = ledger.report.columns[f];
-    if (letter) cols.add(columnIndex(letter));
+  if (options.columns) {
+    const known = new Set(headers.map((h) => h.column));
+    for (const letter of options.columns) if (known.has(letter.toUpperCase())) cols.add(columnIndex(letter.toUpperCase()));
+  } else if (options.fields) {
+    for (const f of options.fields) {
+      const letter = ledger.report.columns[f];
+      if (letter) cols.add(columnIndex(letter));
+    }
+  } else {
+    for (const letter of financeColumns(headers, ledger.report.columns.total)) cols.add(columnIndex(letter));
+    if (ledger.owned.amount !== undefined) cols.add(ledger.owned.amount);
   }
-  if (!options.fields && ledger.owned.amount !== undefined) cols.add(ledger.owned.amount);
   const sorted = [...cols].sort((a, b) => a - b);
   if (sorted.length > 0) {
-    const description = ctx.locale === 'zh-CN' ? `${hidden ? '隐藏' : '显示'}「${ledger.sheet}」的金额列` : `${hidden ? 'Hide' : 'Show'} the amount columns of "${ledger.sheet}"`;
+    const description = ctx.locale === 'zh-CN' ? `${hidden ? '隐藏' : '显示'}「${ledger.sheet}」的 ${sorted.map(columnLetter).join('、')} 列` : `${hidden ? 'Hide' : 'Show'} columns ${sorted.map(columnLetter).join(', ')} of "${ledger.sheet}"`;
     await applyPlan(ctx, { description, ops: [{ op: 'hideColumns', sheet: ledger.sheet, cols: sorted, hidden }] });
   }
   return { sheet: ledger.sheet, columns: sorted.map(columnLetter), hidden };

@@ -38,6 +38,8 @@ export interface RunOptions extends RunControlOptions {
   contacts?: CheckContactsOptions;
   /** Protect / unprotect the ledger: the password the user typed, if any (passed on, never stored). */
   protect?: { password?: string };
+  /** Hide / show columns: the letters the user ticked (otherwise the finance columns). */
+  columns?: readonly string[];
   /**
    * "Remove what the add-in added": without this, or with `preview`, only the list is made (nothing is
    * written), so a click alone never removes anything; the confirmed run passes `{ preview: false }`.
@@ -109,7 +111,7 @@ export async function runAction(id: ActionId, host: AddinHost, locale: Locale, o
       return { action: id, summary: await e.unprotectLedger(ctx, options.protect) };
     case 'hideColumns':
     case 'showColumns':
-      return { action: id, summary: await e.hideColumns(ctx, { hidden: id === 'hideColumns' }) };
+      return { action: id, summary: await e.hideColumns(ctx, { hidden: id === 'hideColumns', ...(options.columns ? { columns: options.columns } : {}) }) };
     case 'removeAdded': {
       const o = options.removeAdded;
       const summary = !o || o.preview !== false ? (await e.planRemoveAdded(ctx, o)).summary : await e.removeAdded(ctx, o);

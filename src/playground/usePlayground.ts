@@ -18,6 +18,8 @@ export interface LedgerPlaygroundApi {
   isProtected(sheetName: string): boolean;
   /** 1-based rows hidden, by the user or by the AutoFilter. */
   hiddenRows(sheetName: string): number[];
+  /** Letters of the hidden columns. */
+  hiddenColumns(sheetName: string): string[];
   /** The Excel tables: name, sheet and address ("Sheet!A1:W4"). */
   tables(): { name: string; sheet: string; address: string }[];
   stats(): { syncs: number; largestRequestBytes: number };
@@ -71,6 +73,7 @@ export function usePlayground(language: string) {
       formulas: (sheetName) => pg.sim.workbook.sheet(sheetName).formulas(),
       isProtected: (sheetName) => pg.sim.workbook.sheet(sheetName).protected,
       hiddenRows: (sheetName) => pg.sim.workbook.sheet(sheetName).hiddenRows(),
+      hiddenColumns: (sheetName) => pg.sim.workbook.sheet(sheetName).hiddenColumns(),
       tables: () => pg.sim.workbook.tables.map((t) => ({ name: t.name, sheet: t.sheet, address: t.address })),
       stats: () => {
         const st = pg.sim.stats();

@@ -31,6 +31,9 @@ export const usePaneStyles = makeStyles({
   shrink: { minWidth: 0, maxWidth: '100%' },
   /** A Select or Input as wide as its container, never wider (a native select is as wide as its longest option). */
   fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  /** A list of checkboxes that may be long (a ledger's columns): scrolls inside the card instead of lengthening it. */
+  checkList: { display: 'flex', flexDirection: 'column', maxHeight: '10rem', overflowY: 'auto', minWidth: 0,
+    border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalXS },
   /** Text with long unbroken names (sheets, addresses, e-mails). */
   wrap: { overflowWrap: 'anywhere', minWidth: 0 },
 });

@@ -82,14 +82,24 @@ describe('protectLedger (simulator)', () => {
     expect(() => s.write('E4', [[1]])).toThrow(/protected/);
   });
 
-  it('hides and shows the money column', async () => {
+  it('hides and shows the finance columns: the total spend and a header that names money', async () => {
     const { host, port } = simWith({ 客户: LEDGER });
-    expect(await hideColumns(ctxFor(port))).toMatchObject({ columns: ['C'], hidden: true });
-    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['C']);
+    expect(await hideColumns(ctxFor(port))).toMatchObject({ columns: ['C', 'E'], hidden: true });
+    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['C', 'E']);
     await hideColumns(ctxFor(port), { fields: ['phone'] });
-    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['B', 'C']);
+    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['B', 'C', 'E']);
     await hideColumns(ctxFor(port), { hidden: false });
     expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['B']);
+  });
+
+  it('hides the columns the user chose; letters past the ledger and the add-in\'s own columns are left alone', async () => {
+    const { host, port } = simWith({ 客户: LEDGER });
+    await computeTiers(ctxFor(port));
+    const tierLetter = String.fromCharCode(65 + host.workbook.sheet('客户').values()[0]!.indexOf('价值分层'));
+    expect(await hideColumns(ctxFor(port), { columns: ['d', 'ZZ', tierLetter] })).toMatchObject({ columns: ['D'], hidden: true });
+    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['D']);
+    await hideColumns(ctxFor(port), { columns: ['D'], hidden: false });
+    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual([]);
   });
 });
 
@@ -127,7 +137,7 @@ describe('protectLedger (.xlsx)', () => {
 
     const again = XlsxWorkbookPort.open(bytes);
     expect((await again.listSheets())[0]).toMatchObject({ name: '客户', protected: true });
-    expect(await again.hiddenColumns('客户')).toEqual([2]);
+    expect(await again.hiddenColumns('客户')).toEqual([2, 4]);
     await expect(unprotectLedger(ctxFor(again), { password: 'wrong' })).rejects.toMatchObject({ code: 'protected' });
     await expect(computeTiers(ctxFor(again))).rejects.toMatchObject({ code: 'protected' });
     await unprotectLedger(ctxFor(again), { password: 'secret' });

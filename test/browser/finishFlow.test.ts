@@ -14,7 +14,7 @@ import { paneStrings, type PaneStrings } from '../../src/i18n/pane';
 import { action, drive, isBackup, LEDGER, NARROW, PaneDriver, SHEET, WIDE, type Grid, type Layout } from './paneDriver';
 import { openSession, type PlaygroundWindow, type Session } from './session';
 
-type Playground = PlaygroundWindow['ledgerPlayground'] & { isProtected(sheet: string): boolean; hiddenRows(sheet: string): number[] };
+type Playground = PlaygroundWindow['ledgerPlayground'] & { isProtected(sheet: string): boolean; hiddenRows(sheet: string): number[]; hiddenColumns(sheet: string): string[] };
 
 // Two layouts keep the suite's runtime down: English at Excel's narrowest pane and Chinese wide (paneFlow
 // runs the other two), so every language meets every width; LEDGER_BROWSER_LAYOUTS=all runs all four.
@@ -287,6 +287,32 @@ class FinishFlow extends PaneDriver {
     expect(await this.isProtected(SHEET)).toBe(false);
     expect(await this.values(SHEET)).toEqual(before);
     await this.after('unprotect', said);
+
+    // Before sharing: the columns that hold money are ticked (the total spend among them); hide, then show again.
+    const group = card.getByRole('group', { name: s.hideColumnsLabel });
+    const total = String.fromCharCode(65 + (before[0] as string[]).indexOf('累计消费金额'));
+    const totalBox = group.getByRole('checkbox', { name: s.hideColumnOption(total, '累计消费金额'), exact: true });
+    await this.reveal(card, totalBox);
+    await expect(totalBox.isChecked()).resolves.toBe(true);
+    const ticked: string[] = [];
+    for (const box of await group.getByRole('checkbox').all()) if (await box.isChecked()) ticked.push(((await box.getAttribute('aria-label')) ?? (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''))).split(' · ')[0]!);
+    expect(ticked).toContain(total);
+    await this.watchBusy(sel);
+    await card.getByRole('button', { name: s.hideAmountsRun, exact: true }).click();
+    await this.idle(sel);
+    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(', '), true) }).waitFor();
+    expect(await this.hiddenColumns(SHEET)).toEqual(ticked);
+    expect(await this.values(SHEET)).toEqual(before);
+    await this.after('hide-columns', group);
+    await this.watchBusy(sel);
+    await card.getByRole('button', { name: s.showAmountsRun, exact: true }).click();
+    await this.idle(sel);
+    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(', '), false) }).waitFor();
+    expect(await this.hiddenColumns(SHEET)).toEqual([]);
+  }
+
+  private hiddenColumns(sheet: string): Promise<string[]> {
+    return this.page.evaluate((name) => (window as unknown as { ledgerPlayground: Playground }).ledgerPlayground.hiddenColumns(name), sheet);
   }
 
   /**

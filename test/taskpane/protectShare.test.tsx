@@ -45,12 +45,31 @@ it('protects (a locked cell refuses a write), unprotects, hides and shows the am
   expect(sheet.protected).toBe(false);
 
   const amount = String.fromCharCode(65 + LEDGER[0]!.indexOf('Total spend'));
-  await press('Hide finance columns');
+  // The finance column is ticked to begin with, and only it.
+  const group = within(card(TITLE)).getByRole('group', { name: 'Columns to hide before sharing' });
+  const ticked = within(group).getAllByRole('checkbox').filter((b) => (b as HTMLInputElement).checked);
+  expect(ticked).toHaveLength(1);
+  expect(ticked[0]).toBe(within(group).getByLabelText(`${amount} · Total spend`));
+  await press('Hide the ticked columns');
   await said(new RegExp(`Hidden: column ${amount}`));
   expect(sheet.hiddenColumns()).toContain(amount);
-  await press('Show finance columns');
+  await press('Show them again');
   await said(new RegExp(`Shown: column ${amount}`));
   expect(sheet.hiddenColumns()).not.toContain(amount);
+  expect(sheet.values()).toEqual(LEDGER);
+});
+
+it('hides the columns the user ticks: the company instead of the amount', async () => {
+  const t = await opened();
+  const sheet = t.sim.workbook.sheet('Clients');
+  const amount = String.fromCharCode(65 + LEDGER[0]!.indexOf('Total spend'));
+  const company = String.fromCharCode(65 + LEDGER[0]!.indexOf('Company'));
+  const group = within(card(TITLE)).getByRole('group', { name: 'Columns to hide before sharing' });
+  await userEvent.click(within(group).getByLabelText(`${amount} · Total spend`));
+  await userEvent.click(within(group).getByLabelText(`${company} · Company`));
+  await press('Hide the ticked columns');
+  await waitFor(() => expect(sheet.hiddenColumns()).toEqual([company]), { timeout: 20_000 });
+  await said(new RegExp(`Hidden: column ${company}\\.`));
   expect(sheet.values()).toEqual(LEDGER);
 });
 
@@ -95,7 +114,7 @@ it('says it in Chinese: one card 保护与共享, and the print button on 今天
   render(<Pane host={t.host} />);
   const protect = await screen.findByRole('region', { name: '保护与共享' }, { timeout: 30_000 });
   await expand(protect);
-  for (const name of ['保护', '撤销保护', '隐藏金额列', '显示金额列']) expect(within(protect).getByRole('button', { name })).toBeTruthy();
+  for (const name of ['保护', '撤销保护', '隐藏所勾选的列', '重新显示']) expect(within(protect).getByRole('button', { name })).toBeTruthy();
   expect(within(protect).getByText(/无法找回/)).toBeTruthy();
   expect(within(await expand(card('今天联系谁'))).getByRole('button', { name: '生成可打印的联系名单表' })).toBeTruthy();
   expect(screen.queryByRole('region', { name: '保护台账' })).toBeNull();

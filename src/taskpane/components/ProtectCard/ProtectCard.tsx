@@ -1,6 +1,7 @@
 /**
  * "Protect & share": protect or unprotect the customer sheet (an optional password, said plainly to be
- * unrecoverable), hide or show the amount columns before a shared screen, and how to undo each.
+ * unrecoverable), hide or show the columns the user ticks (the finance ones to begin with) before the
+ * ledger is shown or sent, and how to undo each.
  */
 import type { ProtectCardProps } from './ProtectCard.types';
 import { renderProtectCard } from './renderProtectCard';

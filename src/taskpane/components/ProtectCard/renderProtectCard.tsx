@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import { CollapsibleCard } from '../CollapsibleCard/CollapsibleCard';
 import type { ProtectCardProps, ProtectCardState } from './ProtectCard.types';
 
@@ -17,6 +17,21 @@ export function renderProtectCard({ pane, styles }: ProtectCardProps, card: Prot
         <Button appearance="primary" disabled={disabled} onClick={() => card.run('protectLedger')}>{s.protectRun}</Button>
         <Button disabled={disabled} onClick={() => card.run('unprotectLedger')}>{s.unprotectRun}</Button>
       </div>
+      {card.columns.length > 0 ? (
+        // A group of checkboxes, not a Field: a Field gives its one control its id, and every checkbox would share it.
+        <div role="group" aria-labelledby="hide-columns-label" aria-describedby="hide-columns-hint" className={styles.cardBody}>
+          <Text id="hide-columns-label" weight="semibold">{s.hideColumnsLabel}</Text>
+          <Text id="hide-columns-hint" size={200} className={styles.muted}>{s.hideColumnsHint}</Text>
+          <div className={styles.checkList}>
+            {card.columns.map((c) => (
+              <Checkbox key={c.column} label={s.hideColumnOption(c.column, c.header)} checked={card.chosen.includes(c.column)}
+                onChange={(_, d) => card.tick(c.column, d.checked === true)} />
+            ))}
+          </div>
+          {/* The list scrolls: what is ticked is said below it, whatever is in view. */}
+          <Text size={200} className={styles.wrap}>{s.hideColumnsTicked(card.chosen.map((c) => s.hideColumnOption(c, card.columns.find((h) => h.column === c)?.header ?? '')))}</Text>
+        </div>
+      ) : null}
       <div className={styles.row}>
         <Button disabled={disabled} onClick={() => card.run('hideColumns')}>{s.hideAmountsRun}</Button>
         <Button disabled={disabled} onClick={() => card.run('showColumns')}>{s.showAmountsRun}</Button>
