@@ -2,6 +2,9 @@
 import type { BackupInfo } from '../actions';
 import { columnLetter as letter } from '../core/grid/a1';
 import type { Report } from '../core/report';
+import { columnIndex } from '../core/grid/a1';
+import { crmSignals, type CrmFacts, type CrmSignal } from '../core/crmSignals';
+import { cellText } from '../core/text';
 import type { Settings } from '../core/settings';
 import type { Locale } from '../i18n/strings';
 import type { LedgerTerms } from '../i18n/terms';
@@ -20,7 +23,9 @@ export type WorkbookView =
       /** The sheet has the columns "Check phones & emails" adds (live checking can keep them up to date). */
       checkColumns: boolean;
       /** The ledger's own words (休眠 or 沉睡): the pane says them too. */
-      terms: LedgerTerms };
+      terms: LedgerTerms;
+      /** What in this ledger says a CRM would now serve better (none: not yet). */
+      crmSignals: CrmSignal[] };
 
 export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: string, control: RunControlOptions = {}): Promise<WorkbookView> {
   const { e, ctx } = await actionContext(host, locale, sheet, control);
@@ -39,7 +44,8 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
       .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
     return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers, region: ledger.report.region,
-      checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined, terms: ledger.terms };
+      checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined, terms: ledger.terms,
+      crmSignals: crmSignals(crmFacts(ledger.values, ledger.report)) };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const name = (err as { name?: unknown }).name;
@@ -49,4 +55,21 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
     }
     throw err;
   }
+}
+
+/** The ledger's facts the CRM signals read: its customers, distinct owners, rows that repeat a customer. */
+function crmFacts(values: readonly (readonly unknown[])[], report: Report): CrmFacts {
+  const ownerLetter = report.columns.owner;
+  let owners: number | null = null;
+  if (ownerLetter) {
+    const col = columnIndex(ownerLetter);
+    const seen = new Set<string>();
+    for (const r of report.rows) {
+      const name = cellText(values[r.row - 1]?.[col]).trim();
+      if (name) seen.add(name);
+    }
+    owners = seen.size;
+  }
+  const repeatedRows = report.duplicateGroups.reduce((n, g) => n + g.rows.length - 1, 0);
+  return { customers: report.dataRows, owners, repeatedRows };
 }

@@ -358,6 +358,14 @@ const en = {
   } as Record<'zoho' | 'hubspot' | 'vcard', string>,
   exportRun: 'Export',
   exportDone: (n: number, file: string) => `Exported ${n === 1 ? '1 customer' : `${enCount(n)} customers`} to ${file}.`,
+  crmWhenTitle: 'When to move to a CRM',
+  crmNotYet: 'Not yet, by this ledger: one sheet serves well while a few people keep a few thousand customers and enter each once.',
+  crmSignal: {
+    customers: (n: number) => `${enCount(n)} customers: a file this size is slow to share and easy to break, and keeps no history per customer.`,
+    owners: (n: number) => `${n} people own the rows: a CRM gives each their own list and lets you decide who sees what.`,
+    duplicates: (percent: number) => `${percent} % of the rows repeat a customer: a CRM checks for the customer as they are entered.`,
+  },
+  crmHow: 'How: clean the sheet first (check phones and emails, merge duplicates), then export it here and import the file into the CRM.',
 };
 
 export type PaneStrings = typeof en;
@@ -680,6 +688,14 @@ const zh: PaneStrings = {
   },
   exportRun: '导出',
   exportDone: (n, file) => `已将 ${n} 位客户导出到 ${file}。`,
+  crmWhenTitle: '何时换用 CRM',
+  crmNotYet: '从这张台账看，还不需要：几个人维护几千位客户、每位只录一次时，一张表就够用。',
+  crmSignal: {
+    customers: (n) => `${n.toLocaleString('zh-CN')} 位客户：这么大的文件共享起来慢、容易改坏，也记不下每位客户的往来历史。`,
+    owners: (n) => `${n} 位负责人共用这张表：CRM 能让每人只看自己的客户，并控制谁能看到什么。`,
+    duplicates: (percent) => `${percent}% 的行是重复录入的客户：CRM 会在录入时就查重。`,
+  },
+  crmHow: '怎么换：先把表整理干净（检查电话邮箱、合并重复客户），再在这里导出，然后在 CRM 中导入该文件。',
 };
 
 const PANE: Record<Locale, PaneStrings> = { 'en-US': en, 'zh-CN': zh };

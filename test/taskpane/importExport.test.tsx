@@ -208,4 +208,25 @@ describe('export for a CRM', () => {
     expect(clicked[1]!.download).toBe('Clients.vcf');
     expect((await blobText(created[1]!)).match(/BEGIN:VCARD/g)).toHaveLength(4);
   });
+
+  it('says when to move to a CRM from the ledger\'s own facts: not yet for four rows; three owners sharing one, in Chinese', async () => {
+    const small = paneHost({ Clients: LEDGER });
+    const { unmount } = render(<Pane host={small.host} />);
+    await ready();
+    const region = await expand(card(en.exportTitle));
+    const when = within(region).getByRole('region', { name: en.crmWhenTitle });
+    expect(when.textContent).toContain(en.crmNotYet);
+    expect(when.textContent).toContain(en.crmHow);
+    unmount();
+
+    const zh = paneStrings('zh-CN');
+    const owners = ['王经理', '李经理', '赵经理'];
+    const rows = [['客户名称', '手机', '负责人'], ...Array.from({ length: 12 }, (_, i) => [`客户${i + 1}`, `1380013${String(8000 + i)}`, owners[i % 3]!])];
+    const shared = paneHost({ 客户: rows }, { displayLanguage: 'zh-CN' });
+    render(<Pane host={shared.host} />);
+    const zhRegion = await expand(await screen.findByRole('region', { name: zh.exportTitle }, { timeout: 20_000 }));
+    const zhWhen = await within(zhRegion).findByRole('region', { name: zh.crmWhenTitle }, { timeout: 20_000 });
+    await within(zhWhen).findByText(zh.crmSignal.owners(3), undefined, { timeout: 20_000 });
+    expect(zhWhen.textContent).not.toContain(zh.crmNotYet);
+  });
 });

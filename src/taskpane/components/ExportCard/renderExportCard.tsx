@@ -25,6 +25,21 @@ export function renderExportCard({ pane, styles }: ExportCardProps, state: Expor
         </Select>
       </Field>
       <Text size={200} className={styles.wrap}>{s.exportHelp[state.format]}</Text>
+      {pane.view?.kind === 'ready' ? (
+        <section aria-labelledby="crm-when-title" className={styles.group}>
+          <Text id="crm-when-title" weight="semibold">{s.crmWhenTitle}</Text>
+          {pane.view.crmSignals.length === 0 ? <Text size={200} className={styles.wrap}>{s.crmNotYet}</Text> : (
+            <ul className={styles.list}>
+              {pane.view.crmSignals.map((sig) => (
+                <li key={sig.code}><Text size={200} className={styles.wrap}>
+                  {sig.code === 'customers' ? s.crmSignal.customers(sig.customers) : sig.code === 'owners' ? s.crmSignal.owners(sig.owners) : s.crmSignal.duplicates(sig.percent)}
+                </Text></li>
+              ))}
+            </ul>
+          )}
+          <Text size={200} className={styles.wrap}>{s.crmHow}</Text>
+        </section>
+      ) : null}
       {state.error ? <MessageBar intent="error" role="alert"><MessageBarBody className={styles.wrap}>{state.error}</MessageBarBody></MessageBar> : null}
       {state.done ? (
         <MessageBar intent="success" role="status">
