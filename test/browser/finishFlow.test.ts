@@ -218,6 +218,14 @@ class FinishFlow extends PaneDriver {
     const said = card.getByRole('status').filter({ hasText: s.exportDone(customers, file) });
     await said.waitFor();
     expect(await this.everySheet()).toEqual(before);
+    // When to move: the sample's rows are owned by several people (its 负责人 column, counted here).
+    const rows = await this.values(SHEET);
+    const ownerCol = (rows[0] as string[]).indexOf('负责人');
+    const owners = new Set(rows.slice(1).map((r) => String(r[ownerCol] ?? '').trim()).filter(Boolean)).size;
+    expect(owners).toBeGreaterThanOrEqual(3);
+    const when = card.getByRole('region', { name: s.crmWhenTitle });
+    await when.getByText(s.crmSignal.owners(owners), { exact: true }).waitFor();
+    await when.getByText(s.crmHow, { exact: true }).waitFor();
     await this.after('export', said);
   }
 

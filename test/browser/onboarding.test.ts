@@ -2,18 +2,18 @@
  * A new user's first minutes, clicked through in the real task pane: a workbook with nothing but an empty
  * sheet, "Create template", then the old list brought in from a CSV. The customers must land in the
  * template's Excel table (its empty first row used, the table grown over them: banding, filter and sort
- * cover them) with their tiers, and the pane must say so. zh-CN at Excel's narrowest pane.
- * Screenshots: test-output/screenshots/onboarding-zh-CN-320-NN-<step>.png.
+ * cover them) with their tiers, and the pane must say so. zh-CN at Excel's narrowest pane, en-US wide.
+ * Screenshots: test-output/screenshots/onboarding-<locale>-<width>-NN-<step>.png.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { OWNED_COLUMNS, SHEETS } from '../../src/actions/names';
 import { paneStrings, type PaneStrings } from '../../src/i18n/pane';
-import { action, drive, NARROW, PaneDriver, type Layout } from './paneDriver';
+import { strings } from '../../src/i18n/strings';
+import { action, drive, NARROW, PaneDriver, WIDE, type Layout } from './paneDriver';
 import { openSession, type PlaygroundWindow, type Session } from './session';
 
-const LAYOUT: Layout = { locale: 'zh-CN', ...NARROW };
-const TEMPLATE = SHEETS.template['zh-CN'];
+const LAYOUTS: Layout[] = [{ locale: 'zh-CN', ...NARROW }, { locale: 'en-US', ...WIDE }];
 const CSV = ['姓名,手机,邮箱,累计消费,最近购买', '陈静,13811112222,chenjing@qq.com,5200,2026-10-08', '刘洋,139 2222 3333,liuyang@163.com,800,2026-06-01',
   '赵敏,13633334444,,120,2025-09-15'].join('\r\n');
 
@@ -22,8 +22,8 @@ describe('a new user: template, then the old list imported into it', () => {
   beforeAll(async () => { session = await openSession(); }, 60_000);
   afterAll(async () => { await session?.close(); });
 
-  it('zh-CN, pane 320 px: the customers land in the template\'s table, with their tiers', async () => {
-    const flow = await drive(session, LAYOUT, (page) => new Onboarding(page, paneStrings(LAYOUT.locale), LAYOUT));
+  it.each(LAYOUTS)('$locale, pane $tag px: the customers land in the template\'s table, with their tiers', async (layout) => {
+    const flow = await drive(session, layout, (page) => new Onboarding(page, paneStrings(layout.locale), layout));
     expect(flow.overflow).toEqual([]);
     expect(session.pageErrors).toEqual([]);
     expect(session.outside).toEqual([]);
@@ -41,6 +41,8 @@ class Onboarding extends PaneDriver {
 
   async run() {
     const { page, s } = this;
+    const locale = this.layout.locale;
+    const TEMPLATE = SHEETS.template[locale];
     await page.waitForFunction(() => ((window as unknown as PlaygroundWindow).ledgerPlayground?.sheetNames().length ?? 0) > 0);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
@@ -70,9 +72,10 @@ class Onboarding extends PaneDriver {
     const after = await this.tables();
     expect(after.find((t) => t.name === table!.name)?.address).toBe(table!.address.replace(/2$/, '4'));
     // Their tiers are there: the highest spender is high value.
-    const tier = header.indexOf(OWNED_COLUMNS.valueTier['zh-CN']);
+    const tier = header.indexOf(OWNED_COLUMNS.valueTier[locale]);
     expect(tier).toBeGreaterThan(0);
-    expect(values.slice(1).map((r) => r[tier])).toEqual(['高价值', '中价值', '低价值']);
+    const words = strings(locale).valueTier;
+    expect(values.slice(1).map((r) => r[tier])).toEqual([words.high, words.medium, words.low]);
     await this.after('imported', card);
     await expect(this.card(action('installTemplate')).getByRole('alert').count()).resolves.toBe(0);
   }

@@ -58,3 +58,31 @@ it('with --no-update leaves known customers as they are; refuses a missing FROM 
   expect((await run(['import', ledger, from, '--out', from, '--force'])).code).toBe(2);
   expect(fs.readFileSync(from).equals(gbkCsv())).toBe(true);
 });
+
+it('into a ledger that has the add-in\'s tier and check columns: the new row gets them too, and says so', async () => {
+  const wbIn = new ExcelJS.Workbook();
+  wbIn.addWorksheet('客户').addRows([
+    ['客户名称', '手机', '累计消费', '最近购买日期'],
+    ['张伟', '13800138000', 5000, new Date(Date.UTC(2026, 9, 1))],
+    ['李娜', '13900139000', 300, new Date(Date.UTC(2026, 5, 1))],
+  ]);
+  const spent = path.join(dir, 'spent.xlsx');
+  await wbIn.xlsx.writeFile(spent);
+  const applied = path.join(dir, 'applied.xlsx');
+  expect((await run(['apply', spent, '--out', applied, '--only', 'contacts,tiers', '--as-of', '2026-11-22'])).code).toBe(0);
+  const from = path.join(dir, 'one.csv');
+  fs.writeFileSync(from, '姓名,电话,累计消费,最近购买日期\n赵磊,13600136000,800,2026-11-01\n');
+  const out = path.join(dir, 'refreshed.xlsx');
+  const r = await run(['import', applied, from, '--out', out, '--lang', 'en-US']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('tiers and phone and email checks columns brought up to date, the new rows included');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows = worksheetValues(wb.getWorksheet('客户')!).map((row) => row.map((v) => cellText(v)));
+  const header = rows[0]!;
+  const at = rows.findIndex((row) => row[0] === '赵磊');
+  expect(rows[at]![header.indexOf('标准号码')]).toBe('+8613600136000');
+  // The tier is a live formula in a file (Excel computes it on open), as on the rows that were there.
+  const tier = wb.getWorksheet('客户')!.getCell(at + 1, header.indexOf('价值分层') + 1);
+  expect(String(tier.formula ?? tier.value ?? '')).toMatch(/高价值|中价值|低价值/);
+});
