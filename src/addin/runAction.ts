@@ -38,6 +38,8 @@ export interface RunOptions extends RunControlOptions {
   contacts?: CheckContactsOptions;
   /** Protect / unprotect the ledger: the password the user typed, if any (passed on, never stored). */
   protect?: { password?: string };
+  /** Compute tiers: also the RFM columns (once written, every run keeps them current). */
+  tiers?: { rfm?: boolean };
   /** Hide / show columns: the letters the user ticked (otherwise the finance columns). */
   columns?: readonly string[];
   /**
@@ -96,7 +98,7 @@ export async function runAction(id: ActionId, host: AddinHost, locale: Locale, o
     case 'checkContacts':
       return { action: id, summary: await e.checkContacts(ctx, options.contacts) };
     case 'computeTiers':
-      return { action: id, summary: await e.computeTiers(ctx) };
+      return { action: id, summary: await e.computeTiers(ctx, options.tiers) };
     case 'buildSummary':
       return { action: id, summary: await e.buildSummary(ctx) };
     case 'findDuplicates':

@@ -25,7 +25,9 @@ export type WorkbookView =
       /** The ledger's own words (休眠 or 沉睡): the pane says them too. */
       terms: LedgerTerms;
       /** What in this ledger says a CRM would now serve better (none: not yet). */
-      crmSignals: CrmSignal[] };
+      crmSignals: CrmSignal[];
+      /** The sheet has RFM columns (then every tiers run keeps them current). */
+      rfmColumns: boolean };
 
 export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: string, control: RunControlOptions = {}): Promise<WorkbookView> {
   const { e, ctx } = await actionContext(host, locale, sheet, control);
@@ -45,7 +47,8 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
     return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers, region: ledger.report.region,
       checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined, terms: ledger.terms,
-      crmSignals: crmSignals(crmFacts(ledger.values, ledger.report)) };
+      crmSignals: crmSignals(crmFacts(ledger.values, ledger.report)),
+      rfmColumns: ledger.owned.rfmSegment !== undefined || ledger.owned.rfmScore !== undefined };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const name = (err as { name?: unknown }).name;

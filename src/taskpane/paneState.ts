@@ -64,6 +64,8 @@ export interface PaneState {
   /** Some action (or save) is running: the other buttons wait. */
   anyBusy: boolean;
   live: LiveState;
+  /** "Also RFM segments" on the tiers card: asked for the next run (the sheet's own RFM columns keep it on). */
+  rfm: { on: boolean; set: (on: boolean) => void };
   restoreState: RestoreState;
   /** Restores a backup onto the sheet it copies (after backing that sheet up). */
   restore: (backupSheet: string) => Promise<void>;

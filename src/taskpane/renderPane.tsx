@@ -2,7 +2,7 @@
  * The pane as a pure function of its state: the notice, the status, then the cards in one order
  * (logic/cardOrder): the sheet and its columns, the action cards, whom to call, backups, settings.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, MessageBar, MessageBarActions, MessageBarBody, Spinner, Switch, Text, Title3 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
 import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
 import { strings } from '../i18n/strings';
@@ -55,6 +55,17 @@ function renderLive(pane: PaneState) {
   );
 }
 
+/** "Also RFM segments": ticked and fixed once the sheet has RFM columns (every run keeps them current). */
+function renderRfm(pane: PaneState, styles: PaneStyles) {
+  const written = pane.view?.kind === 'ready' && pane.view.rfmColumns;
+  return (
+    <>
+      <Checkbox label={pane.s.rfmOption} checked={pane.rfm.on} disabled={written || pane.anyBusy} onChange={(_, d) => pane.rfm.set(d.checked === true)} />
+      <Text size={200} className={styles.muted}>{written ? pane.s.rfmKept : pane.s.rfmAbout}</Text>
+    </>
+  );
+}
+
 function renderNotice(pane: PaneState) {
   if (!pane.notice) return null;
   return (
@@ -85,10 +96,11 @@ function renderAction(id: ActionId, pane: PaneState, styles: PaneStyles, ctx: Re
     id, s, state: pane.actions[id],
     disabled: pane.anyBusy || view === null || blocked,
     hint: blocked && view !== null ? s.needsSheet : null,
-    onRun: () => void pane.run(id),
+    onRun: () => void pane.run(id, id === 'computeTiers' && pane.rfm.on ? { tiers: { rfm: true } } : {}),
     onCancel: pane.cancel,
     result: renderResult(pane.actions[id].result, ctx),
     extra: id === 'checkContacts' ? renderLive(pane) : null,
+    options: id === 'computeTiers' && hasLedger ? renderRfm(pane, styles) : null,
     about: id === 'exportMasked' && pane.newWorkbook === 'download' ? s.maskedAboutDownload : undefined,
     context: renderContext(id, pane, styles),
     next: id === next,

@@ -2,7 +2,7 @@
  * The pane's state, composed of one hook per concern: the workbook view, the action runs, live checking,
  * restore, saving settings, the notice. No JSX here.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { paneStrings } from '../i18n/pane';
 import { OUR_TERMS, withTerms } from '../i18n/terms';
 import { errorMessage } from '../addin/errorWording';
@@ -36,6 +36,8 @@ export function usePane(host: AddinHost): PaneState {
   const settings = useSettingsSave(host, locale, s, wb, guard, setNotice);
   const filter = useFilterProblems(host, locale, s, wb, guard);
   const { refresh, sheetRef } = wb;
+  const [rfmAsked, setRfmAsked] = useState(false);
+  const rfmWritten = wb.view?.kind === 'ready' && wb.view.rfmColumns;
 
   const goTo = useCallback((sheet: string, address: string) => {
     selectCell(host, sheet, address).catch((err: unknown) => setNotice({ text: errorMessage(err, locale), intent: 'error' }));
@@ -47,6 +49,7 @@ export function usePane(host: AddinHost): PaneState {
     anyBusy: settings.saving || restoreState.busy !== null || runs.busy || filter.busy,
     filter,
     notice, dismissNotice: dismiss, refresh, goTo, restoreState, restore, watching, live,
+    rfm: { on: rfmWritten || rfmAsked, set: setRfmAsked },
     chooseSheet: (sheet) => void refresh(sheet),
     saveSettings: settings.saveSettings,
     saveMapping: settings.saveMapping,

@@ -22,6 +22,8 @@ export interface ActionCardProps {
   result: ReactNode;
   /** Beside the button, open or collapsed (the live-check switch of "Check phones & emails"). */
   extra?: ReactNode;
+  /** Choices for the next run, in the card's body below what it does (the tiers' RFM option). */
+  options?: ReactNode;
   /** What the action does, when the host changes it (the playground downloads the masked copy). */
   about?: string;
   /** What the action will go by, in words (the phone region, the as-of date). */
@@ -79,6 +81,7 @@ export function renderActionCard(p: ActionCardProps, styles: PaneStyles) {
       )}>
       <Text size={200} className={styles.muted}>{about}</Text>
       {p.context}
+      {p.options}
       {busy && progress ? renderProgress(p, progress, styles) : null}
       {p.state.stopped ? (
         <MessageBar intent="info" role="status"><MessageBarBody>{p.state.stopped}</MessageBarBody></MessageBar>

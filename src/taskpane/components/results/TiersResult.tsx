@@ -1,7 +1,8 @@
 /** "Compute tiers": the as-of date and the counts of each tier, status and lifecycle. */
 import { Text } from '@fluentui/react-components';
 import type { TierColumnsSummary } from '../../../actions';
-import { ledgerStrings } from '../../../i18n/terms';
+import { RFM_SEGMENT_WORDS } from '../../../i18n/rfm';
+import { ledgerStrings, withTerms } from '../../../i18n/terms';
 import type { ResultContext } from '../goTo';
 
 function countsLine(words: Record<string, string>, counts: Record<string, number>): string {
@@ -15,6 +16,7 @@ export function TiersResult({ summary, ctx }: { summary: TierColumnsSummary; ctx
     [t.valueTierLabel, countsLine(t.valueTier, summary.counts.valueTier)],
     [t.statusTierLabel, countsLine(t.statusTier, summary.counts.statusTier)],
     [t.lifecycleLabel, countsLine(t.lifecycle, summary.counts.lifecycle)],
+    ...(summary.rfmSegments ? [[ctx.s.rfmResult, countsLine(withTerms(RFM_SEGMENT_WORDS[ctx.locale], summary.terms), summary.rfmSegments)] as [string, string]] : []),
   ];
   return (
     <>
