@@ -94,3 +94,31 @@ describe('import into a user\'s own table', () => {
     expect(host.workbook.tables).toHaveLength(0);
   });
 });
+
+describe('growTable in the Office.js adapter', () => {
+  async function setUp(withOther: boolean) {
+    const { host, port } = simWith({ S: [['Name', 'Phone'], ['A', '1']] });
+    await host.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.tables.add('A1:B2', true).name = 'Ledger';
+      if (withOther) {
+        ws.getRange('D3:E4').values = [['X', 'Y'], ['1', '2']];
+        ws.tables.add('D3:E4', true).name = 'Other';
+      }
+      await context.sync();
+    });
+    await port.apply({ description: 'rows', ops: [
+      { op: 'writeBlock', sheet: 'S', row: 2, col: 0, values: [['B', '2'], ['C', '3'], ['D', '4']] },
+      { op: 'growTable', sheet: 'S', headerRow: 0, firstCol: 0, lastCol: 4, fromRow: 2, lastRow: 4 },
+    ] });
+    return host.workbook.tables.find((t) => t.name === 'Ledger')!.address;
+  }
+
+  it('grows the table over the new rows', async () => {
+    expect(await setUp(false)).toBe('S!A1:B5');
+  });
+
+  it('leaves it when another table lies across the new rows (Excel would refuse the resize after the rows are written)', async () => {
+    expect(await setUp(true)).toBe('S!A1:B2');
+  });
+});
