@@ -97,6 +97,13 @@ describe('whole rows deleted through a table', () => {
       ws.getRange('5:6').delete('Up');
       await context.sync();
       expect(h.workbook.tables.map((t) => [t.name, t.address])).toEqual([['T', 'S!A1:B3']]);
+      // A totals row (row 4 now) goes only with its table.
+      ws.tables.getItem('T').showTotals = true;
+      await context.sync();
+      ws.getRange('4:4').delete('Up');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      ws.getRange('3:4').delete('Up');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
     });
   });
 });

@@ -618,8 +618,8 @@ provideRange(makeRange);
 
 /**
  * Tables when whole rows r0..r1 go: a table wholly inside goes with them, one that loses data rows
- * shrinks, one below moves up. Where unsure, refused: a table's header row without the table, or every
- * data row of a table. Checked before anything moves; the returned function applies it.
+ * shrinks, one below moves up. Where unsure, refused: a table's header row without the table, its totals
+ * row, or every data row of a table. Checked before anything moves; the returned function applies it.
  */
 function tablesAfterRowDelete(sheet: SheetModel, r0: number, r1: number): () => void {
   const wb = sheet.wb;
@@ -630,6 +630,7 @@ function tablesAfterRowDelete(sheet: SheetModel, r0: number, r1: number): () => 
     const whole = x.rect.r0 >= r0 && last <= r1;
     if (!whole && x.rect.r0 >= r0 && x.rect.r0 <= r1) throw new ModelError('InvalidOperation', 'The operation would delete a table\'s header row and not the table');
     if (!whole && x.rect.r0 < r0 && r0 <= x.rect.r0 + 1 && r1 >= x.rect.r1) throw new ModelError('InvalidOperation', 'The simulator does not model a table losing every data row');
+    if (!whole && x.showTotals && x.rect.r1 + 1 >= r0 && x.rect.r1 + 1 <= r1) throw new ModelError('InvalidOperation', 'The simulator does not model a table losing its totals row');
   }
   return () => {
     for (const x of mine) {
