@@ -56,6 +56,8 @@ export interface ImportSummary {
   alternatives: string[];
   /** The add-in's columns brought up to date after the import (`refresh`). */
   refreshed: ('tiers' | 'checks')[];
+  /** Those that could not be (the import itself stands, its backup on record): run them again. */
+  refreshFailed: ('tiers' | 'checks')[];
 }
 
 export class ImportRowsError extends Error {
@@ -185,8 +187,6 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
       }));
     }
     ops.push({ op: 'writeBlock', sheet, row: firstAddedRow! - 1, col: 0, values: block, numberFormats: formats });
-    // A ledger that is an Excel table takes the rows in: its style, filter, sorting and formulas cover them.
-    ops.push({ op: 'growTable', sheet, headerRow: report.headerRow - 1, firstCol: 0, lastCol: width - 1, fromRow: firstAddedRow! - 1, lastRow: firstAddedRow! - 2 + block.length });
   }
   if (backupSheet) {
     ops.push(...settingsOps(ledger.stored, locale, {
@@ -194,9 +194,14 @@ export async function planImportRows(ctx: ActionContext, options: ImportOptions)
       backups: recordBackup(ledger.stored, ledger.sheets.map((s) => s.name), backupSheet, { of: sheet, made: backupMadeText(ctx.now), before: 'import' }),
     }).ops);
   }
+  if (firstAddedRow !== null) {
+    // A ledger that is an Excel table takes the rows in (its style, filter, sorting and formulas cover
+    // them) — last, so the backup is on record whatever Excel says to the resize.
+    ops.push({ op: 'growTable', sheet, headerRow: report.headerRow - 1, firstCol: 0, lastCol: width - 1, fromRow: firstAddedRow - 1, lastRow: firstAddedRow - 2 + adds.length });
+  }
   const summary: ImportSummary = {
     sheet, plan, added: adds.length, updated: new Set(kept.map((f) => f.row)).size, cellsFilled: kept.length,
-    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow, alternatives: ledger.alternatives, refreshed: [],
+    formulasKept: fills.length - kept.length, backupSheet, firstAddedRow, alternatives: ledger.alternatives, refreshed: [], refreshFailed: [],
   };
   const description = locale === 'zh-CN'
     ? `备份后向「${sheet}」添加 ${adds.length} 位新客户，补全 ${summary.updated} 位已有客户的空白单元格`
@@ -215,14 +220,17 @@ export async function importRows(ctx: ActionContext, options: ImportOptions): Pr
     // The same sheet again, read as it is now: each action reads and plans on its own.
     const again: ActionContext = { ...ctx, sheet: summary.sheet };
     const has = (ids: readonly OwnedColumn[]) => ids.some((id) => ledger.owned[id] !== undefined);
-    if (has(TIER_COLUMNS)) {
-      await computeTiers(again); // RFM columns, once written, are kept current by every run
-      summary.refreshed.push('tiers');
-    }
-    if (has(CHECK_COLUMNS)) {
-      await checkContacts(again);
-      summary.refreshed.push('checks');
-    }
+    // The import is written and its backup on record: a refresh that fails is said, not thrown.
+    const refresh = async (what: 'tiers' | 'checks', run: () => Promise<unknown>) => {
+      try {
+        await run();
+        summary.refreshed.push(what);
+      } catch {
+        summary.refreshFailed.push(what);
+      }
+    };
+    if (has(TIER_COLUMNS)) await refresh('tiers', () => computeTiers(again)); // RFM columns, once written, are kept current by every run
+    if (has(CHECK_COLUMNS)) await refresh('checks', () => checkContacts(again));
   }
   return summary;
 }

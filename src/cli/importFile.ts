@@ -79,6 +79,10 @@ export async function runImport(o: ImportFileOptions): Promise<string[]> {
       lines.push(zh ? `  可能重复：来源第 ${x.source} 行 ~ 台账第 ${x.match} 行` : `  possible: source row ${x.source} ~ ledger row ${x.match}`);
     }
     if (r.backupSheet) lines.push(zh ? `已备份到「${r.backupSheet}」` : `backed up to "${r.backupSheet}"`);
+    if (r.refreshFailed.length > 0) {
+      const what = r.refreshFailed.map((x) => (x === 'tiers' ? (zh ? '分层' : 'tiers') : (zh ? '电话与邮箱检查' : 'phone and email checks'))).join(zh ? '、' : ' and ');
+      lines.push(zh ? `${what}列未能更新，请再运行 apply` : `${what} columns could not be brought up to date: run apply on the output`);
+    }
     if (r.refreshed.length > 0) {
       const what = r.refreshed.map((x) => (x === 'tiers' ? (zh ? '分层' : 'tiers') : (zh ? '电话与邮箱检查' : 'phone and email checks'))).join(zh ? '、' : ' and ');
       lines.push(zh ? `已更新${what}列，新行也有了` : `${what} columns brought up to date, the new rows included`);

@@ -89,3 +89,23 @@ it('with refresh, the add-in\'s tier and check columns cover the new rows; witho
   // Refreshing adds no second copy of any column.
   expect(refreshed.width).toBe(plain.width);
 });
+
+it('a refresh that fails after the import is said, not thrown: the rows are in and the backup on record', async () => {
+  const { host, port } = simWith({ 客户: ledger() });
+  await computeTiers(ctxFor(port));
+  await checkContacts(ctxFor(port));
+  let applies = 0;
+  const apply = port.apply.bind(port);
+  // The import's plan goes through; the tiers' plan (the next one) is refused, the check's goes through.
+  port.apply = async (plan, options) => {
+    applies++;
+    if (applies === 2) throw new Error('Excel refused the write');
+    return apply(plan, options);
+  };
+  const result = await importRows(ctxFor(port), { incoming: parseCsv(CSV), refresh: true });
+  expect(result.added).toBe(1);
+  expect(result.refreshFailed).toEqual(['tiers']);
+  expect(result.refreshed).toEqual(['checks']);
+  expect(host.workbook.sheet(result.backupSheet!).values().length).toBeGreaterThan(1);
+  expect(host.workbook.sheet('客户').values().some((r) => r[0] === '王芳')).toBe(true);
+});

@@ -100,13 +100,17 @@ function renderResult(p: ImportCardProps, state: ImportCardState) {
   if (!r) return null;
   const { s } = p.pane;
   const text = r.backupSheet ? s.importDone(r.added, r.updated, r.cellsFilled, r.backupSheet) : s.importDoneNothing;
+  const sep = p.pane.locale === 'zh-CN' ? '' : ' '; // Chinese sentences follow one another without a space
   return (
     <MessageBar intent="success" role="status">
       <MessageBarBody className={p.styles.wrap}>
-        {text}{r.formulasKept > 0 ? ` ${s.importFormulasKept(r.formulasKept)}` : ''}
-        {r.refreshed.length > 0 ? ` ${s.importRefreshed(r.refreshed.includes('tiers'), r.refreshed.includes('checks'))}` : ''}
+        {[text,
+          ...(r.formulasKept > 0 ? [s.importFormulasKept(r.formulasKept)] : []),
+          ...(r.refreshed.length > 0 ? [s.importRefreshed(r.refreshed.includes('tiers'), r.refreshed.includes('checks'))] : []),
+          ...(r.refreshFailed.length > 0 ? [s.importRefreshFailed(r.refreshFailed.includes('tiers'), r.refreshFailed.includes('checks'))] : []),
+        ].join(sep)}
         {r.firstAddedRow !== null ? (
-          <> {s.importFirstAdded} {renderGoTo(p.ctx, r.sheet, `A${r.firstAddedRow}`, s.rowLink(r.firstAddedRow), s.goToRow(r.firstAddedRow))}</>
+          <>{sep}{s.importFirstAdded}{sep}{renderGoTo(p.ctx, r.sheet, `A${r.firstAddedRow}`, s.rowLink(r.firstAddedRow), s.goToRow(r.firstAddedRow))}</>
         ) : null}
       </MessageBarBody>
     </MessageBar>
