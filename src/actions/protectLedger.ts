@@ -142,9 +142,12 @@ export async function hideColumns(ctx: ActionContext, options: HideColumnsOption
       if (letter) cols.add(columnIndex(letter));
     }
   } else {
-    for (const letter of financeColumns(headers, ledger.report.columns.total)) cols.add(columnIndex(letter));
-    if (ledger.owned.amount !== undefined) cols.add(ledger.owned.amount);
+    const mapping = Object.entries(ledger.report.columns).map(([field, column]) => ({ field, column: column! }));
+    for (const letter of financeColumns(headers, mapping)) cols.add(columnIndex(letter));
   }
+  // The add-in's number copy of the total shows the same amounts: it goes (and comes back) with the total.
+  const total = ledger.report.columns.total;
+  if (total && cols.has(columnIndex(total)) && ledger.owned.amount !== undefined) cols.add(ledger.owned.amount);
   const sorted = [...cols].sort((a, b) => a - b);
   if (sorted.length > 0) {
     const description = ctx.locale === 'zh-CN' ? `${hidden ? '隐藏' : '显示'}「${ledger.sheet}」的 ${sorted.map(columnLetter).join('、')} 列` : `${hidden ? 'Hide' : 'Show'} columns ${sorted.map(columnLetter).join(', ')} of "${ledger.sheet}"`;

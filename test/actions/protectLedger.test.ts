@@ -92,6 +92,17 @@ describe('protectLedger (simulator)', () => {
     expect(host.workbook.sheet('客户').hiddenColumns()).toEqual(['B']);
   });
 
+  it('the add-in\'s number copy of a text total goes and comes back with the total', async () => {
+    const { host, port } = simWith({ 客户: [['客户名称', '手机', '累计消费', '最近购买日期'], ['张伟', '13800138000', '¥5,000', S('2026-10-01')], ['李娜', '13900139001', '¥800', S('2026-09-01')]] });
+    await computeTiers(ctxFor(port));
+    const header = host.workbook.sheet('客户').values()[0]!;
+    const copy = String.fromCharCode(65 + header.indexOf('消费金额（数值）'));
+    expect(copy).not.toBe('@');
+    expect(await hideColumns(ctxFor(port), { columns: ['C'] })).toMatchObject({ columns: ['C', copy] });
+    await hideColumns(ctxFor(port), { columns: ['C'], hidden: false });
+    expect(host.workbook.sheet('客户').hiddenColumns()).toEqual([]);
+  });
+
   it('hides the columns the user chose; letters past the ledger and the add-in\'s own columns are left alone', async () => {
     const { host, port } = simWith({ 客户: LEDGER });
     await computeTiers(ctxFor(port));

@@ -15,7 +15,7 @@ export type ProtectAction = (typeof PROTECT_ACTIONS)[number];
 function columnsOf(pane: PaneState): { all: { column: string; header: string }[]; finance: string[] } {
   const view = pane.view;
   if (view?.kind !== 'ready') return { all: [], finance: [] };
-  return { all: view.headers, finance: financeColumns(view.headers, view.mapping.find((m) => m.field === 'total')?.column) };
+  return { all: view.headers, finance: financeColumns(view.headers, view.mapping) };
 }
 
 export function useProtectCard(pane: PaneState) {
