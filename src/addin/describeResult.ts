@@ -42,7 +42,7 @@ export function describeResult(result: ActionResult, locale: Locale): string {
       return result.summary.changed ? s.unprotectedResult(result.summary.sheet) : s.notProtected(result.summary.sheet);
     case 'hideColumns':
     case 'showColumns':
-      return s.columnsHiddenResult(result.summary.columns.join(', '), result.summary.hidden);
+      return s.columnsHiddenResult(result.summary.columns.join(locale === 'zh-CN' ? '、' : ', '), result.summary.hidden);
     case 'removeAdded': {
       const r = result.summary;
       if (r.nothing) return s.removeAddedNothing;

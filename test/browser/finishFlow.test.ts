@@ -308,14 +308,14 @@ class FinishFlow extends PaneDriver {
     await this.watchBusy(sel);
     await card.getByRole('button', { name: s.hideAmountsRun, exact: true }).click();
     await this.idle(sel);
-    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(', '), true) }).waitFor();
+    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(this.layout.locale === 'zh-CN' ? '、' : ', '), true) }).waitFor();
     expect(await this.hiddenColumns(SHEET)).toEqual(ticked);
     expect(await this.values(SHEET)).toEqual(before);
     await this.after('hide-columns', group);
     await this.watchBusy(sel);
     await card.getByRole('button', { name: s.showAmountsRun, exact: true }).click();
     await this.idle(sel);
-    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(', '), false) }).waitFor();
+    await card.getByRole('status').filter({ hasText: s.columnsHiddenResult(ticked.join(this.layout.locale === 'zh-CN' ? '、' : ', '), false) }).waitFor();
     expect(await this.hiddenColumns(SHEET)).toEqual([]);
   }
 
