@@ -58,6 +58,8 @@ export interface SimSheet {
   merges(): string[];
   /** Merges as Range.merge() does (the top-left value stays, the others are cleared). */
   merge(address: string, across?: boolean): void;
+  /** Makes an Excel table over `address` (header row included), as Worksheet.tables.add would: a test's set-up. */
+  addTable(address: string): void;
   /** 1-based rows hidden, by the user or by the AutoFilter. */
   hiddenRows(): number[];
   /** Column letters of the hidden columns. */
@@ -200,6 +202,9 @@ function sheetView(sheet: SheetModel): SimSheet {
         for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) sheet.clearContents({ r0: r, r1: r, c0: c, c1: c });
         sheet.merges.push(m);
       }
+    },
+    addTable(address) {
+      sheet.wb.addTable(sheet, rectOf(address), true);
     },
     hiddenRows: () => [...new Set([...sheet.hiddenRows, ...(sheet.autoFilter?.hidden ?? [])])].sort((a, b) => a - b).map((r) => r + 1),
     hiddenColumns: () => [...sheet.hiddenColumns].sort((a, b) => a - b).map(columnLetter),
