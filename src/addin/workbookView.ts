@@ -2,9 +2,7 @@
 import type { BackupInfo } from '../actions';
 import { columnLetter as letter } from '../core/grid/a1';
 import type { Report } from '../core/report';
-import { columnIndex } from '../core/grid/a1';
-import { crmSignals, type CrmFacts, type CrmSignal } from '../core/crmSignals';
-import { cellText } from '../core/text';
+import { crmFacts, crmSignals, type CrmSignal } from '../core/crmSignals';
 import type { Settings } from '../core/settings';
 import type { Locale } from '../i18n/strings';
 import type { LedgerTerms } from '../i18n/terms';
@@ -60,19 +58,3 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
   }
 }
 
-/** The ledger's facts the CRM signals read: its customers, distinct owners, rows that repeat a customer. */
-function crmFacts(values: readonly (readonly unknown[])[], report: Report): CrmFacts {
-  const ownerLetter = report.columns.owner;
-  let owners: number | null = null;
-  if (ownerLetter) {
-    const col = columnIndex(ownerLetter);
-    const seen = new Set<string>();
-    for (const r of report.rows) {
-      const name = cellText(values[r.row - 1]?.[col]).trim();
-      if (name) seen.add(name);
-    }
-    owners = seen.size;
-  }
-  const repeatedRows = report.duplicateGroups.reduce((n, g) => n + g.rows.length - 1, 0);
-  return { customers: report.dataRows, owners, repeatedRows };
-}

@@ -4,6 +4,8 @@ import { FIELD_BY_ID, type FieldId } from '../core/fields';
 import { explainMatch, type Locale } from '../i18n/strings';
 import { ledgerStrings, type LedgerTerms } from '../i18n/terms';
 import { LIFECYCLES, STATUS_TIERS, VALUE_TIERS } from '../core/tiers';
+import type { CrmSignal } from '../core/crmSignals';
+import { crmSignalText, paneStrings } from '../i18n/pane';
 
 const LIST_LIMIT = 20;
 
@@ -13,7 +15,7 @@ function limited<T>(items: readonly T[], render: (item: T) => string, more: (n: 
   return lines;
 }
 
-export function formatReport(report: Report, locale: Locale, terms?: LedgerTerms): string {
+export function formatReport(report: Report, locale: Locale, terms?: LedgerTerms, crm?: readonly CrmSignal[]): string {
   const s = ledgerStrings(locale, terms);
   const lines: string[] = [];
   lines.push(s.sheetLine(report.sheet, report.headerRow, report.dataRows));
@@ -59,5 +61,10 @@ export function formatReport(report: Report, locale: Locale, terms?: LedgerTerms
   counts(s.valueTierLabel, VALUE_TIERS, s.valueTier, report.counts.valueTier);
   counts(s.statusTierLabel, STATUS_TIERS, s.statusTier, report.counts.statusTier);
   counts(s.lifecycleLabel, LIFECYCLES, s.lifecycle, report.counts.lifecycle);
+  if (crm) {
+    // When to move to a CRM, as the pane's export card says it.
+    const p = paneStrings(locale);
+    lines.push('', p.crmWhenTitle, ...(crm.length === 0 ? [`  ${p.crmNotYet}`] : crm.map((c) => `  ${crmSignalText(p, c)}`)), `  ${p.crmHowCli}`);
+  }
   return `${lines.join('\n')}\n`;
 }

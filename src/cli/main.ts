@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { analyzeSheet, AnalyzeError } from '../core/analyze';
 import type { Report } from '../core/report';
 import { rankCustomerSheets, tiedWithBest, type SheetValues } from '../core/workbookPick';
+import { crmFacts, crmSignals, type CrmSignal } from '../core/crmSignals';
 import { openWorkbookFile, refusalFor } from './workbookFile';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { pickLocale, type Locale } from '../i18n/strings';
@@ -166,13 +167,13 @@ function sharedOptions(values: { 'as-of'?: string; region?: string; 'area-code'?
  * a large file takes) are garbage once the report exists, before the report is written out.
  */
 async function analyzeFile(file: string, sheetOption: string | undefined, settings: { region?: string; asOf: string | null; areaCode?: string },
-  locale: Locale, io: CliIO, language?: string): Promise<{ report: Report; terms: LedgerTerms }> {
+  locale: Locale, io: CliIO, language?: string): Promise<{ report: Report; terms: LedgerTerms; crm: CrmSignal[] }> {
   const sheet = await customerSheet(file, sheetOption, locale, io);
   const report = analyzeSheet({ sheet: sheet.name, values: sheet.values, settings, language });
   // The add-in's own columns by their headers (a read-only report has no settings sheet to ask).
   const headerIndex = report.headerRow - 1;
   const own = (sheet.values[headerIndex] ?? []).flatMap((h, c) => (ownedColumnOf(h) ? [c] : []));
-  return { report, terms: ledgerTermsOf(sheet.values, headerIndex, own) };
+  return { report, terms: ledgerTermsOf(sheet.values, headerIndex, own), crm: crmSignals(crmFacts(sheet.values, report)) };
 }
 
 /** The sheet asked for, or the one that looks most like a customer list (a tie is said on stderr). */
@@ -232,12 +233,12 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   // Before any library reads it: a device or pipe is never read, an .xls or a damaged file is named.
   await checkInputFile(file);
 
-  const { report, terms } = await analyzeFile(file, values.sheet, settings, locale, io, language);
+  const { report, terms, crm } = await analyzeFile(file, values.sheet, settings, locale, io, language);
   if (values.json) {
     for (const piece of reportJsonPieces(report)) io.out(piece);
     io.out('\n');
   } else {
-    io.out(formatReport(report, locale, terms));
+    io.out(formatReport(report, locale, terms, crm));
   }
   return 0;
 }

@@ -4,6 +4,10 @@
  * with the line it crossed; no signal means "not yet", said as plainly. Rules of thumb, shown as such.
  */
 
+import { columnIndex } from './grid/a1';
+import type { Report } from './report';
+import { cellText } from './text';
+
 /** Customers beyond which one shared file is slow to open, easy to break and has no history per customer. */
 export const MANY_CUSTOMERS = 2000;
 /** People the rows are assigned to (负责人) from which each needs their own list and permissions. */
@@ -33,4 +37,21 @@ export function crmSignals(facts: CrmFacts): CrmSignal[] {
   const percent = facts.customers > 0 ? Math.round((facts.repeatedRows / facts.customers) * 1000) / 10 : 0;
   if (facts.customers >= DUPLICATES_MATTER_FROM && percent >= MANY_DUPLICATES_PERCENT) out.push({ code: 'duplicates', percent });
   return out;
+}
+
+/** The ledger's facts the signals read: its customers, distinct owners, rows that repeat a customer. */
+export function crmFacts(values: readonly (readonly unknown[])[], report: Pick<Report, 'columns' | 'rows' | 'duplicateGroups' | 'dataRows'>): CrmFacts {
+  const ownerLetter = report.columns.owner;
+  let owners: number | null = null;
+  if (ownerLetter) {
+    const col = columnIndex(ownerLetter);
+    const seen = new Set<string>();
+    for (const r of report.rows) {
+      const name = cellText(values[r.row - 1]?.[col]).trim();
+      if (name) seen.add(name);
+    }
+    owners = seen.size;
+  }
+  const repeatedRows = report.duplicateGroups.reduce((n, g) => n + g.rows.length - 1, 0);
+  return { customers: report.dataRows, owners, repeatedRows };
 }

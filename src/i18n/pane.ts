@@ -3,6 +3,7 @@
  * (statuses, tiers, reasons) stay in ./strings; this file holds what only the UI says.
  */
 import type { BackupReason } from '../actions/settingsSheet';
+import type { CrmSignal } from '../core/crmSignals';
 import type { Locale } from './strings';
 
 /** What a backup was taken before, in words ("before merging duplicates"). */
@@ -371,6 +372,7 @@ const en = {
     duplicates: (percent: number) => `${percent} % of the rows repeat a customer: a CRM checks for the customer as they are entered.`,
   },
   crmHow: 'How: clean the sheet first (check phones and emails, merge duplicates), then export it here and import the file into the CRM.',
+  crmHowCli: 'How: clean the sheet first (apply --fix-phones --fix-emails --merge-duplicates), then export FILE --format zoho or hubspot, and import that file into the CRM.',
 };
 
 export type PaneStrings = typeof en;
@@ -706,10 +708,20 @@ const zh: PaneStrings = {
     duplicates: (percent) => `${percent}% 的行是重复录入的客户：CRM 会在录入时就查重。`,
   },
   crmHow: '怎么换：先把表整理干净（检查电话邮箱、合并重复客户），再在这里导出，然后在 CRM 中导入该文件。',
+  crmHowCli: '怎么换：先把表整理干净（apply --fix-phones --fix-emails --merge-duplicates），再用 export 文件 --format zoho 或 hubspot 导出，然后在 CRM 中导入该文件。',
 };
 
 const PANE: Record<Locale, PaneStrings> = { 'en-US': en, 'zh-CN': zh };
 
 export function paneStrings(locale: Locale): PaneStrings {
   return PANE[locale];
+}
+
+/** One "when to move to a CRM" signal in words (the pane's export card and the CLI's analyze say the same). */
+export function crmSignalText(s: PaneStrings, signal: CrmSignal): string {
+  switch (signal.code) {
+    case 'customers': return s.crmSignal.customers(signal.customers);
+    case 'owners': return s.crmSignal.owners(signal.owners);
+    case 'duplicates': return s.crmSignal.duplicates(signal.percent);
+  }
 }

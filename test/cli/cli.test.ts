@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
 import { SAMPLES_DIR } from '../helpers/samples';
+import { paneStrings } from '../../src/i18n/pane';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   let out = '';
@@ -77,6 +78,19 @@ describe('customer-ledger CLI', () => {
     expect(en.out).toMatch(/2 customers/);
     const zh = await run(['analyze', file], { LANG: 'zh_CN.UTF-8' });
     expect(zh.out).toMatch(/是否应为 ann@gmail\.com？/);
+    // When to move to a CRM, as the pane says it: not yet for two customers.
+    expect(en.out).toContain(`When to move to a CRM\n  ${paneStrings('en-US').crmNotYet}\n  ${paneStrings('en-US').crmHowCli}\n`);
+    expect(zh.out).toContain(`何时换用 CRM\n  ${paneStrings('zh-CN').crmNotYet}`);
+  });
+
+  it('says which lines a shared ledger crossed: three owners', async () => {
+    const owners = ['王经理', '李经理', '赵经理'];
+    const file = await workbook('owners.xlsx', {
+      客户: [['客户名称', '手机', '负责人'], ...Array.from({ length: 9 }, (_, i) => [`客户${i + 1}`, `1380013${String(8000 + i)}`, owners[i % 3]!])],
+    });
+    const zh = await run(['analyze', file, '--lang', 'zh-CN']);
+    expect(zh.out).toContain(`  ${paneStrings('zh-CN').crmSignal.owners(3)}\n`);
+    expect(zh.out).not.toContain(paneStrings('zh-CN').crmNotYet);
   });
 
   it('exits 2 with one line for a file that is not a workbook', async () => {

@@ -1,5 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text } from '@fluentui/react-components';
 import type { CrmFormat } from '../../../core/crmExport';
+import { crmSignalText } from '../../../i18n/pane';
 import { CollapsibleCard } from '../CollapsibleCard/CollapsibleCard';
 import type { ExportCardProps, ExportCardState } from './ExportCard.types';
 import { EXPORT_FORMATS } from './useExportCard';
@@ -31,9 +32,7 @@ export function renderExportCard({ pane, styles }: ExportCardProps, state: Expor
           {pane.view.crmSignals.length === 0 ? <Text size={200} className={styles.wrap}>{s.crmNotYet}</Text> : (
             <ul className={styles.list}>
               {pane.view.crmSignals.map((sig) => (
-                <li key={sig.code}><Text size={200} className={styles.wrap}>
-                  {sig.code === 'customers' ? s.crmSignal.customers(sig.customers) : sig.code === 'owners' ? s.crmSignal.owners(sig.owners) : s.crmSignal.duplicates(sig.percent)}
-                </Text></li>
+                <li key={sig.code}><Text size={200} className={styles.wrap}>{crmSignalText(s, sig)}</Text></li>
               ))}
             </ul>
           )}
