@@ -3,6 +3,7 @@
  * locate the add-in's own columns on it (so a re-run updates them instead of adding copies).
  */
 import { analyzeSheetSteps, type AnalyzeInput } from '../core/analyze';
+import { columnLetter } from '../core/grid/a1';
 import { inSteps } from '../core/steps';
 import type { Report, ReportRow } from '../core/report';
 import { rankCustomerSheetsSteps, tiedWithBest } from '../core/workbookPick';
@@ -255,6 +256,21 @@ function indexRows(rows: readonly ReportRow[], at: (ReportRow | undefined)[], fr
     while (at.length < r.row) at.push(undefined); // no holes: a holey array this long would be a dictionary
     at[r.row] = r;
   }
+}
+
+/** The user's own columns: the ledger's width without the add-in's columns on its right. */
+export function userWidth(ledger: Pick<Ledger, 'owned' | 'nextColumn'>): number {
+  const owned = new Set(Object.values(ledger.owned));
+  let width = ledger.nextColumn;
+  while (width > 0 && owned.has(width - 1)) width--;
+  return width;
+}
+
+/** The user's own columns that have a header: letter and header text (the add-in's columns left out). */
+export function userHeaders(ledger: Pick<Ledger, 'owned' | 'values' | 'headerIndex'>): { column: string; header: string }[] {
+  const owned = new Set(Object.values(ledger.owned));
+  return (ledger.values[ledger.headerIndex] ?? []).flatMap((h, c) =>
+    (owned.has(c) || h === null || h === undefined || String(h).trim() === '' ? [] : [{ column: columnLetter(c), header: String(h) }]));
 }
 
 /** 0-based index of the last data row (the header's when there is none); a loop, not Math.max(...rows): a million rows overflow the stack. */

@@ -14,7 +14,7 @@ import type { Report } from '../core/report';
 import { cellText } from '../core/text';
 import { isKeptNote, strings, type Locale } from '../i18n/strings';
 import type { CellInput, SheetVisibility, WritePlan, WriteOp } from '../workbook/port';
-import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, reportRowOf, lastRowIndexOf, loadLedger, outputColumns, registerColumns, userWidth, type ActionContext, type Ledger } from './context';
 import { columnBlocksInSlices } from './blocks';
 import { cellInputOf } from './cellInput';
 import { OWNED_COLUMNS, SHEETS, backupMadeText, backupSheetName, uniqueSheetName } from './names';
@@ -234,12 +234,10 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   }
   // The band covers the user's columns and the group columns, not the add-in's other columns to their
   // right: whichever order the actions ran in, a re-run gives the same range.
-  const ownedCols = new Set(Object.values(ledger.owned));
-  let userWidth = ledger.nextColumn;
-  while (userWidth > 0 && ownedCols.has(userWidth - 1)) userWidth--;
+  const ownWidth = userWidth(ledger);
   // A row the archive already holds word for word (a restore brought it back) points at its copy.
   const copies = archive && !archive.isNew
-    ? await archiveCopies(ctx.port, archive.sheet, ledger.values[headerIndex] ?? [], userWidth,
+    ? await archiveCopies(ctx.port, archive.sheet, ledger.values[headerIndex] ?? [], ownWidth,
       { group: Object.values(OWNED_COLUMNS.duplicateGroup), note: Object.values(OWNED_COLUMNS.duplicateNote) })
     : null;
   const copyOf = new Map<number, number>();
@@ -271,7 +269,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   }, turn));
 
   const capabilities = ctx.capabilities ?? await ctx.port.capabilities();
-  const width = Math.max(userWidth, cols.duplicateGroup + 1, cols.duplicateNote + 1);
+  const width = Math.max(ownWidth, cols.duplicateGroup + 1, cols.duplicateNote + 1);
   if (capabilities.conditionalFormats && report.rows.length > 0) {
     const first = headerIndex + 2;
     const ref = `$${columnLetter(cols.duplicateGroup)}${first}`;
@@ -282,7 +280,7 @@ export async function planFindDuplicates(ctx: ActionContext, options: FindDuplic
   ops.push({ op: 'columnWidths', sheet, widths: [{ col: cols.duplicateGroup, width: 10 }, { col: cols.duplicateNote, width: 36 }] });
   ops.push({ op: 'format', sheet, address: `${columnLetter(cols.duplicateGroup)}${headerIndex + 1}:${columnLetter(cols.duplicateNote)}${headerIndex + 1}`, bold: true, fill: PALETTE.header.fill });
 
-  const merge = options.merge && archived.length > 0 ? await planMerges(ctx, ledger, groups, userWidth, locale) : null;
+  const merge = options.merge && archived.length > 0 ? await planMerges(ctx, ledger, groups, ownWidth, locale) : null;
   if (merge) ops.push(...merge.ops);
   if (archive) archiveOps(ledger, locale, archive, { all: archived, toWrite, copyOf, copies }, width, groupOfRow, ops, cols);
   const archiveSheet = archive?.sheet ?? null;

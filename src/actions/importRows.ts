@@ -15,7 +15,7 @@ import { planImportSteps, type ImportPlan, type ImportRow } from '../core/import
 import { isBlankCell } from '../core/text';
 import type { CellInput, WriteOp, WritePlan } from '../workbook/port';
 import { cellInputOf } from './cellInput';
-import { applyPlan, hostTurns, loadLedger, withTurns, type ActionContext, type Ledger } from './context';
+import { applyPlan, hostTurns, loadLedger, userWidth, withTurns, type ActionContext } from './context';
 import { formulaCellsAmong } from './formulaCells';
 import { backupMadeText, backupSheetName, type OwnedColumn } from './names';
 import { checkContacts } from './checkContacts';
@@ -90,14 +90,6 @@ function blankRowCells(from: number, to: number, width: number): { row: number; 
   const cells: { row: number; col: number }[] = [];
   for (let row = from; row <= to; row++) for (let col = 0; col < width; col++) cells.push({ row, col });
   return cells;
-}
-
-/** The user's own columns: the ledger's width without the add-in's columns on its right. */
-function userWidth(ledger: Ledger): number {
-  const owned = new Set(Object.values(ledger.owned));
-  let width = ledger.nextColumn;
-  while (width > 0 && owned.has(width - 1)) width--;
-  return width;
 }
 
 /**

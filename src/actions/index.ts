@@ -4,7 +4,7 @@ export { checkContacts, planCheckContacts, ContactsError, type CheckContactsOpti
 export { computeTiers, planComputeTiers, TiersError, type TierColumnsSummary, type TierOptions } from './computeTiers';
 export { buildSummary, planBuildSummary, type SummarySheetSummary } from './buildSummary';
 export { findDuplicates, planFindDuplicates, type FindDuplicatesOptions, type DuplicatesSummary } from './findDuplicates';
-export { loadLedger, type ActionContext, type Ledger } from './context';
+export { loadLedger, userHeaders, type ActionContext, type Ledger } from './context';
 export { SettingsError } from './settingsSheet';
 export { buildMaskedCopy, exportMasked, type ExportMaskedOptions, type MaskedCopy, type MaskedSummary } from './exportMasked';
 export { createLiveChecker, liveCheck, liveCheckLayout, type LiveChecker, type LiveCheckLayout, type LiveCheckResult } from './liveCheck';

@@ -10,7 +10,7 @@ import type { FieldId } from '../core/fields';
 import { financeColumns } from '../core/financeColumns';
 import { lastDataRow } from '../core/report';
 import { WorkbookError, type WriteOp } from '../workbook/port';
-import { applyPlan, loadLedger, type ActionContext, type Ledger } from './context';
+import { applyPlan, loadLedger, userHeaders, type ActionContext, type Ledger } from './context';
 
 /** Blank rows below the data left unlocked, where new customers go. */
 export const NEW_ENTRY_ROWS = 500;
@@ -129,9 +129,7 @@ export interface HideColumnsOptions {
 export async function hideColumns(ctx: ActionContext, options: HideColumnsOptions = {}): Promise<HideColumnsSummary> {
   const ledger = await loadLedger(ctx);
   const hidden = options.hidden ?? true;
-  const headerRow = ledger.values[ledger.headerIndex] ?? [];
-  const owned = new Set(Object.values(ledger.owned));
-  const headers = headerRow.flatMap((h, c) => (owned.has(c) || h === null || h === undefined || String(h).trim() === '' ? [] : [{ column: columnLetter(c), header: String(h) }]));
+  const headers = userHeaders(ledger);
   const cols = new Set<number>();
   if (options.columns) {
     const known = new Set(headers.map((h) => h.column));

@@ -3,7 +3,7 @@
  * Office.js adapter), loaded with a dynamic import() so the pane's first screen paints — and a ribbon
  * click registers — before it arrives.
  */
-export { installTemplate, checkContacts, computeTiers, buildSummary, findDuplicates, exportMasked, listBackups, restoreBackup, loadLedger, listCalls, writeCallListSheet, protectLedger, unprotectLedger, hideColumns } from '../actions';
+export { installTemplate, checkContacts, computeTiers, buildSummary, findDuplicates, exportMasked, listBackups, restoreBackup, loadLedger, userHeaders, listCalls, writeCallListSheet, protectLedger, unprotectLedger, hideColumns } from '../actions';
 export { importRows, planImportRows } from '../actions/importRows';
 export { exportContacts } from '../actions/exportContacts';
 export { filterProblems } from '../actions/filterProblems';

@@ -1,6 +1,5 @@
 /** What the pane's first screen shows about the workbook: its sheets, settings, backups and the customer sheet's layout. */
 import type { BackupInfo } from '../actions';
-import { columnLetter as letter } from '../core/grid/a1';
 import type { Report } from '../core/report';
 import { crmFacts, crmSignals, type CrmSignal } from '../core/crmSignals';
 import type { Settings } from '../core/settings';
@@ -39,9 +38,7 @@ export async function readWorkbook(host: AddinHost, locale: Locale, sheet?: stri
   }
   try {
     const ledger = await e.loadLedger(ctx);
-    const headerRow = ledger.values[ledger.headerIndex] ?? [];
-    const headers = headerRow.map((h, i) => ({ column: letter(i), header: h === null || h === undefined ? '' : String(h) }))
-      .filter((h, i) => h.header.trim() !== '' && !Object.values(ledger.owned).includes(i));
+    const headers = e.userHeaders(ledger);
     return { kind: 'ready', sheets: names, settings: ledger.settings, backups, sheet: ledger.sheet, alternatives: ledger.alternatives, headerRow: ledger.report.headerRow,
       dataRows: ledger.report.dataRows, mapping: ledger.report.mapping, headers, region: ledger.report.region,
       checkColumns: ledger.owned.phoneCheck !== undefined || ledger.owned.emailCheck !== undefined, terms: ledger.terms,
